@@ -1,0 +1,412 @@
+//! The comment tree, stored as one arena in preorder.
+//!
+//! Keeping the arena in preorder makes every subtree a contiguous range of ids:
+//! a comment's descendants are the `subtree_len - 1` comments right after it.
+//! Folding, skipping a folded thread, counting hidden replies and finding the
+//! next sibling are then index arithmetic, and no walk ever recurses, so a
+//! 100,000-deep reply chain loads, walks and drops without touching the stack.
+
+use std::ops::Range;
+
+use super::Block;
+
+/// Index of a comment in the arena. Ids follow preorder: a parent's id is
+/// smaller than its replies' ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CommentId(pub u32);
+
+impl CommentId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comment {
+    /// The id the source gave this comment (HN item id, our native `id`), used
+    /// by bookmarks and by `parent` links in native JSON.
+    pub key: String,
+    pub parent: Option<CommentId>,
+    pub children: Vec<CommentId>,
+    /// 0 for a top-level comment.
+    pub depth: u32,
+    /// Number of comments in this subtree, this one included.
+    pub subtree_len: u32,
+    pub author: Option<String>,
+    pub posted: Option<String>,
+    pub score: Option<i64>,
+    pub deleted: bool,
+    pub body: Vec<Block>,
+}
+
+/// All comments of a document, in preorder.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Comments {
+    items: Vec<Comment>,
+    roots: Vec<CommentId>,
+}
+
+impl Comments {
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn get(&self, id: CommentId) -> &Comment {
+        &self.items[id.index()]
+    }
+
+    /// Every comment in preorder, with its id.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (CommentId, &Comment)> + '_ {
+        self.items
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (CommentId(i as u32), c))
+    }
+
+    pub fn ids(&self) -> impl DoubleEndedIterator<Item = CommentId> + use<> {
+        (0..self.items.len() as u32).map(CommentId)
+    }
+
+    /// Top-level comments in order.
+    pub fn roots(&self) -> &[CommentId] {
+        &self.roots
+    }
+
+    /// The ids of `id` and all its descendants.
+    pub fn subtree(&self, id: CommentId) -> Range<usize> {
+        let start = id.index();
+        start..start + self.get(id).subtree_len as usize
+    }
+
+    /// How many replies, at any depth, sit under `id`.
+    pub fn descendant_count(&self, id: CommentId) -> usize {
+        self.get(id).subtree_len as usize - 1
+    }
+
+    /// The comments `id` sits among: its parent's replies, or the roots.
+    pub fn siblings(&self, id: CommentId) -> &[CommentId] {
+        match self.get(id).parent {
+            Some(parent) => &self.get(parent).children,
+            None => &self.roots,
+        }
+    }
+
+    pub fn next_sibling(&self, id: CommentId) -> Option<CommentId> {
+        let next = self.subtree(id).end;
+        (next < self.items.len() && self.items[next].parent == self.get(id).parent)
+            .then_some(CommentId(next as u32))
+    }
+
+    pub fn previous_sibling(&self, id: CommentId) -> Option<CommentId> {
+        let siblings = self.siblings(id);
+        // Siblings are in preorder, so their ids are sorted.
+        let position = siblings.binary_search(&id).ok()?;
+        position.checked_sub(1).map(|p| siblings[p])
+    }
+
+    /// Parent, grandparent, ... up to the root, nearest first.
+    pub fn ancestors(&self, id: CommentId) -> impl Iterator<Item = CommentId> + '_ {
+        std::iter::successors(self.get(id).parent, |&p| self.get(p).parent)
+    }
+
+    /// The top-level comment whose thread holds `id`.
+    pub fn thread_root(&self, id: CommentId) -> CommentId {
+        self.ancestors(id).last().unwrap_or(id)
+    }
+
+    /// The comment whose source id is `key`.
+    pub fn find_by_key(&self, key: &str) -> Option<CommentId> {
+        self.iter().find(|(_, c)| c.key == key).map(|(id, _)| id)
+    }
+
+    /// Deepest nesting in the tree: 0 when every comment is top-level.
+    pub fn max_depth(&self) -> u32 {
+        self.items.iter().map(|c| c.depth).max().unwrap_or(0)
+    }
+}
+
+/// A comment as a loader sees it, before the tree is known: `parent` is the
+/// position of its parent in the order the loader pushed comments.
+#[derive(Debug, Clone, Default)]
+pub struct NewComment {
+    pub key: String,
+    pub parent: Option<usize>,
+    pub author: Option<String>,
+    pub posted: Option<String>,
+    pub score: Option<i64>,
+    pub deleted: bool,
+    pub body: Vec<Block>,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum TreeError {
+    #[error("comment {child} names parent {parent}, which does not exist")]
+    MissingParent { child: usize, parent: usize },
+    #[error("comment {0} is its own ancestor")]
+    Cycle(usize),
+    #[error("more than {} comments", u32::MAX)]
+    TooMany,
+}
+
+/// Collects comments in any order and lays them out as a preorder arena.
+#[derive(Debug, Default)]
+pub struct CommentTreeBuilder {
+    pending: Vec<NewComment>,
+}
+
+impl CommentTreeBuilder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn with_capacity(capacity: usize) -> Self {
+        CommentTreeBuilder {
+            pending: Vec::with_capacity(capacity),
+        }
+    }
+
+    /// Adds a comment and returns its position, to be named as a later
+    /// comment's `parent`.
+    pub fn push(&mut self, comment: NewComment) -> usize {
+        self.pending.push(comment);
+        self.pending.len() - 1
+    }
+
+    /// Replaces the body of the comment pushed at `position`, for loaders that
+    /// read a comment's header before its text.
+    pub fn set_body(&mut self, position: usize, body: Vec<Block>) {
+        self.pending[position].body = body;
+    }
+
+    pub fn len(&self) -> usize {
+        self.pending.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pending.is_empty()
+    }
+
+    /// Orders the comments in preorder (replies after their parent, siblings
+    /// in the order they were pushed) and links the tree.
+    pub fn build(self) -> Result<Comments, TreeError> {
+        let pending = self.pending;
+        let count = pending.len();
+        if u32::try_from(count).is_err() {
+            return Err(TreeError::TooMany);
+        }
+
+        // Children of each pushed comment, and the roots, in push order.
+        let mut first_child = vec![usize::MAX; count];
+        let mut next_sibling = vec![usize::MAX; count];
+        let mut last_child = vec![usize::MAX; count];
+        let mut roots_in_push_order = Vec::new();
+        for (position, comment) in pending.iter().enumerate() {
+            match comment.parent {
+                None => roots_in_push_order.push(position),
+                Some(parent) if parent >= count => {
+                    return Err(TreeError::MissingParent {
+                        child: position,
+                        parent,
+                    });
+                }
+                Some(parent) if parent == position => return Err(TreeError::Cycle(position)),
+                Some(parent) => {
+                    if last_child[parent] == usize::MAX {
+                        first_child[parent] = position;
+                    } else {
+                        next_sibling[last_child[parent]] = position;
+                    }
+                    last_child[parent] = position;
+                }
+            }
+        }
+
+        // Preorder walk with an explicit stack, pushing children in reverse.
+        let mut order = Vec::with_capacity(count);
+        let mut stack: Vec<usize> = roots_in_push_order.iter().rev().copied().collect();
+        let mut children_buffer = Vec::new();
+        while let Some(position) = stack.pop() {
+            order.push(position);
+            children_buffer.clear();
+            let mut child = first_child[position];
+            while child != usize::MAX {
+                children_buffer.push(child);
+                child = next_sibling[child];
+            }
+            stack.extend(children_buffer.iter().rev());
+        }
+        if order.len() != count {
+            // Whatever the walk did not reach hangs off a cycle.
+            let mut reached = vec![false; count];
+            for &p in &order {
+                reached[p] = true;
+            }
+            let unreached = reached.iter().position(|r| !r).unwrap_or(0);
+            return Err(TreeError::Cycle(unreached));
+        }
+
+        let mut new_id = vec![0u32; count];
+        for (index, &position) in order.iter().enumerate() {
+            new_id[position] = index as u32;
+        }
+
+        let mut slots: Vec<Option<NewComment>> = pending.into_iter().map(Some).collect();
+        let mut items: Vec<Comment> = Vec::with_capacity(count);
+        let mut roots = Vec::with_capacity(roots_in_push_order.len());
+        for &position in &order {
+            let NewComment {
+                key,
+                parent,
+                author,
+                posted,
+                score,
+                deleted,
+                body,
+            } = slots[position].take().expect("each comment is placed once");
+            let id = CommentId(items.len() as u32);
+            let parent = parent.map(|p| CommentId(new_id[p]));
+            let depth = match parent {
+                Some(p) => {
+                    items[p.index()].children.push(id);
+                    items[p.index()].depth + 1
+                }
+                None => {
+                    roots.push(id);
+                    0
+                }
+            };
+            items.push(Comment {
+                key,
+                parent,
+                children: Vec::new(),
+                depth,
+                subtree_len: 1,
+                author,
+                posted,
+                score,
+                deleted,
+                body,
+            });
+        }
+
+        // In reverse preorder every child is finished before its parent.
+        for index in (0..items.len()).rev() {
+            if let Some(parent) = items[index].parent {
+                let len = items[index].subtree_len;
+                items[parent.index()].subtree_len += len;
+            }
+        }
+
+        Ok(Comments { items, roots })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn comment(key: &str, parent: Option<usize>) -> NewComment {
+        NewComment {
+            key: key.to_string(),
+            parent,
+            ..NewComment::default()
+        }
+    }
+
+    /// a
+    /// ├ b
+    /// │ └ c
+    /// └ d
+    /// e
+    fn sample() -> Comments {
+        let mut builder = CommentTreeBuilder::new();
+        // Pushed out of preorder on purpose: d before c.
+        let a = builder.push(comment("a", None));
+        let b = builder.push(comment("b", Some(a)));
+        builder.push(comment("d", Some(a)));
+        builder.push(comment("e", None));
+        builder.push(comment("c", Some(b)));
+        builder.build().unwrap()
+    }
+
+    fn keys(comments: &Comments) -> Vec<&str> {
+        comments.iter().map(|(_, c)| c.key.as_str()).collect()
+    }
+
+    fn id_of(comments: &Comments, key: &str) -> CommentId {
+        comments.find_by_key(key).unwrap()
+    }
+
+    #[test]
+    fn builder_orders_comments_in_preorder() {
+        let comments = sample();
+        assert_eq!(keys(&comments), ["a", "b", "c", "d", "e"]);
+        let depths: Vec<u32> = comments.iter().map(|(_, c)| c.depth).collect();
+        assert_eq!(depths, [0, 1, 2, 1, 0]);
+        assert_eq!(comments.max_depth(), 2);
+    }
+
+    #[test]
+    fn subtree_and_descendants() {
+        let comments = sample();
+        let a = id_of(&comments, "a");
+        assert_eq!(comments.subtree(a), 0..4);
+        assert_eq!(comments.descendant_count(a), 3);
+        assert_eq!(comments.descendant_count(id_of(&comments, "e")), 0);
+    }
+
+    #[test]
+    fn siblings_parents_and_roots() {
+        let comments = sample();
+        let [a, b, c, d, e] = ["a", "b", "c", "d", "e"].map(|k| id_of(&comments, k));
+        assert_eq!(comments.roots(), [a, e]);
+        assert_eq!(comments.next_sibling(a), Some(e));
+        assert_eq!(comments.next_sibling(b), Some(d));
+        assert_eq!(comments.next_sibling(c), None);
+        assert_eq!(comments.next_sibling(d), None);
+        assert_eq!(comments.previous_sibling(d), Some(b));
+        assert_eq!(comments.previous_sibling(e), Some(a));
+        assert_eq!(comments.previous_sibling(a), None);
+        assert_eq!(comments.ancestors(c).collect::<Vec<_>>(), [b, a]);
+        assert_eq!(comments.thread_root(c), a);
+        assert_eq!(comments.thread_root(e), e);
+        assert_eq!(comments.get(a).children, [b, d]);
+    }
+
+    #[test]
+    fn missing_parent_and_cycles_are_errors() {
+        let mut builder = CommentTreeBuilder::new();
+        builder.push(comment("x", Some(7)));
+        assert_eq!(
+            builder.build(),
+            Err(TreeError::MissingParent {
+                child: 0,
+                parent: 7
+            })
+        );
+
+        let mut builder = CommentTreeBuilder::new();
+        builder.push(comment("x", Some(1)));
+        builder.push(comment("y", Some(0)));
+        assert!(matches!(builder.build(), Err(TreeError::Cycle(_))));
+    }
+
+    #[test]
+    fn a_100000_deep_chain_builds_walks_and_drops() {
+        let depth = 100_000;
+        let mut builder = CommentTreeBuilder::with_capacity(depth);
+        for i in 0..depth {
+            builder.push(comment(&i.to_string(), i.checked_sub(1)));
+        }
+        let comments = builder.build().unwrap();
+        assert_eq!(comments.max_depth() as usize, depth - 1);
+        let last = CommentId(depth as u32 - 1);
+        assert_eq!(comments.ancestors(last).count(), depth - 1);
+        assert_eq!(comments.descendant_count(CommentId(0)), depth - 1);
+        drop(comments);
+    }
+}

@@ -1,0 +1,59 @@
+//! The document model: an article made of blocks and a tree of comments.
+//!
+//! A `Document` is built once by a format loader and never changes afterwards;
+//! everything interactive (folds, selection, scroll) lives in app state and
+//! refers to comments by `CommentId`. Every string in it has passed through
+//! [`sanitize`], so the rest of the program may print it as it is.
+
+mod comments;
+pub mod sanitize;
+
+pub use comments::{Comment, CommentId, CommentTreeBuilder, Comments, NewComment, TreeError};
+
+use serde::{Deserialize, Serialize};
+
+/// What a block of text is, which decides how it is wrapped and drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    Paragraph,
+    Heading,
+    Quote,
+    /// Preformatted: whitespace is kept and lines are not reflowed.
+    Code,
+    ListItem,
+}
+
+/// One paragraph-like piece of an article or a comment body. `text` may hold
+/// single line breaks, which are kept when wrapping; never blank lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+}
+
+impl Block {
+    pub fn new(kind: BlockKind, text: impl Into<String>) -> Self {
+        Block {
+            kind,
+            text: text.into(),
+        }
+    }
+
+    pub fn paragraph(text: impl Into<String>) -> Self {
+        Block::new(BlockKind::Paragraph, text)
+    }
+}
+
+/// A whole discussion: the article and the comments under it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document {
+    pub title: String,
+    /// Where the discussion came from (a URL or an id), when the format knows.
+    pub source: Option<String>,
+    pub author: Option<String>,
+    /// Publication date as the source gave it.
+    pub published: Option<String>,
+    pub article: Vec<Block>,
+    pub comments: Comments,
+}

@@ -1,0 +1,290 @@
+//! Cleaning of every string that enters the model, so that nothing after loading
+//! has to think about hostile bytes: line endings become `\n`, tabs become spaces,
+//! terminal escape sequences and control characters are removed, and bidi
+//! overrides that could make text lie about its order are dropped.
+//!
+//! What is kept on purpose: `\n`, ZWJ (U+200D), variation selectors and combining
+//! marks, because emoji sequences and accented text need them to render.
+
+use std::borrow::Cow;
+
+use unicode_width::UnicodeWidthChar;
+
+/// Tab stops every this many columns, as in less and most terminals.
+pub const TAB_WIDTH: usize = 8;
+
+const ESC: char = '\u{1b}';
+const BEL: char = '\u{07}';
+/// 8-bit forms of CSI, OSC, DCS, SOS, PM, APC and ST.
+const C1_CSI: char = '\u{9b}';
+const C1_ST: char = '\u{9c}';
+
+/// Returns `text` cleaned; borrows when nothing needed cleaning, which is the
+/// common case and keeps loading large files fast.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    if is_clean(text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(clean_slow(text))
+    }
+}
+
+/// Cleans an owned string in place of a copy when it is already clean.
+pub fn clean_owned(text: String) -> String {
+    if is_clean(&text) {
+        text
+    } else {
+        clean_slow(&text)
+    }
+}
+
+/// Cleans an optional field, dropping it when nothing but whitespace is left.
+pub fn clean_field(text: Option<String>) -> Option<String> {
+    text.map(|t| {
+        let cleaned = clean_owned(t);
+        let trimmed = cleaned.trim();
+        if trimmed.len() == cleaned.len() {
+            cleaned
+        } else {
+            trimmed.to_string()
+        }
+    })
+    .filter(|t| !t.is_empty())
+}
+
+/// A fast byte scan: true when no character in `text` needs attention.
+/// Every character we remove or rewrite starts with a byte below 0x20, 0x7f,
+/// or one of the lead bytes 0xC2 (C1 controls), 0xD8 (U+061C) and 0xE2
+/// (bidi controls, U+200E/F), so other text passes without decoding.
+fn is_clean(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().all(|(i, &b)| {
+        let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+        match b {
+            b'\n' => true,
+            0x00..=0x1f | 0x7f => false,
+            0xc2 => !(0x80..=0x9f).contains(&next(1)),
+            0xd8 => next(1) != 0x9c,
+            0xe2 => !needs_attention_e2(next(1), next(2)),
+            _ => true,
+        }
+    })
+}
+
+/// U+200E/F, U+2028/9 and U+202A–U+202E are E2 80 xx; U+2066–U+2069 are E2 81 A6–A9.
+fn needs_attention_e2(b1: u8, b2: u8) -> bool {
+    (b1 == 0x80 && matches!(b2, 0x8e | 0x8f | 0xa8..=0xae))
+        || (b1 == 0x81 && matches!(b2, 0xa6..=0xa9))
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}'
+    )
+}
+
+fn clean_slow(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    // Display column since the last line break, for tab stops.
+    let mut column = 0usize;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => {
+                out.push('\n');
+                column = 0;
+            }
+            // Unicode line and paragraph separators break lines like LF does.
+            '\u{2028}' | '\u{2029}' => {
+                out.push('\n');
+                column = 0;
+            }
+            '\r' => {
+                // CRLF and a lone CR both end a line.
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+                column = 0;
+            }
+            '\t' => {
+                let spaces = TAB_WIDTH - column % TAB_WIDTH;
+                out.extend(std::iter::repeat_n(' ', spaces));
+                column += spaces;
+            }
+            ESC => skip_escape_sequence(&mut chars),
+            C1_CSI => skip_csi_body(&mut chars),
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => skip_string_body(&mut chars),
+            c if c.is_control() || is_bidi_control(c) => {}
+            c => {
+                out.push(c);
+                column += c.width().unwrap_or(0);
+            }
+        }
+    }
+    out
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+/// Skips what follows an ESC: a CSI or a control string whole, otherwise the
+/// intermediate bytes and the final byte of a short escape (`ESC ( B`, `ESC c`).
+fn skip_escape_sequence(chars: &mut Chars) {
+    match chars.peek() {
+        Some('[') => {
+            chars.next();
+            skip_csi_body(chars);
+        }
+        Some(']' | 'P' | 'X' | '^' | '_') => {
+            chars.next();
+            skip_string_body(chars);
+        }
+        Some(_) => {
+            while let Some(&c) = chars.peek() {
+                if ('\u{20}'..='\u{2f}').contains(&c) {
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            if let Some(&c) = chars.peek()
+                && ('\u{30}'..='\u{7e}').contains(&c)
+            {
+                chars.next();
+            }
+        }
+        None => {}
+    }
+}
+
+/// CSI: parameter bytes 0x30–0x3F, intermediate bytes 0x20–0x2F, one final
+/// byte 0x40–0x7E. Anything else ends the sequence without being eaten.
+fn skip_csi_body(chars: &mut Chars) {
+    while let Some(&c) = chars.peek() {
+        match c {
+            '\u{30}'..='\u{3f}' | '\u{20}'..='\u{2f}' => {
+                chars.next();
+            }
+            '\u{40}'..='\u{7e}' => {
+                chars.next();
+                return;
+            }
+            _ => return,
+        }
+    }
+}
+
+/// OSC, DCS, SOS, PM and APC run to BEL or ST (`ESC \` or U+009C). An
+/// unterminated one stops at the end of the line rather than swallowing the
+/// rest of the document: the newline is kept.
+fn skip_string_body(chars: &mut Chars) {
+    while let Some(&c) = chars.peek() {
+        match c {
+            '\n' | '\r' => return,
+            BEL | C1_ST => {
+                chars.next();
+                return;
+            }
+            ESC => {
+                chars.next();
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                return;
+            }
+            _ => {
+                chars.next();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean;
+
+    #[test]
+    fn clean_text_is_borrowed_unchanged() {
+        let text = "Plain — “quoted” text, 日本語 and 👩‍👩‍👧 emoji.\nSecond line.";
+        assert!(matches!(clean(text), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(clean(text), text);
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_become_lf() {
+        assert_eq!(clean("a\r\nb\rc\n"), "a\nb\nc\n");
+        assert_eq!(clean("a\u{2028}b\u{2029}c"), "a\nb\nc");
+    }
+
+    #[test]
+    fn tabs_expand_to_the_next_stop_by_display_column() {
+        assert_eq!(clean("\tx"), "        x");
+        assert_eq!(clean("ab\tx"), "ab      x");
+        // A wide character takes two columns before the tab.
+        assert_eq!(clean("日\tx"), "日      x");
+        assert_eq!(clean("a\n\tb"), "a\n        b");
+    }
+
+    #[test]
+    fn c0_controls_and_del_are_removed_but_newline_kept() {
+        assert_eq!(clean("a\u{0}b\u{7}c\u{8}d\u{1f}e\u{7f}f\ng"), "abcdef\ng");
+    }
+
+    #[test]
+    fn c1_controls_are_removed() {
+        assert_eq!(clean("a\u{80}b\u{85}c\u{8a}d"), "abcd");
+    }
+
+    #[test]
+    fn bidi_controls_are_removed() {
+        let hostile = "safe\u{202e}txt.exe\u{202c} \u{2066}x\u{2069} \u{200e}\u{200f}\u{61c}end";
+        assert_eq!(clean(hostile), "safetxt.exe x end");
+    }
+
+    #[test]
+    fn csi_sequences_are_removed_whole() {
+        assert_eq!(clean("\u{1b}[31mred\u{1b}[0m"), "red");
+        assert_eq!(clean("\u{1b}[2J\u{1b}[1;1Hclear"), "clear");
+        assert_eq!(clean("\u{1b}[?1049hx"), "x");
+        assert_eq!(clean("8-bit \u{9b}31mcsi"), "8-bit csi");
+    }
+
+    #[test]
+    fn osc_and_dcs_sequences_are_removed_whole() {
+        assert_eq!(clean("\u{1b}]0;pwned title\u{7}text"), "text");
+        assert_eq!(
+            clean("\u{1b}]8;;http://evil\u{1b}\\link\u{1b}]8;;\u{1b}\\"),
+            "link"
+        );
+        assert_eq!(clean("\u{1b}Pq#0;2;0;0;0\u{1b}\\after"), "after");
+        assert_eq!(clean("\u{1b}_apc\u{9c}after"), "after");
+    }
+
+    #[test]
+    fn unterminated_osc_stops_at_end_of_line() {
+        assert_eq!(clean("\u{1b}]0;title\nnext line"), "\nnext line");
+    }
+
+    #[test]
+    fn short_escapes_are_removed_with_their_final_byte() {
+        assert_eq!(clean("\u{1b}(Bx\u{1b}cy\u{1b}7z"), "xyz");
+        assert_eq!(clean("trailing\u{1b}"), "trailing");
+    }
+
+    #[test]
+    fn zwj_variation_selectors_and_combining_marks_are_kept() {
+        let text = "👨\u{200d}👩\u{200d}👧 ❤\u{fe0f} e\u{301} ﷽";
+        assert_eq!(clean(text), text);
+    }
+
+    #[test]
+    fn clean_field_trims_and_drops_empty() {
+        assert_eq!(
+            super::clean_field(Some("  x \u{1b}[1m".into())).as_deref(),
+            Some("x")
+        );
+        assert_eq!(super::clean_field(Some(" \u{7} ".into())), None);
+        assert_eq!(super::clean_field(None), None);
+    }
+}

@@ -1,0 +1,252 @@
+//! `tread dump`: the whole document as plain text, wrapped to a width, with the
+//! comment tree drawn with guides (`├─ │ └─`). No line is wider than the width,
+//! measured in display columns, whatever the text holds.
+
+use crate::document::{Block, Comment, Comments, Document};
+use crate::layout::layout_block;
+use crate::wrap::{WrapMode, display_width, prefix_fitting, wrap_lines};
+
+/// Below this width the tree guides take too much room and are left out.
+const MIN_WIDTH_FOR_GUIDES: usize = 16;
+/// Indentation stops growing at this depth; deeper comments show their depth.
+const MAX_INDENTED_DEPTH: usize = 12;
+/// Guides never squeeze a comment's text narrower than this.
+const MIN_TEXT_WIDTH: usize = 20;
+
+const BRANCH: &str = "├─ ";
+const LAST_BRANCH: &str = "└─ ";
+const PIPE: &str = "│  ";
+const SPACE: &str = "   ";
+/// Under a comment with replies, a bar leads from its header down to them.
+const BODY_WITH_REPLIES: &str = "│ ";
+const BODY_WITHOUT_REPLIES: &str = "  ";
+
+/// Renders `document` as text lines of at most `width` columns (at least 1).
+pub fn render(document: &Document, width: usize) -> String {
+    let width = width.max(1);
+    let mut out = Output {
+        text: String::new(),
+        width,
+    };
+    for line in wrap_lines(&document.title, width, WrapMode::Prose) {
+        out.line("", line);
+    }
+    let rule_width = display_width(&document.title).clamp(1, width);
+    out.line("", &"═".repeat(rule_width));
+    for meta in [&document.source, &document.author, &document.published]
+        .into_iter()
+        .flatten()
+    {
+        for line in wrap_lines(meta, width, WrapMode::Prose) {
+            out.line("", line);
+        }
+    }
+    for block in &document.article {
+        out.line("", "");
+        out.block("", block, width);
+    }
+    out.line("", "");
+    let count = document.comments.len();
+    let heading = match count {
+        0 => "No comments".to_string(),
+        1 => "1 comment".to_string(),
+        n => format!("{n} comments"),
+    };
+    out.line("", &heading);
+    out.line("", &"─".repeat(display_width(&heading).min(width)));
+    render_comments(&document.comments, &mut out);
+    let mut text = out.text;
+    text.truncate(text.trim_end().len());
+    text.push('\n');
+    text
+}
+
+struct Output {
+    text: String,
+    width: usize,
+}
+
+impl Output {
+    /// Appends one line, clipped to the width: only a grapheme wider than the
+    /// space left (a CJK character in one column) is ever clipped.
+    fn line(&mut self, prefix: &str, text: &str) {
+        let (prefix, used) = prefix_fitting(prefix, self.width);
+        let (text, _) = prefix_fitting(text, self.width - used);
+        let start = self.text.len();
+        self.text.push_str(prefix);
+        self.text.push_str(text);
+        let trimmed = self.text[start..].trim_end().len();
+        self.text.truncate(start + trimmed);
+        self.text.push('\n');
+    }
+
+    fn block(&mut self, prefix: &str, block: &Block, width: usize) {
+        for line in layout_block(block, width) {
+            let joined = format!("{}{}", line.lead, &block.text[line.range]);
+            self.line(prefix, &joined);
+        }
+    }
+}
+
+/// How much of the tree's indentation fits at this width.
+struct Guides {
+    enabled: bool,
+    max_depth: usize,
+}
+
+impl Guides {
+    fn for_width(width: usize) -> Guides {
+        if width < MIN_WIDTH_FOR_GUIDES {
+            return Guides {
+                enabled: false,
+                max_depth: 0,
+            };
+        }
+        let room = width.saturating_sub(SPACE.len() + BODY_WITHOUT_REPLIES.len() + MIN_TEXT_WIDTH);
+        Guides {
+            enabled: true,
+            max_depth: (room / SPACE.len()).min(MAX_INDENTED_DEPTH),
+        }
+    }
+}
+
+fn header_text(comment: &Comment) -> String {
+    let mut header = if comment.deleted {
+        "[deleted]".to_string()
+    } else {
+        comment
+            .author
+            .clone()
+            .unwrap_or_else(|| "anonymous".to_string())
+    };
+    if let Some(score) = comment.score {
+        header.push_str(&format!(" · {score} points"));
+    }
+    if let Some(posted) = &comment.posted {
+        header.push_str(&format!(" · {posted}"));
+    }
+    header
+}
+
+fn render_comments(comments: &Comments, out: &mut Output) {
+    let guides = Guides::for_width(out.width);
+    // For each ancestor level: does that ancestor have a later sibling, so
+    // its guide continues past this comment?
+    let mut continues: Vec<bool> = Vec::new();
+    for (id, comment) in comments.iter() {
+        let depth = comment.depth as usize;
+        continues.truncate(depth);
+        let is_last = comments.next_sibling(id).is_none();
+        let has_replies = !comment.children.is_empty();
+
+        let mut header = header_text(comment);
+        let (prefix, body_prefix) = if guides.enabled {
+            let shown = depth.min(guides.max_depth);
+            let ancestors: String = continues[..shown]
+                .iter()
+                .map(|&c| if c { PIPE } else { SPACE })
+                .collect();
+            if depth > shown {
+                header = format!("[{}] {header}", depth + 1);
+            }
+            let branch = if is_last { LAST_BRANCH } else { BRANCH };
+            let under = if is_last { SPACE } else { PIPE };
+            let bar = if has_replies {
+                BODY_WITH_REPLIES
+            } else {
+                BODY_WITHOUT_REPLIES
+            };
+            (
+                format!("{ancestors}{branch}"),
+                format!("{ancestors}{under}{bar}"),
+            )
+        } else {
+            if depth > 0 {
+                header = format!("[{}] {header}", depth + 1);
+            }
+            (String::new(), String::new())
+        };
+
+        let text_width = out.width.saturating_sub(display_width(&body_prefix)).max(1);
+        for (index, line) in wrap_lines(&header, text_width, WrapMode::Prose)
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if index == 0 { &prefix } else { &body_prefix };
+            out.line(lead, line);
+        }
+        for block in &comment.body {
+            out.block(&body_prefix, block, text_width);
+            out.line(&body_prefix, "");
+        }
+        if comment.body.is_empty() {
+            out.line(&body_prefix, "");
+        }
+        continues.push(!is_last);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::{self, Format};
+
+    fn dump_text(source: &str, width: usize) -> String {
+        let document = formats::load(source.as_bytes(), Some(Format::Text))
+            .unwrap()
+            .document;
+        render(&document, width)
+    }
+
+    #[test]
+    fn tree_guides_connect_replies_and_siblings() {
+        let source =
+            "Title\n\nArticle.\n\n• ann\n  First.\n  • bob\n    Reply.\n• cat\n  Second.\n";
+        let expected = "\
+Title
+═════
+
+Article.
+
+3 comments
+──────────
+├─ ann
+│  │ First.
+│  │
+│  └─ bob
+│       Reply.
+│
+└─ cat
+     Second.
+";
+        assert_eq!(dump_text(source, 40), expected);
+    }
+
+    #[test]
+    fn deep_comments_stop_indenting_and_show_their_depth() {
+        let mut source = String::from("Deep\n\nText.\n\n");
+        for depth in 0..30 {
+            source.push_str(&format!(
+                "{:w$}• user{depth}\n{:w2$}text\n",
+                "",
+                "",
+                w = depth * 2,
+                w2 = depth * 2 + 2
+            ));
+        }
+        let dump = dump_text(&source, 40);
+        assert!(dump.contains("[30] user29"), "{dump}");
+        assert!(dump.lines().all(|l| display_width(l) <= 40));
+    }
+
+    #[test]
+    fn no_line_is_wider_than_the_width_even_at_width_one() {
+        let source = "日本語のタイトル\n\n記事の本文です。\n\n• 名前\n  コメント 👨‍👩‍👧\n";
+        for width in 1..30 {
+            let dump = dump_text(source, width);
+            for line in dump.lines() {
+                assert!(display_width(line) <= width, "width {width}: {line:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+//! The errors a command can end with. Each carries the name of the input it
+//! concerns, so `main` prints one line: `tread: <name>: <why>`.
+
+use crate::formats::LoadError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{name}: {}", describe_io(source))]
+    Read {
+        name: String,
+        source: std::io::Error,
+    },
+    #[error("{name}: {source}")]
+    Load { name: String, source: LoadError },
+    #[error("{what}: {}", describe_io(source))]
+    Write {
+        what: String,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Usage(String),
+}
+
+/// An I/O error in words, without Rust's "(os error 2)" suffix.
+fn describe_io(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => "no such file or directory".to_string(),
+        ErrorKind::PermissionDenied => "permission denied".to_string(),
+        ErrorKind::IsADirectory => "is a directory, not a file".to_string(),
+        ErrorKind::InvalidData => "not valid UTF-8".to_string(),
+        _ => {
+            let text = error.to_string();
+            match text.find(" (os error") {
+                Some(cut) => text[..cut].to_string(),
+                None => text,
+            }
+        }
+    }
+}

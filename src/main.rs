@@ -1,0 +1,86 @@
+//! The `tread` binary: parses arguments, runs one command, and prints an
+//! error as one line before exiting non-zero.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use tread::cli::{Cli, Command, ConvertTarget};
+use tread::error::Error;
+use tread::formats::{self, Loaded};
+use tread::input::InputSource;
+use tread::{dump, formats::native, formats::text};
+
+/// `dump` wraps to this width when standard output is not a terminal.
+const DEFAULT_DUMP_WIDTH: usize = 80;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Error::Write { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+            // `tread dump | head`: the reader went away, which is not an error.
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("tread: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    match cli.command {
+        Some(Command::Dump { file, width }) => {
+            let loaded = load(&InputSource::from_arg(file.as_deref()), cli.format)?;
+            let width = width.map(usize::from).unwrap_or_else(terminal_width);
+            print(&dump::render(&loaded.document, width))
+        }
+        Some(Command::Convert { file, to }) => {
+            let loaded = load(&InputSource::from_arg(file.as_deref()), cli.format)?;
+            print(&match to {
+                ConvertTarget::Json => native::write(&loaded.document),
+                ConvertTarget::Text => text::write(&loaded.document),
+            })
+        }
+        None => {
+            let source = InputSource::from_arg(cli.file.as_deref());
+            load(&source, cli.format)?;
+            Err(Error::Usage(format!(
+                "{}: the interactive reader is not built yet; try `tread dump`",
+                source.display_name()
+            )))
+        }
+    }
+}
+
+/// Loads the input and reports warnings once, on stderr.
+fn load(source: &InputSource, format: Option<formats::Format>) -> Result<Loaded, Error> {
+    let loaded = source.load(format)?;
+    for warning in &loaded.warnings {
+        eprintln!("tread: {}: warning: {warning}", source.display_name());
+    }
+    Ok(loaded)
+}
+
+fn terminal_width() -> usize {
+    if std::io::stdout().is_terminal()
+        && let Ok((columns, _)) = crossterm::terminal::size()
+        && columns > 0
+    {
+        return usize::from(columns);
+    }
+    DEFAULT_DUMP_WIDTH
+}
+
+fn print(text: &str) -> Result<(), Error> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|source| Error::Write {
+            what: "standard output".to_string(),
+            source,
+        })
+}
