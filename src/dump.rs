@@ -68,10 +68,21 @@ struct Output {
 
 impl Output {
     /// Appends one line, clipped to the width: only a grapheme wider than the
-    /// space left (a CJK character in one column) is ever clipped.
+    /// space left (a CJK character in one column) is ever clipped. Prefixes
+    /// are made of one-column guide characters, so counting chars measures them.
     fn line(&mut self, prefix: &str, text: &str) {
-        let (prefix, used) = prefix_fitting(prefix, self.width);
-        let (text, _) = prefix_fitting(text, self.width - used);
+        let prefix_width = prefix.chars().count();
+        let (prefix, used) = if prefix_width <= self.width {
+            (prefix, prefix_width)
+        } else {
+            prefix_fitting(prefix, self.width)
+        };
+        let room = self.width - used;
+        let text = if text.is_ascii() {
+            &text[..text.len().min(room)]
+        } else {
+            prefix_fitting(text, room).0
+        };
         let start = self.text.len();
         self.text.push_str(prefix);
         self.text.push_str(text);

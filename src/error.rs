@@ -31,9 +31,15 @@ fn describe_io(error: &std::io::Error) -> String {
         ErrorKind::InvalidData => "not valid UTF-8".to_string(),
         _ => {
             let text = error.to_string();
-            match text.find(" (os error") {
-                Some(cut) => text[..cut].to_string(),
-                None => text,
+            let text = match text.find(" (os error") {
+                Some(cut) => &text[..cut],
+                None => &text,
+            };
+            // "Input/output error" reads as the middle of our sentence.
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => String::new(),
             }
         }
     }

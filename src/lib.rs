@@ -21,4 +21,5 @@ pub mod error;
 pub mod formats;
 pub mod input;
 pub mod layout;
+pub mod synthetic;
 pub mod wrap;

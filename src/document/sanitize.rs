@@ -55,20 +55,62 @@ pub fn clean_field(text: Option<String>) -> Option<String> {
 /// A fast byte scan: true when no character in `text` needs attention.
 /// Every character we remove or rewrite starts with a byte below 0x20, 0x7f,
 /// or one of the lead bytes 0xC2 (C1 controls), 0xD8 (U+061C) and 0xE2
-/// (bidi controls, U+200E/F), so other text passes without decoding.
+/// (bidi controls, U+200E/F), so other text passes without decoding, eight
+/// printable ASCII bytes at a time.
 fn is_clean(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().all(|(i, &b)| {
-        let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
-        match b {
-            b'\n' => true,
-            0x00..=0x1f | 0x7f => false,
-            0xc2 => !(0x80..=0x9f).contains(&next(1)),
-            0xd8 => next(1) != 0x9c,
-            0xe2 => !needs_attention_e2(next(1), next(2)),
-            _ => true,
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in chunks.by_ref() {
+        let word = u64::from_le_bytes(chunk.try_into().expect("chunks of eight"));
+        if !is_printable_ascii(word)
+            && !(offset..offset + 8)
+                .all(|i| !SUSPICIOUS[usize::from(bytes[i])] || byte_is_clean(bytes, i))
+        {
+            return false;
         }
-    })
+        offset += 8;
+    }
+    (offset..bytes.len()).all(|i| byte_is_clean(bytes, i))
+}
+
+/// Bytes that may start something to clean; all others are passed over.
+static SUSPICIOUS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = byte != b'\n' as usize;
+        byte += 1;
+    }
+    table[0x7f] = true;
+    table[0xc2] = true;
+    table[0xd8] = true;
+    table[0xe2] = true;
+    table
+};
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// True when all eight bytes are in 0x20..=0x7E (the usual SWAR tests for a
+/// byte with the high bit set, a byte below 0x20 and a byte equal to 0x7F).
+fn is_printable_ascii(word: u64) -> bool {
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH_BITS;
+    let del = word ^ (ONES * 0x7f);
+    let is_del = del.wrapping_sub(ONES) & !del & HIGH_BITS;
+    (word & HIGH_BITS) | below_space | is_del == 0
+}
+
+fn byte_is_clean(bytes: &[u8], i: usize) -> bool {
+    let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match bytes[i] {
+        b'\n' => true,
+        0x00..=0x1f | 0x7f => false,
+        0xc2 => !(0x80..=0x9f).contains(&next(1)),
+        0xd8 => next(1) != 0x9c,
+        0xe2 => !needs_attention_e2(next(1), next(2)),
+        _ => true,
+    }
 }
 
 /// U+200E/F, U+2028/9 and U+202A–U+202E are E2 80 xx; U+2066–U+2069 are E2 81 A6–A9.
@@ -209,6 +251,20 @@ mod tests {
         let text = "Plain — “quoted” text, 日本語 and 👩‍👩‍👧 emoji.\nSecond line.";
         assert!(matches!(clean(text), std::borrow::Cow::Borrowed(_)));
         assert_eq!(clean(text), text);
+    }
+
+    #[test]
+    fn controls_are_found_at_every_position_of_the_fast_scan() {
+        for len in 1..20 {
+            for position in 0..len {
+                for control in ["\u{7}", "\u{7f}", "\u{85}", "\u{202e}", "\r"] {
+                    let mut text = "x".repeat(len);
+                    text.replace_range(position..position + 1, control);
+                    assert!(!super::is_clean(&text), "{text:?}");
+                }
+            }
+            assert!(super::is_clean(&"x~ ".repeat(len)));
+        }
     }
 
     #[test]

@@ -228,7 +228,9 @@ pub fn write(document: &Document) -> String {
     out.push_str("\n\n");
     write_blocks(&mut out, &document.article, 0);
     for (_, comment) in document.comments.iter() {
-        let indent = 2 + 2 * comment.depth as usize;
+        // Top-level bullets start at column 0: a list item ending the article
+        // must not be followed by a deeper line, or it would read as a comment.
+        let indent = 2 * comment.depth as usize;
         let name = match (&comment.author, comment.deleted) {
             (_, true) => "[deleted]",
             (Some(author), false) => author.as_str(),

@@ -1,0 +1,37 @@
+//! Loading speed: bytes of a generated 100,000-comment discussion into the model.
+//!
+//! Run: `cargo bench --bench load`. Throughput is reported in MiB/s; dropping
+//! the loaded document is not timed.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+
+use tread::formats::{self, Format, native, text};
+use tread::synthetic;
+
+// The same allocator as the binary, so the numbers are the user's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn load(c: &mut Criterion) {
+    let document = synthetic::discussion(100_000);
+    let native_json = native::write(&document);
+    let plain_text = text::write(&document);
+
+    let mut group = c.benchmark_group("load_100k_comments");
+    group.sample_size(20);
+    group.throughput(Throughput::Bytes(native_json.len() as u64));
+    group.bench_function("native_json", |b| {
+        b.iter_with_large_drop(|| formats::load(black_box(native_json.as_bytes()), None).unwrap())
+    });
+    group.throughput(Throughput::Bytes(plain_text.len() as u64));
+    group.bench_function("plain_text", |b| {
+        b.iter_with_large_drop(|| {
+            formats::load(black_box(plain_text.as_bytes()), Some(Format::Text)).unwrap()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, load);
+criterion_main!(benches);

@@ -1,0 +1,150 @@
+//! Generated discussions of any size, for benchmarks and tests: a repeatable
+//! mix of short and long comments, deep and shallow threads, and some CJK and
+//! emoji, so that measurements see text like real threads have.
+
+use crate::document::{Block, CommentTreeBuilder, Document, NewComment};
+
+const WORDS: &[&str] = &[
+    "the",
+    "train",
+    "night",
+    "ticket",
+    "border",
+    "policy",
+    "sleeper",
+    "because",
+    "really",
+    "would",
+    "should",
+    "cheaper",
+    "faster",
+    "journey",
+    "morning",
+    "station",
+    "compartment",
+    "operator",
+    "infrastructure",
+    "argument",
+    "evidence",
+    "experience",
+    "I",
+    "we",
+    "they",
+    "think",
+    "agree",
+    "disagree",
+    "however",
+    "price",
+    "Europe",
+    "network",
+    "capacity",
+    "passengers",
+    "delay",
+    "connection",
+    "and",
+    "but",
+    "or",
+    "not",
+    "always",
+    "sometimes",
+    "寝台特急",
+    "東京",
+    "快適",
+    "🚆",
+    "👍",
+    "naïve",
+    "café",
+    "a",
+    "of",
+    "to",
+    "in",
+];
+
+/// A small deterministic generator (xorshift64*), so every run sees the same text.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+}
+
+fn sentence(rng: &mut Rng, words: u64) -> String {
+    let mut text = String::new();
+    for i in 0..words {
+        if i > 0 {
+            text.push(' ');
+        }
+        text.push_str(WORDS[rng.below(WORDS.len() as u64) as usize]);
+    }
+    text.push('.');
+    text
+}
+
+fn body(rng: &mut Rng) -> Vec<Block> {
+    let paragraphs = 1 + rng.below(3);
+    (0..paragraphs)
+        .map(|_| {
+            let words = 10 + rng.below(70);
+            Block::paragraph(sentence(rng, words))
+        })
+        .collect()
+}
+
+/// A document with `comments` comments: threads of varied size and depth
+/// (a reply goes to one of the last few dozen comments, so chains form).
+pub fn discussion(comments: usize) -> Document {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut builder = CommentTreeBuilder::with_capacity(comments);
+    for index in 0..comments {
+        let parent = if index == 0 || rng.below(10) == 0 {
+            None
+        } else {
+            Some(index - 1 - rng.below(index.min(40) as u64) as usize)
+        };
+        builder.push(NewComment {
+            key: (index + 1).to_string(),
+            parent,
+            author: Some(format!("user{}", rng.below(5000))),
+            posted: Some(format!("2026-11-{:02}T12:00:00Z", 1 + rng.below(28))),
+            score: Some(rng.below(500) as i64),
+            deleted: false,
+            body: body(&mut rng),
+        });
+    }
+    Document {
+        title: format!("A generated discussion with {comments} comments"),
+        source: Some("https://example.org/generated".to_string()),
+        article: (0..8)
+            .map(|_| Block::paragraph(sentence(&mut rng, 60)))
+            .collect(),
+        comments: builder.build().expect("generated parents come first"),
+        ..Document::default()
+    }
+}
+
+/// A single reply chain `depth` comments deep.
+pub fn chain(depth: usize) -> Document {
+    let mut builder = CommentTreeBuilder::with_capacity(depth);
+    for index in 0..depth {
+        builder.push(NewComment {
+            key: index.to_string(),
+            parent: index.checked_sub(1),
+            author: Some(format!("u{index}")),
+            body: vec![Block::paragraph(format!("reply {index}"))],
+            ..NewComment::default()
+        });
+    }
+    Document {
+        title: "Deep".to_string(),
+        comments: builder.build().expect("each parent comes first"),
+        ..Document::default()
+    }
+}

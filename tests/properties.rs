@@ -1,0 +1,101 @@
+//! Property tests: no input makes a parser or `dump` panic, and `dump` never
+//! prints a line wider than asked, whatever characters the input holds.
+
+use proptest::prelude::*;
+use tread::formats::{self, Format};
+use tread::wrap::{WrapMode, display_width, wrap_lines};
+
+/// Text shaped like the plain-text format: bullets, indentation, blank lines,
+/// wide characters, emoji sequences, combining marks and control characters.
+fn discussion_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("  ".to_string()),
+        Just("\t".to_string()),
+        Just("• ".to_string()),
+        Just("- ".to_string()),
+        Just("* ".to_string()),
+        Just("> ".to_string()),
+        Just("```".to_string()),
+        Just("# ".to_string()),
+        Just("日本語".to_string()),
+        Just("👨\u{200d}👩\u{200d}👧".to_string()),
+        Just("e\u{301}".to_string()),
+        Just("\u{1b}[31m".to_string()),
+        Just("\r\n".to_string()),
+        "[a-z]{1,12}",
+        any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(piece, 0..80).prop_map(|pieces| pieces.concat())
+}
+
+/// Text shaped like JSON, often valid, often a near miss.
+fn json_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("{".to_string()),
+        Just("}".to_string()),
+        Just("[".to_string()),
+        Just("]".to_string()),
+        Just(",".to_string()),
+        Just(":".to_string()),
+        Just("\"tread\": 1".to_string()),
+        Just("\"title\": \"t\"".to_string()),
+        Just("\"comments\": ".to_string()),
+        Just("\"replies\": ".to_string()),
+        Just("\"id\": \"1\"".to_string()),
+        Just("\"parent\": \"1\"".to_string()),
+        Just("\"body\": [{\"kind\": \"code\", \"text\": \"x\"}]".to_string()),
+        Just("null".to_string()),
+        Just("\"\\u001b[2J\"".to_string()),
+        "-?[0-9]{1,20}",
+        "\"[a-z]{0,5}\"",
+    ];
+    prop::collection::vec(piece, 0..60)
+        .prop_map(|pieces| format!("{{\"tread\": 1, {}", pieces.concat()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn text_parser_never_panics(input in discussion_like()) {
+        let _ = formats::load(input.as_bytes(), Some(Format::Text));
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic_detection_or_either_parser(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let _ = formats::load(&bytes, None);
+        let _ = formats::load(&bytes, Some(Format::Text));
+        let _ = formats::load(&bytes, Some(Format::Json));
+    }
+
+    #[test]
+    fn native_reader_never_panics(input in json_like()) {
+        let _ = formats::load(input.as_bytes(), Some(Format::Json));
+        let _ = formats::load(input.as_bytes(), None);
+    }
+
+    #[test]
+    fn dump_never_exceeds_the_width(input in discussion_like(), width in 1usize..100) {
+        if let Ok(loaded) = formats::load(input.as_bytes(), Some(Format::Text)) {
+            let dump = tread::dump::render(&loaded.document, width);
+            for line in dump.lines() {
+                prop_assert!(display_width(line) <= width, "width {}: {:?}", width, line);
+                prop_assert!(!line.chars().any(|c| c.is_control()), "{:?}", line);
+            }
+        }
+    }
+
+    #[test]
+    fn wrapping_keeps_every_word_and_fits(words in prop::collection::vec("[a-z日本👍]{1,15}", 0..30), width in 2usize..40) {
+        let text = words.join(" ");
+        let lines = wrap_lines(&text, width, WrapMode::Prose);
+        for line in &lines {
+            prop_assert!(display_width(line) <= width, "{:?}", line);
+        }
+        let rejoined: String = lines.concat().split_whitespace().collect();
+        let original: String = text.split_whitespace().collect();
+        prop_assert_eq!(rejoined, original);
+    }
+}

@@ -1,0 +1,157 @@
+//! The plain-text discussion format, on our fixtures and on the shared sample.
+
+mod common;
+
+use common::{kinds, load_fixture, load_path, shared, tree};
+use tread::document::BlockKind;
+
+fn owned(expected: &[(u32, &str)]) -> Vec<(u32, String)> {
+    expected.iter().map(|&(d, a)| (d, a.to_string())).collect()
+}
+
+#[test]
+fn shared_sample_loads_with_its_structure() {
+    let document = load_path(&shared("samples/japan-russia-peace-treaty.txt"), None);
+    assert_eq!(document.title, "Toward a Japan-Russia peace treaty");
+    assert_eq!(document.article.len(), 14);
+    assert!(
+        document
+            .article
+            .iter()
+            .all(|b| b.kind == BlockKind::Paragraph)
+    );
+    assert!(
+        document.article[0]
+            .text
+            .starts_with("Prime Minister Shinzo Abe")
+    );
+
+    assert_eq!(
+        tree(&document),
+        owned(&[(0, "topolcats"), (1, "Kelly farrel")])
+    );
+    let topolcats = document.comments.get(document.comments.roots()[0]);
+    assert_eq!(topolcats.body.len(), 3);
+    assert_eq!(topolcats.body[0].text.matches('\n').count(), 2);
+    assert!(topolcats.body[0].text.starts_with("I think it is clear"));
+    let kelly = document.comments.get(topolcats.children[0]);
+    assert_eq!(kelly.body.len(), 1);
+    assert!(
+        kelly.body[0]
+            .text
+            .starts_with("Yes, the Japanese companies")
+    );
+}
+
+#[test]
+fn several_levels_and_a_dedent_closing_three_at_once() {
+    let document = load_fixture("nested-dedent.txt");
+    assert_eq!(
+        tree(&document),
+        owned(&[
+            (0, "alice"),
+            (1, "bob"),
+            (2, "carol"),
+            (3, "dave"),
+            (0, "erin"),
+            (1, "frank"),
+            (1, "grace"),
+        ])
+    );
+    let erin = document.comments.get(document.comments.roots()[1]);
+    assert_eq!(
+        erin.body[0].text,
+        "Second thread: the dedent above closed three levels at once."
+    );
+}
+
+#[test]
+fn article_paragraphs_keep_single_line_breaks() {
+    let document = load_fixture("nested-dedent.txt");
+    assert_eq!(
+        document.article[0].text,
+        "An article paragraph\nthat keeps its line break."
+    );
+    assert_eq!(document.article[1].text, "Second paragraph.");
+}
+
+#[test]
+fn tab_indentation_of_any_depth() {
+    let document = load_fixture("tab-indent.txt");
+    assert_eq!(tree(&document), owned(&[(0, "ann"), (1, "ben"), (0, "cy")]));
+    let ben = document
+        .comments
+        .get(document.comments.get(document.comments.roots()[0]).children[0]);
+    assert_eq!(ben.body[0].text, "Reply by ben.");
+}
+
+#[test]
+fn crlf_line_endings() {
+    let document = load_fixture("crlf.txt");
+    assert_eq!(document.title, "Windows line endings");
+    assert_eq!(
+        document.article[0].text,
+        "First paragraph\nwith a second line."
+    );
+    assert_eq!(tree(&document), owned(&[(0, "winnie"), (1, "xavier")]));
+    let winnie = document.comments.get(document.comments.roots()[0]);
+    assert_eq!(
+        kinds(&winnie.body),
+        [BlockKind::Paragraph, BlockKind::Paragraph]
+    );
+    assert_eq!(winnie.body[0].text, "Body one.\nStill body one.");
+    assert!(!winnie.body.iter().any(|b| b.text.contains('\r')));
+}
+
+#[test]
+fn an_article_with_no_comments() {
+    let document = load_fixture("no-comments.txt");
+    assert_eq!(document.title, "Just an article");
+    assert_eq!(document.article.len(), 2);
+    assert!(document.comments.is_empty());
+}
+
+#[test]
+fn a_bulleted_list_stays_in_the_article() {
+    let document = load_fixture("article-with-list.txt");
+    let texts: Vec<&str> = document.article.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Before the list.",
+            "first item",
+            "second item",
+            "third item",
+            "After the list, still the article.",
+            "not a comment either, because nothing below is indented deeper",
+        ]
+    );
+    assert_eq!(document.article[1].kind, BlockKind::ListItem);
+    assert_eq!(tree(&document), owned(&[(0, "quinn"), (1, "rae")]));
+}
+
+#[test]
+fn four_space_levels_and_every_bullet_kind() {
+    let document = load_fixture("mixed-bullets-width.txt");
+    assert_eq!(
+        tree(&document),
+        owned(&[(0, "one"), (1, "two"), (2, "three"), (1, "four")])
+    );
+}
+
+#[test]
+fn text_written_by_convert_reads_back_to_the_same_tree() {
+    for name in ["nested-dedent.txt", "crlf.txt", "article-with-list.txt"] {
+        let document = load_fixture(name);
+        let written = tread::formats::text::write(&document);
+        let reread = tread::formats::load(written.as_bytes(), None)
+            .unwrap()
+            .document;
+        assert_eq!(reread.title, document.title, "{name}");
+        assert_eq!(reread.article, document.article, "{name}");
+        assert_eq!(tree(&reread), tree(&document), "{name}");
+        for ((_, a), (_, b)) in reread.comments.iter().zip(document.comments.iter()) {
+            assert_eq!(a.body, b.body, "{name}");
+        }
+    }
+}
