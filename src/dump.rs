@@ -4,22 +4,13 @@
 
 use crate::document::{Block, Comment, Comments, Document};
 use crate::layout::layout_block;
+use crate::tree_guides::{GuideStyle, GuideWalker};
 use crate::wrap::{WrapMode, display_width, prefix_fitting, wrap_lines};
 
-/// Below this width the tree guides take too much room and are left out.
-const MIN_WIDTH_FOR_GUIDES: usize = 16;
 /// Indentation stops growing at this depth; deeper comments show their depth.
 const MAX_INDENTED_DEPTH: usize = 12;
 /// Guides never squeeze a comment's text narrower than this.
 const MIN_TEXT_WIDTH: usize = 20;
-
-const BRANCH: &str = "├─ ";
-const LAST_BRANCH: &str = "└─ ";
-const PIPE: &str = "│  ";
-const SPACE: &str = "   ";
-/// Under a comment with replies, a bar leads from its header down to them.
-const BODY_WITH_REPLIES: &str = "│ ";
-const BODY_WITHOUT_REPLIES: &str = "  ";
 
 /// Renders `document` as text lines of at most `width` columns (at least 1).
 pub fn render(document: &Document, width: usize) -> String {
@@ -99,28 +90,6 @@ impl Output {
     }
 }
 
-/// How much of the tree's indentation fits at this width.
-struct Guides {
-    enabled: bool,
-    max_depth: usize,
-}
-
-impl Guides {
-    fn for_width(width: usize) -> Guides {
-        if width < MIN_WIDTH_FOR_GUIDES {
-            return Guides {
-                enabled: false,
-                max_depth: 0,
-            };
-        }
-        let room = width.saturating_sub(SPACE.len() + BODY_WITHOUT_REPLIES.len() + MIN_TEXT_WIDTH);
-        Guides {
-            enabled: true,
-            max_depth: (room / SPACE.len()).min(MAX_INDENTED_DEPTH),
-        }
-    }
-}
-
 fn header_text(comment: &Comment) -> String {
     let mut header = if comment.deleted {
         "[deleted]".to_string()
@@ -140,60 +109,33 @@ fn header_text(comment: &Comment) -> String {
 }
 
 fn render_comments(comments: &Comments, out: &mut Output) {
-    let guides = Guides::for_width(out.width);
-    // For each ancestor level: does that ancestor have a later sibling, so
-    // its guide continues past this comment?
-    let mut continues: Vec<bool> = Vec::new();
+    let style = GuideStyle::for_width(out.width, MIN_TEXT_WIDTH, MAX_INDENTED_DEPTH);
+    let mut walker = GuideWalker::default();
     for (id, comment) in comments.iter() {
-        let depth = comment.depth as usize;
-        continues.truncate(depth);
-        let is_last = comments.next_sibling(id).is_none();
-        let has_replies = !comment.children.is_empty();
-
+        let guides = walker.next(comments, id, !comment.children.is_empty(), style);
         let mut header = header_text(comment);
-        let (prefix, body_prefix) = if guides.enabled {
-            let shown = depth.min(guides.max_depth);
-            let ancestors: String = continues[..shown]
-                .iter()
-                .map(|&c| if c { PIPE } else { SPACE })
-                .collect();
-            if depth > shown {
-                header = format!("[{}] {header}", depth + 1);
-            }
-            let branch = if is_last { LAST_BRANCH } else { BRANCH };
-            let under = if is_last { SPACE } else { PIPE };
-            let bar = if has_replies {
-                BODY_WITH_REPLIES
-            } else {
-                BODY_WITHOUT_REPLIES
-            };
-            (
-                format!("{ancestors}{branch}"),
-                format!("{ancestors}{under}{bar}"),
-            )
-        } else {
-            if depth > 0 {
-                header = format!("[{}] {header}", depth + 1);
-            }
-            (String::new(), String::new())
-        };
-
-        let text_width = out.width.saturating_sub(display_width(&body_prefix)).max(1);
+        if let Some(depth) = guides.depth_label {
+            header = format!("[{depth}] {header}");
+        }
+        let text_width = out.width.saturating_sub(guides.body_width()).max(1);
         for (index, line) in wrap_lines(&header, text_width, WrapMode::Prose)
             .into_iter()
             .enumerate()
         {
-            let lead = if index == 0 { &prefix } else { &body_prefix };
+            let lead = if index == 0 {
+                &guides.header
+            } else {
+                &guides.body
+            };
             out.line(lead, line);
         }
         for block in &comment.body {
-            out.block(&body_prefix, block, text_width);
-            out.line(&body_prefix, "");
+            out.block(&guides.body, block, text_width);
+            out.line(&guides.body, "");
         }
         if comment.body.is_empty() {
-            out.line(&body_prefix, "");
+            out.line(&guides.body, "");
         }
-        continues.push(!is_last);
     }
 }
 

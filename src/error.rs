@@ -17,8 +17,10 @@ pub enum Error {
         what: String,
         source: std::io::Error,
     },
-    #[error("{0}")]
-    Usage(String),
+    #[error("standard output is not a terminal; to print the document use `tread dump`")]
+    NotATerminal,
+    #[error("terminal: {}", describe_io(source))]
+    Terminal { source: std::io::Error },
 }
 
 /// An I/O error in words, without Rust's "(os error 2)" suffix.

@@ -14,6 +14,8 @@
 //! * [`wrap`] measures and wraps text by grapheme width; [`layout`] turns a
 //!   block into decorated lines; [`dump`] prints a whole document.
 
+pub mod age;
+pub mod app;
 pub mod cli;
 pub mod document;
 pub mod dump;
@@ -21,5 +23,10 @@ pub mod error;
 pub mod formats;
 pub mod input;
 pub mod layout;
+pub mod outline;
+pub mod reader;
 pub mod synthetic;
+pub mod terminal;
+pub mod tree_guides;
+pub mod ui;
 pub mod wrap;

@@ -6,11 +6,15 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use ratatui::layout::Rect;
+use tread::app::App;
+use tread::app::keymap::Keymap;
 use tread::cli::{Cli, Command, ConvertTarget};
 use tread::error::Error;
 use tread::formats::{self, Loaded};
 use tread::input::InputSource;
-use tread::{dump, formats::native, formats::text};
+use tread::ui::theme::Theme;
+use tread::{dump, formats::native, formats::text, reader};
 
 // Loading a large thread makes hundreds of thousands of small strings;
 // mimalloc allocates and frees them markedly faster than the system allocator.
@@ -51,11 +55,21 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         None => {
             let source = InputSource::from_arg(cli.file.as_deref());
-            load(&source, cli.format)?;
-            Err(Error::Usage(format!(
-                "{}: the interactive reader is not built yet; try `tread dump`",
-                source.display_name()
-            )))
+            if !std::io::stdout().is_terminal() {
+                return Err(Error::NotATerminal);
+            }
+            let loaded = load(&source, cli.format)?;
+            let mut app = App::new(
+                loaded.document,
+                source.display_name(),
+                Keymap::default_keymap(),
+                Rect::default(),
+            );
+            app.theme = Theme::from_env();
+            if !loaded.warnings.is_empty() {
+                app.message = Some(format!("{} (see stderr)", loaded.warnings[0]));
+            }
+            reader::run(app).map_err(|source| Error::Terminal { source })
         }
     }
 }

@@ -162,7 +162,9 @@ fn format_flag_forces_the_format() {
         .arg(sample())
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("invalid JSON: expected value at line 1"));
+        .stderr(predicate::str::contains(
+            "invalid JSON: expected value at line 1",
+        ));
 }
 
 #[test]

@@ -1,0 +1,155 @@
+//! Every action a key, a mouse event or the terminal can ask of the reader.
+//! The names (snake_case) are the ones the keymap, the help screen and the
+//! config file use, and each action's one-line description is its help text.
+
+use serde::{Deserialize, Serialize};
+
+/// Declares the action enum with a description per variant, taken from the
+/// same text as its doc comment so the help screen cannot drift from the code.
+macro_rules! actions {
+    ($( #[doc = $doc:literal] $name:ident, )*) => {
+        /// A key-bindable action.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum Action {
+            $( #[doc = $doc] $name, )*
+        }
+
+        impl Action {
+            /// Every bindable action, in help-screen order.
+            pub const ALL: &'static [Action] = &[$(Action::$name,)*];
+
+            pub fn description(self) -> &'static str {
+                match self {
+                    $(Action::$name => $doc.trim(),)*
+                }
+            }
+        }
+    };
+}
+
+actions! {
+    /// Quit tread
+    Quit,
+    /// Show or hide the list of keys
+    Help,
+    /// Close the overlay that is open
+    CloseOverlay,
+    /// Switch focus between the article and the comments
+    FocusNext,
+    /// Switch between side-by-side and stacked panes
+    ToggleLayout,
+    /// Show the focused pane alone, or both again
+    ToggleZoom,
+    /// Scroll down one line
+    ScrollDown,
+    /// Scroll up one line
+    ScrollUp,
+    /// Scroll down half a page
+    HalfPageDown,
+    /// Scroll up half a page
+    HalfPageUp,
+    /// Scroll down a page
+    PageDown,
+    /// Scroll up a page
+    PageUp,
+    /// Go to the top
+    Top,
+    /// Go to the bottom
+    Bottom,
+    /// Move the passage cursor to the next paragraph
+    NextParagraph,
+    /// Move the passage cursor to the previous paragraph
+    PreviousParagraph,
+    /// Select the next visible comment
+    NextComment,
+    /// Select the previous visible comment
+    PreviousComment,
+    /// Select the next reply to the same parent
+    NextSibling,
+    /// Select the previous reply to the same parent
+    PreviousSibling,
+    /// Select the parent comment
+    Parent,
+    /// Select the top-level comment of this thread
+    ThreadRoot,
+    /// Select the next top-level thread
+    NextThread,
+    /// Select the previous top-level thread
+    PreviousThread,
+    /// Fold or unfold the selected comment's replies
+    ToggleFold,
+    /// Fold the replies; on a folded comment, go to its parent
+    FoldOrParent,
+    /// Unfold the replies; on an open comment, go to its first reply
+    UnfoldOrChild,
+    /// Fold every comment that has replies
+    FoldAll,
+    /// Unfold every comment
+    UnfoldAll,
+    /// Fold the whole thread the selection is in
+    FoldThread,
+    /// Show only top-level comments, folding every reply
+    FoldBelow1,
+    /// Show 2 levels of comments and fold deeper ones
+    FoldBelow2,
+    /// Show 3 levels of comments and fold deeper ones
+    FoldBelow3,
+    /// Show 4 levels of comments and fold deeper ones
+    FoldBelow4,
+    /// Show 5 levels of comments and fold deeper ones
+    FoldBelow5,
+    /// Show 6 levels of comments and fold deeper ones
+    FoldBelow6,
+    /// Show 7 levels of comments and fold deeper ones
+    FoldBelow7,
+    /// Show 8 levels of comments and fold deeper ones
+    FoldBelow8,
+    /// Show 9 levels of comments and fold deeper ones
+    FoldBelow9,
+}
+
+impl Action {
+    /// For the `FoldBelowN` actions, N.
+    pub fn fold_below_levels(self) -> Option<u32> {
+        use Action::*;
+        let levels = match self {
+            FoldBelow1 => 1,
+            FoldBelow2 => 2,
+            FoldBelow3 => 3,
+            FoldBelow4 => 4,
+            FoldBelow5 => 5,
+            FoldBelow6 => 6,
+            FoldBelow7 => 7,
+            FoldBelow8 => 8,
+            FoldBelow9 => 9,
+            _ => return None,
+        };
+        Some(levels)
+    }
+
+    /// The snake_case name used in the keymap and config.
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Action;
+
+    #[test]
+    fn names_are_snake_case_and_round_trip() {
+        assert_eq!(Action::FoldBelow3.name(), "fold_below3");
+        assert_eq!(Action::NextComment.name(), "next_comment");
+        for &action in Action::ALL {
+            let parsed: Action =
+                serde_json::from_value(serde_json::Value::String(action.name())).unwrap();
+            assert_eq!(parsed, action);
+            assert!(!action.description().is_empty());
+        }
+    }
+}

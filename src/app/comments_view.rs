@@ -1,0 +1,317 @@
+//! The comment pane's state and movement: which comment is selected, which
+//! are folded, and which line is at the top of the pane.
+//!
+//! Positions are kept as (comment, line within that comment), never as an
+//! absolute line number: nothing needs the height of the whole thread, only
+//! of the comments that scrolling passes over, so a 100,000-comment thread
+//! scrolls as cheaply as a short one and a resize keeps the same comment on top.
+
+use crate::document::{CommentId, Document};
+use crate::outline::Outline;
+use crate::tree_guides::{BODY_EXTRA_WIDTH, GuideStyle, LEVEL_WIDTH};
+
+use super::text_layout::{TextLayouts, TextLine};
+
+/// A line of the comment pane: the `line`-th line of comment `id`'s row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinePos {
+    pub id: CommentId,
+    pub line: usize,
+}
+
+/// What the comment pane needs to know about the screen and the document to
+/// measure rows.
+pub struct CommentsEnv<'a> {
+    pub document: &'a Document,
+    pub layouts: &'a TextLayouts,
+    /// Columns for guides and text (the pane less its gutter).
+    pub width: usize,
+    /// Lines of text the pane shows.
+    pub height: usize,
+    pub reading_width: usize,
+    pub style: GuideStyle,
+    pub scrolloff: usize,
+}
+
+impl CommentsEnv<'_> {
+    /// Columns of body text for a comment at `depth`.
+    pub fn text_width(&self, depth: u32) -> usize {
+        let guides = if self.style.enabled {
+            LEVEL_WIDTH * (depth as usize).min(self.style.max_depth) + BODY_EXTRA_WIDTH
+        } else {
+            0
+        };
+        self.width
+            .saturating_sub(guides)
+            .min(self.reading_width)
+            .max(1)
+    }
+
+    pub fn body(&self, id: CommentId) -> std::rc::Rc<[TextLine]> {
+        let depth = self.document.comments.get(id).depth;
+        self.layouts
+            .comment_body(self.document, id, self.text_width(depth))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct CommentsView {
+    pub outline: Outline,
+    /// None only when the document has no comments.
+    pub selected: Option<CommentId>,
+    pub top: Option<LinePos>,
+}
+
+impl CommentsView {
+    pub fn new(document: &Document) -> CommentsView {
+        let outline = Outline::new(&document.comments);
+        let first = outline.visible().first().copied();
+        CommentsView {
+            outline,
+            selected: first,
+            top: first.map(|id| LinePos { id, line: 0 }),
+        }
+    }
+
+    /// Lines the row of a visible comment takes: its header, and unless it is
+    /// folded its body and a blank line after it.
+    pub fn row_height(&self, env: &CommentsEnv, id: CommentId) -> usize {
+        if self.outline.is_folded(id) {
+            1
+        } else {
+            env.body(id).len() + 2
+        }
+    }
+
+    fn next_row(&self, id: CommentId) -> Option<CommentId> {
+        let row = self.outline.row_of(id)?;
+        self.outline.visible().get(row + 1).copied()
+    }
+
+    fn previous_row(&self, id: CommentId) -> Option<CommentId> {
+        let row = self.outline.row_of(id)?;
+        row.checked_sub(1).map(|r| self.outline.visible()[r])
+    }
+
+    /// `count` lines after `from`, stopping at the last line of the last row.
+    pub fn forward(&self, env: &CommentsEnv, from: LinePos, mut count: usize) -> LinePos {
+        let mut pos = from;
+        loop {
+            let height = self.row_height(env, pos.id);
+            if pos.line + count < height {
+                pos.line += count;
+                return pos;
+            }
+            match self.next_row(pos.id) {
+                Some(next) => {
+                    count -= height - pos.line;
+                    pos = LinePos { id: next, line: 0 };
+                }
+                None => {
+                    pos.line = height - 1;
+                    return pos;
+                }
+            }
+        }
+    }
+
+    /// `count` lines before `from`, stopping at the first line.
+    pub fn backward(&self, env: &CommentsEnv, from: LinePos, mut count: usize) -> LinePos {
+        let mut pos = from;
+        loop {
+            if count <= pos.line {
+                pos.line -= count;
+                return pos;
+            }
+            match self.previous_row(pos.id) {
+                Some(previous) => {
+                    count -= pos.line + 1;
+                    let height = self.row_height(env, previous);
+                    pos = LinePos {
+                        id: previous,
+                        line: height - 1,
+                    };
+                }
+                None => {
+                    pos.line = 0;
+                    return pos;
+                }
+            }
+        }
+    }
+
+    /// Lines from `from` down to the first line of `to`, if `to` comes within
+    /// `limit` lines.
+    fn distance(
+        &self,
+        env: &CommentsEnv,
+        from: LinePos,
+        to: CommentId,
+        limit: usize,
+    ) -> Option<usize> {
+        if to < from.id || (to == from.id && from.line > 0) {
+            return None;
+        }
+        let mut lines = 0;
+        let mut id = from.id;
+        let mut line = from.line;
+        while id != to {
+            lines += self.row_height(env, id) - line;
+            if lines > limit {
+                return None;
+            }
+            id = self.next_row(id)?;
+            line = 0;
+        }
+        Some(lines)
+    }
+
+    /// The highest top line that still fills the pane: the pane never scrolls
+    /// past the end of the thread.
+    fn max_top(&self, env: &CommentsEnv) -> Option<LinePos> {
+        let last = *self.outline.visible().last()?;
+        let end = LinePos {
+            id: last,
+            line: self.row_height(env, last) - 1,
+        };
+        Some(self.backward(env, end, env.height.saturating_sub(1)))
+    }
+
+    fn clamp_top(&mut self, env: &CommentsEnv) {
+        let (Some(top), Some(max)) = (self.top, self.max_top(env)) else {
+            return;
+        };
+        if (top.id, top.line) > (max.id, max.line) {
+            self.top = Some(max);
+        }
+    }
+
+    /// Scrolls by `lines` (down when positive) and keeps the selection on a
+    /// comment that is in view.
+    pub fn scroll(&mut self, env: &CommentsEnv, lines: isize) {
+        let Some(top) = self.top else { return };
+        let top = if lines >= 0 {
+            self.forward(env, top, lines.unsigned_abs())
+        } else {
+            self.backward(env, top, lines.unsigned_abs())
+        };
+        self.top = Some(top);
+        self.clamp_top(env);
+        self.keep_selection_in_view(env, lines >= 0);
+    }
+
+    /// After scrolling: if the selected comment's header left the pane, select
+    /// the first comment whose header is in view (or the last, scrolling up).
+    fn keep_selection_in_view(&mut self, env: &CommentsEnv, scrolled_down: bool) {
+        let (Some(top), Some(selected)) = (self.top, self.selected) else {
+            return;
+        };
+        let in_view = self
+            .distance(env, top, selected, env.height.saturating_sub(1))
+            .is_some_and(|d| d < env.height);
+        if in_view {
+            return;
+        }
+        // Headers in view, top to bottom.
+        let mut headers = Vec::new();
+        let mut pos = if top.line == 0 {
+            Some(top.id)
+        } else {
+            self.next_row(top.id)
+        };
+        let mut lines = if top.line == 0 {
+            0
+        } else {
+            self.row_height(env, top.id) - top.line
+        };
+        while let Some(id) = pos {
+            if lines >= env.height {
+                break;
+            }
+            headers.push(id);
+            lines += self.row_height(env, id);
+            pos = self.next_row(id);
+        }
+        let choice = if scrolled_down {
+            headers.first()
+        } else {
+            headers.last()
+        };
+        // A comment taller than the pane may leave no header in view; it is
+        // then the one being read.
+        self.selected = Some(choice.copied().unwrap_or(top.id));
+    }
+
+    /// Scrolls so that the selected comment is in view with `scrolloff` lines
+    /// around it, showing as much of it as fits.
+    pub fn reveal_selection(&mut self, env: &CommentsEnv) {
+        let Some(selected) = self.selected else {
+            return;
+        };
+        let height = env.height.max(1);
+        let scrolloff = env.scrolloff.min(height.saturating_sub(1) / 2);
+        let row_height = self.row_height(env, selected);
+        let wanted = row_height.min(height - 2 * scrolloff).max(1);
+        let header = LinePos {
+            id: selected,
+            line: 0,
+        };
+        let top = self.top.unwrap_or(header);
+        let new_top = match self.distance(env, top, selected, height) {
+            Some(y) if y < scrolloff => self.backward(env, header, scrolloff),
+            Some(y) if y + wanted + scrolloff <= height => top,
+            Some(y) => self.forward(env, top, y + wanted + scrolloff - height),
+            // Above the pane, or far below it.
+            None if selected < top.id || (selected == top.id && top.line > 0) => {
+                self.backward(env, header, scrolloff)
+            }
+            None => self.backward(env, header, height - wanted - scrolloff),
+        };
+        self.top = Some(new_top);
+        self.clamp_top(env);
+    }
+
+    /// Selects `id` (made visible first) and scrolls it into view.
+    pub fn select(&mut self, env: &CommentsEnv, id: CommentId) {
+        self.outline.reveal(&env.document.comments, id);
+        self.selected = Some(id);
+        self.reveal_selection(env);
+    }
+
+    /// After folds change: keep the selection and the top line on visible comments.
+    pub fn after_folding(&mut self, env: &CommentsEnv) {
+        let comments = &env.document.comments;
+        if let Some(selected) = self.selected {
+            self.selected = Some(self.outline.nearest_visible(comments, selected));
+        }
+        if let Some(top) = self.top {
+            let visible = self.outline.nearest_visible(comments, top.id);
+            let line = if visible == top.id {
+                top.line.min(self.row_height(env, visible) - 1)
+            } else {
+                0
+            };
+            self.top = Some(LinePos { id: visible, line });
+        }
+        self.reveal_selection(env);
+    }
+
+    /// The comment and the line of its row shown `y` lines below the top,
+    /// or None below the end of the thread.
+    pub fn line_at(&self, env: &CommentsEnv, y: usize) -> Option<LinePos> {
+        let mut pos = self.top?;
+        let mut remaining = y;
+        loop {
+            let height = self.row_height(env, pos.id);
+            if pos.line + remaining < height {
+                pos.line += remaining;
+                return Some(pos);
+            }
+            remaining -= height - pos.line;
+            pos = LinePos {
+                id: self.next_row(pos.id)?,
+                line: 0,
+            };
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! Where each part of the screen goes, as a pure function of the terminal
+//! size and the view settings. `App::update` uses it to know how tall and wide
+//! the panes are (for scrolling and mouse clicks) and the UI to draw them, so
+//! both always agree.
+
+use ratatui::layout::Rect;
+
+use super::{LayoutMode, Pane};
+
+/// Below this size there is no room to read; a notice is shown instead.
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 6;
+/// Columns left of the article text: the passage cursor and a space.
+pub const ARTICLE_GUTTER: u16 = 2;
+/// Columns kept free right of the article text, so it does not touch the divider.
+pub const ARTICLE_MARGIN: u16 = 1;
+/// Columns left of the comment tree: the selection bar.
+pub const COMMENT_GUTTER: u16 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PaneArea {
+    /// The pane's title line.
+    pub title: Rect,
+    /// Where its text goes, gutter included.
+    pub body: Rect,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ScreenLayout {
+    pub too_small: bool,
+    pub title_bar: Rect,
+    pub article: Option<PaneArea>,
+    pub comments: Option<PaneArea>,
+    /// The column between side-by-side panes.
+    pub divider: Option<Rect>,
+    pub status_bar: Rect,
+}
+
+/// Whether panes are side by side at this width, unless the user chose.
+pub fn effective_mode(
+    width: u16,
+    chosen: Option<LayoutMode>,
+    side_by_side_from: u16,
+) -> LayoutMode {
+    chosen.unwrap_or(if width >= side_by_side_from {
+        LayoutMode::SideBySide
+    } else {
+        LayoutMode::Stacked
+    })
+}
+
+pub fn screen_layout(area: Rect, mode: LayoutMode, zoomed: Option<Pane>) -> ScreenLayout {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return ScreenLayout {
+            too_small: true,
+            ..ScreenLayout::default()
+        };
+    }
+    let title_bar = Rect::new(area.x, area.y, area.width, 1);
+    let status_bar = Rect::new(area.x, area.bottom() - 1, area.width, 1);
+    let main = Rect::new(area.x, area.y + 1, area.width, area.height - 2);
+    let split = |rect: Rect| PaneArea {
+        title: Rect::new(rect.x, rect.y, rect.width, 1),
+        body: Rect::new(
+            rect.x,
+            rect.y + 1,
+            rect.width,
+            rect.height.saturating_sub(1),
+        ),
+    };
+    let mut layout = ScreenLayout {
+        too_small: false,
+        title_bar,
+        status_bar,
+        ..ScreenLayout::default()
+    };
+    match (zoomed, mode) {
+        (Some(Pane::Article), _) => layout.article = Some(split(main)),
+        (Some(Pane::Comments), _) => layout.comments = Some(split(main)),
+        (None, LayoutMode::SideBySide) => {
+            let left = main.width / 2;
+            let article = Rect::new(main.x, main.y, left, main.height);
+            let divider = Rect::new(main.x + left, main.y, 1, main.height);
+            let comments = Rect::new(divider.right(), main.y, main.width - left - 1, main.height);
+            layout.article = Some(split(article));
+            layout.divider = Some(divider);
+            layout.comments = Some(split(comments));
+        }
+        (None, LayoutMode::Stacked) => {
+            let top = (main.height * 2 / 5).max(2);
+            let article = Rect::new(main.x, main.y, main.width, top);
+            let comments = Rect::new(main.x, main.y + top, main.width, main.height - top);
+            layout.article = Some(split(article));
+            layout.comments = Some(split(comments));
+        }
+    }
+    layout
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn side_by_side_splits_columns_and_stacked_splits_rows() {
+        let area = Rect::new(0, 0, 120, 40);
+        let wide = screen_layout(area, LayoutMode::SideBySide, None);
+        let (a, c) = (wide.article.unwrap(), wide.comments.unwrap());
+        assert_eq!(a.title.y, c.title.y);
+        assert_eq!(a.body.width + c.body.width + 1, 120);
+        let tall = screen_layout(area, LayoutMode::Stacked, None);
+        let (a, c) = (tall.article.unwrap(), tall.comments.unwrap());
+        assert!(a.body.bottom() <= c.title.y);
+        assert_eq!(a.body.width, 120);
+    }
+
+    #[test]
+    fn zoom_gives_one_pane_the_whole_screen() {
+        let area = Rect::new(0, 0, 80, 24);
+        let zoomed = screen_layout(area, LayoutMode::Stacked, Some(Pane::Comments));
+        assert!(zoomed.article.is_none());
+        assert_eq!(zoomed.comments.unwrap().body.height, 21);
+    }
+
+    #[test]
+    fn tiny_terminals_are_too_small() {
+        assert!(screen_layout(Rect::new(0, 0, 1, 1), LayoutMode::Stacked, None).too_small);
+        assert!(screen_layout(Rect::new(0, 0, 30, 5), LayoutMode::Stacked, None).too_small);
+        assert!(!screen_layout(Rect::new(0, 0, 30, 8), LayoutMode::Stacked, None).too_small);
+    }
+}

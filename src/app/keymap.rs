@@ -1,0 +1,512 @@
+//! Keys to actions: parsing key strings (`"ctrl-d"`, `"shift-tab"`, `"g g"`),
+//! the default keymap embedded from `assets/keymap.toml`, lookup by context
+//! with multi-key sequences, and the reverse map (action → keys) that the help
+//! screen and status hints are drawn from.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+
+pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Context {
+    Global,
+    Article,
+    Comments,
+    Help,
+}
+
+impl Context {
+    pub const ALL: [Context; 4] = [
+        Context::Global,
+        Context::Article,
+        Context::Comments,
+        Context::Help,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::Article => "article",
+            Context::Comments => "comments",
+            Context::Help => "help",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Context> {
+        Context::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+/// One key with its modifiers, normalised so that a binding written `"G"`
+/// matches the event a terminal sends for shift+g.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct KeyPress {
+    code: KeyCodeOrd,
+    modifiers: u8,
+}
+
+/// `KeyCode` is not `Ord`; the subset we bind, in an orderable form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum KeyCodeOrd {
+    Char(char),
+    F(u8),
+    Named(NamedKey),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum NamedKey {
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Backspace,
+    Delete,
+    Insert,
+    Up,
+    Down,
+    Left,
+    Right,
+    Home,
+    End,
+    PageUp,
+    PageDown,
+}
+
+const NAMED_KEYS: &[(&str, NamedKey)] = &[
+    ("enter", NamedKey::Enter),
+    ("esc", NamedKey::Esc),
+    ("tab", NamedKey::Tab),
+    ("backtab", NamedKey::BackTab),
+    ("backspace", NamedKey::Backspace),
+    ("delete", NamedKey::Delete),
+    ("insert", NamedKey::Insert),
+    ("up", NamedKey::Up),
+    ("down", NamedKey::Down),
+    ("left", NamedKey::Left),
+    ("right", NamedKey::Right),
+    ("home", NamedKey::Home),
+    ("end", NamedKey::End),
+    ("pageup", NamedKey::PageUp),
+    ("pagedown", NamedKey::PageDown),
+];
+
+const CTRL: u8 = 1;
+const ALT: u8 = 2;
+const SHIFT: u8 = 4;
+
+impl KeyPress {
+    /// The press a terminal key event stands for, if it is one we can bind.
+    pub fn from_event(event: KeyEvent) -> Option<KeyPress> {
+        let mut modifiers = 0;
+        if event.modifiers.contains(KeyModifiers::CONTROL) {
+            modifiers |= CTRL;
+        }
+        if event.modifiers.contains(KeyModifiers::ALT) {
+            modifiers |= ALT;
+        }
+        if event.modifiers.contains(KeyModifiers::SHIFT) {
+            modifiers |= SHIFT;
+        }
+        let code = match event.code {
+            KeyCode::Char(c) => KeyCodeOrd::Char(c),
+            KeyCode::F(n) => KeyCodeOrd::F(n),
+            KeyCode::Enter => KeyCodeOrd::Named(NamedKey::Enter),
+            KeyCode::Esc => KeyCodeOrd::Named(NamedKey::Esc),
+            KeyCode::Tab => KeyCodeOrd::Named(NamedKey::Tab),
+            KeyCode::BackTab => KeyCodeOrd::Named(NamedKey::BackTab),
+            KeyCode::Backspace => KeyCodeOrd::Named(NamedKey::Backspace),
+            KeyCode::Delete => KeyCodeOrd::Named(NamedKey::Delete),
+            KeyCode::Insert => KeyCodeOrd::Named(NamedKey::Insert),
+            KeyCode::Up => KeyCodeOrd::Named(NamedKey::Up),
+            KeyCode::Down => KeyCodeOrd::Named(NamedKey::Down),
+            KeyCode::Left => KeyCodeOrd::Named(NamedKey::Left),
+            KeyCode::Right => KeyCodeOrd::Named(NamedKey::Right),
+            KeyCode::Home => KeyCodeOrd::Named(NamedKey::Home),
+            KeyCode::End => KeyCodeOrd::Named(NamedKey::End),
+            KeyCode::PageUp => KeyCodeOrd::Named(NamedKey::PageUp),
+            KeyCode::PageDown => KeyCodeOrd::Named(NamedKey::PageDown),
+            _ => return None,
+        };
+        Some(KeyPress { code, modifiers }.normalized())
+    }
+
+    /// Shift is part of a character ('G', '?'), and shift-tab is back-tab.
+    fn normalized(mut self) -> KeyPress {
+        match self.code {
+            KeyCodeOrd::Char(c) if c == ' ' || !c.is_alphabetic() || c.is_uppercase() => {
+                self.modifiers &= !SHIFT;
+            }
+            KeyCodeOrd::Char(c) if self.modifiers & SHIFT != 0 && self.modifiers & CTRL == 0 => {
+                self.code = KeyCodeOrd::Char(c.to_uppercase().next().unwrap_or(c));
+                self.modifiers &= !SHIFT;
+            }
+            KeyCodeOrd::Named(NamedKey::Tab) if self.modifiers & SHIFT != 0 => {
+                self.code = KeyCodeOrd::Named(NamedKey::BackTab);
+                self.modifiers &= !SHIFT;
+            }
+            KeyCodeOrd::Named(NamedKey::BackTab) => self.modifiers &= !SHIFT,
+            _ => {}
+        }
+        self
+    }
+
+    /// Parses one key: `j`, `G`, `ctrl-d`, `shift-tab`, `space`, `f1`.
+    pub fn parse(text: &str) -> Result<KeyPress, KeyParseError> {
+        let bad = || KeyParseError(text.to_string());
+        let mut modifiers = 0;
+        let mut rest = text;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let (flag, len) = if lower.starts_with("ctrl-") {
+                (CTRL, 5)
+            } else if lower.starts_with("alt-") {
+                (ALT, 4)
+            } else if lower.starts_with("shift-") {
+                (SHIFT, 6)
+            } else {
+                break;
+            };
+            // "-" alone after a modifier is the minus key, not another modifier.
+            if rest.len() == len {
+                break;
+            }
+            modifiers |= flag;
+            rest = &rest[len..];
+        }
+        let lower = rest.to_ascii_lowercase();
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) => KeyCodeOrd::Char(c),
+            _ if lower == "space" => KeyCodeOrd::Char(' '),
+            _ if lower == "pgup" => KeyCodeOrd::Named(NamedKey::PageUp),
+            _ if lower == "pgdn" => KeyCodeOrd::Named(NamedKey::PageDown),
+            _ if lower == "escape" => KeyCodeOrd::Named(NamedKey::Esc),
+            _ if lower == "return" => KeyCodeOrd::Named(NamedKey::Enter),
+            _ if lower.starts_with('f') && lower.len() > 1 => {
+                let n: u8 = lower[1..].parse().map_err(|_| bad())?;
+                if !(1..=12).contains(&n) {
+                    return Err(bad());
+                }
+                KeyCodeOrd::F(n)
+            }
+            _ => {
+                let named = NAMED_KEYS
+                    .iter()
+                    .find(|(name, _)| *name == lower)
+                    .ok_or_else(bad)?;
+                KeyCodeOrd::Named(named.1)
+            }
+        };
+        let code = match code {
+            // Ctrl combinations arrive lower-case from terminals.
+            KeyCodeOrd::Char(c) if modifiers & CTRL != 0 => {
+                KeyCodeOrd::Char(c.to_lowercase().next().unwrap_or(c))
+            }
+            other => other,
+        };
+        Ok(KeyPress { code, modifiers }.normalized())
+    }
+}
+
+impl fmt::Display for KeyPress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.modifiers & CTRL != 0 {
+            f.write_str("Ctrl-")?;
+        }
+        if self.modifiers & ALT != 0 {
+            f.write_str("Alt-")?;
+        }
+        if self.modifiers & SHIFT != 0 {
+            f.write_str("Shift-")?;
+        }
+        match self.code {
+            KeyCodeOrd::Char(' ') => f.write_str("Space"),
+            KeyCodeOrd::Char(c) => write!(f, "{c}"),
+            KeyCodeOrd::F(n) => write!(f, "F{n}"),
+            KeyCodeOrd::Named(named) => f.write_str(match named {
+                NamedKey::Enter => "Enter",
+                NamedKey::Esc => "Esc",
+                NamedKey::Tab => "Tab",
+                NamedKey::BackTab => "Shift-Tab",
+                NamedKey::Backspace => "Backspace",
+                NamedKey::Delete => "Delete",
+                NamedKey::Insert => "Insert",
+                NamedKey::Up => "↑",
+                NamedKey::Down => "↓",
+                NamedKey::Left => "←",
+                NamedKey::Right => "→",
+                NamedKey::Home => "Home",
+                NamedKey::End => "End",
+                NamedKey::PageUp => "PgUp",
+                NamedKey::PageDown => "PgDn",
+            }),
+        }
+    }
+}
+
+/// A key sequence: one press, or several typed in a row (`g g`).
+pub type KeySequence = Vec<KeyPress>;
+
+pub fn parse_sequence(text: &str) -> Result<KeySequence, KeyParseError> {
+    let presses: Vec<KeyPress> = text
+        .split(' ')
+        .filter(|part| !part.is_empty())
+        .map(KeyPress::parse)
+        .collect::<Result<_, _>>()?;
+    if presses.is_empty() {
+        // A lone space is the space key.
+        if text == " " {
+            return KeyPress::parse("space").map(|k| vec![k]);
+        }
+        return Err(KeyParseError(text.to_string()));
+    }
+    Ok(presses)
+}
+
+pub fn sequence_label(sequence: &[KeyPress]) -> String {
+    sequence
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "\"{0}\" is not a key (expected e.g. \"j\", \"ctrl-d\", \"shift-tab\", \"pagedown\", \"g g\")"
+)]
+pub struct KeyParseError(pub String);
+
+#[derive(Debug, thiserror::Error)]
+pub enum KeymapError {
+    #[error("{0}")]
+    Toml(#[from] toml::de::Error),
+    #[error("[{section}] is not a section (expected global, article, comments or help)")]
+    UnknownSection { section: String },
+    #[error("[{section}] {action}: not an action")]
+    UnknownAction { section: String, action: String },
+    #[error("[{section}] {action}: {source}")]
+    BadKey {
+        section: String,
+        action: String,
+        source: KeyParseError,
+    },
+}
+
+/// What a key typed so far means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lookup {
+    Action(Action),
+    /// The keys so far begin a longer sequence: wait for the next key.
+    Pending,
+    Unbound,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Keymap {
+    bindings: BTreeMap<(Context, KeySequence), Action>,
+    /// The same bindings in the order they were written, for listing keys.
+    listing: Vec<(Context, KeySequence, Action)>,
+}
+
+impl Keymap {
+    /// The keymap built into tread.
+    pub fn default_keymap() -> Keymap {
+        Keymap::from_toml(DEFAULT_KEYMAP).expect("the embedded keymap is valid")
+    }
+
+    pub fn from_toml(text: &str) -> Result<Keymap, KeymapError> {
+        let table: BTreeMap<String, BTreeMap<String, Vec<String>>> = toml::from_str(text)?;
+        let mut keymap = Keymap::default();
+        for (section, actions) in table {
+            let context =
+                Context::from_name(&section).ok_or_else(|| KeymapError::UnknownSection {
+                    section: section.clone(),
+                })?;
+            for (name, keys) in actions {
+                let action: Action = serde_json::from_value(serde_json::Value::String(
+                    name.clone(),
+                ))
+                .map_err(|_| KeymapError::UnknownAction {
+                    section: section.clone(),
+                    action: name.clone(),
+                })?;
+                for key in keys {
+                    let sequence = parse_sequence(&key).map_err(|source| KeymapError::BadKey {
+                        section: section.clone(),
+                        action: name.clone(),
+                        source,
+                    })?;
+                    keymap.bind(context, sequence, action);
+                }
+            }
+        }
+        Ok(keymap)
+    }
+
+    /// Binds `sequence` to `action` in `context`, replacing what it meant before.
+    pub fn bind(&mut self, context: Context, sequence: KeySequence, action: Action) {
+        if self
+            .bindings
+            .insert((context, sequence.clone()), action)
+            .is_some()
+        {
+            self.listing
+                .retain(|(c, s, _)| !(*c == context && *s == sequence));
+        }
+        self.listing.push((context, sequence, action));
+    }
+
+    /// Looks `keys` up in each context in turn, the first that knows it winning.
+    pub fn lookup(&self, contexts: &[Context], keys: &[KeyPress]) -> Lookup {
+        for &context in contexts {
+            if let Some(&action) = self.bindings.get(&(context, keys.to_vec())) {
+                return Lookup::Action(action);
+            }
+            let longer = self
+                .bindings
+                .range((context, keys.to_vec())..)
+                .next()
+                .is_some_and(|((c, seq), _)| *c == context && seq.starts_with(keys));
+            if longer {
+                return Lookup::Pending;
+            }
+        }
+        Lookup::Unbound
+    }
+
+    /// The keys bound to `action` in `context`, as labels ("j", "Ctrl-d").
+    pub fn keys_for(&self, context: Context, action: Action) -> Vec<String> {
+        self.listing
+            .iter()
+            .filter(|(c, _, a)| *c == context && *a == action)
+            .map(|(_, sequence, _)| sequence_label(sequence))
+            .collect()
+    }
+
+    /// Every (action, keys) bound in `context`, in the order of `Action::ALL`.
+    pub fn bindings_in(&self, context: Context) -> Vec<(Action, Vec<String>)> {
+        Action::ALL
+            .iter()
+            .map(|&action| (action, self.keys_for(context, action)))
+            .filter(|(_, keys)| !keys.is_empty())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(text: &str) -> KeyPress {
+        KeyPress::parse(text).unwrap()
+    }
+
+    fn event(code: KeyCode, modifiers: KeyModifiers) -> KeyPress {
+        KeyPress::from_event(KeyEvent::new(code, modifiers)).unwrap()
+    }
+
+    #[test]
+    fn key_strings_match_terminal_events() {
+        assert_eq!(press("j"), event(KeyCode::Char('j'), KeyModifiers::NONE));
+        assert_eq!(press("G"), event(KeyCode::Char('G'), KeyModifiers::SHIFT));
+        assert_eq!(press("shift-g"), press("G"));
+        assert_eq!(press("?"), event(KeyCode::Char('?'), KeyModifiers::SHIFT));
+        assert_eq!(
+            press("ctrl-d"),
+            event(KeyCode::Char('d'), KeyModifiers::CONTROL)
+        );
+        assert_eq!(press("Ctrl-D"), press("ctrl-d"));
+        assert_eq!(
+            press("shift-tab"),
+            event(KeyCode::BackTab, KeyModifiers::SHIFT)
+        );
+        assert_eq!(
+            press("space"),
+            event(KeyCode::Char(' '), KeyModifiers::NONE)
+        );
+        assert_eq!(
+            press("pagedown"),
+            event(KeyCode::PageDown, KeyModifiers::NONE)
+        );
+        assert_eq!(press("pgdn"), press("pagedown"));
+        assert_eq!(press("f1"), event(KeyCode::F(1), KeyModifiers::NONE));
+        assert_eq!(press("alt-x"), event(KeyCode::Char('x'), KeyModifiers::ALT));
+        assert_eq!(
+            press("ctrl--"),
+            event(KeyCode::Char('-'), KeyModifiers::CONTROL)
+        );
+    }
+
+    #[test]
+    fn bad_key_strings_are_errors() {
+        for bad in ["", "ctrl-", "f13", "hyper-x", "pagesideways"] {
+            assert!(parse_sequence(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn sequences_wait_for_their_next_key() {
+        let keymap = Keymap::from_toml("[global]\ntop = [\"g g\"]\nbottom = [\"G\"]\n").unwrap();
+        let contexts = [Context::Global];
+        assert_eq!(keymap.lookup(&contexts, &[press("g")]), Lookup::Pending);
+        assert_eq!(
+            keymap.lookup(&contexts, &[press("g"), press("g")]),
+            Lookup::Action(Action::Top)
+        );
+        assert_eq!(keymap.lookup(&contexts, &[press("x")]), Lookup::Unbound);
+    }
+
+    #[test]
+    fn the_first_context_that_knows_a_key_wins() {
+        let keymap = Keymap::default_keymap();
+        let j = [press("j")];
+        assert_eq!(
+            keymap.lookup(&[Context::Comments, Context::Global], &j),
+            Lookup::Action(Action::NextComment)
+        );
+        assert_eq!(
+            keymap.lookup(&[Context::Article, Context::Global], &j),
+            Lookup::Action(Action::ScrollDown)
+        );
+        assert_eq!(
+            keymap.lookup(&[Context::Help, Context::Global], &[press("q")]),
+            Lookup::Action(Action::CloseOverlay)
+        );
+    }
+
+    #[test]
+    fn the_default_keymap_parses_and_binds_every_pane_action() {
+        let keymap = Keymap::default_keymap();
+        assert_eq!(
+            keymap.keys_for(Context::Global, Action::Quit),
+            ["q", "Ctrl-c"]
+        );
+        for &action in Action::ALL {
+            let bound = Context::ALL
+                .iter()
+                .any(|&c| !keymap.keys_for(c, action).is_empty());
+            assert!(bound, "{action:?} has no key");
+        }
+    }
+
+    #[test]
+    fn keymap_errors_name_the_problem() {
+        let error = Keymap::from_toml("[global]\nfly = [\"f\"]").unwrap_err();
+        assert_eq!(error.to_string(), "[global] fly: not an action");
+        let error = Keymap::from_toml("[global]\nquit = [\"ctrl-\"]").unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("[global] quit: \"ctrl-\" is not a key")
+        );
+        let error = Keymap::from_toml("[sidebar]\nquit = [\"q\"]").unwrap_err();
+        assert!(error.to_string().contains("[sidebar] is not a section"));
+    }
+}

@@ -1,0 +1,490 @@
+//! The reader's state and the one place it changes: `App::update`.
+//!
+//! Keys become [`Action`]s through the [`keymap`]; mouse and resize events
+//! arrive as [`Message`]s too. `update` is a function of the state and the
+//! message alone, so nearly all behaviour is tested without a terminal.
+//! Rendering (in `ui`) only reads an `&App`.
+
+pub mod action;
+pub mod article_view;
+pub mod comments_view;
+pub mod geometry;
+pub mod keymap;
+pub mod text_layout;
+
+pub use action::Action;
+
+use ratatui::layout::Rect;
+
+use crate::document::{CommentId, Document};
+use crate::tree_guides::GuideStyle;
+use crate::ui::theme::Theme;
+use article_view::{ArticleEnv, ArticleView};
+use comments_view::{CommentsEnv, CommentsView};
+use geometry::{ARTICLE_GUTTER, ARTICLE_MARGIN, COMMENT_GUTTER, ScreenLayout};
+use keymap::{Context, Keymap};
+use text_layout::TextLayouts;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Article,
+    Comments,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LayoutMode {
+    SideBySide,
+    Stacked,
+}
+
+/// What can happen to the reader: an action, or an event that carries data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Message {
+    Action(Action),
+    Resize { width: u16, height: u16 },
+    Click { column: u16, row: u16 },
+    Wheel { column: u16, row: u16, down: bool },
+}
+
+impl From<Action> for Message {
+    fn from(action: Action) -> Message {
+        Message::Action(action)
+    }
+}
+
+/// Settings of the view that the config file will be able to change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewSettings {
+    /// Panes go side by side from this terminal width.
+    pub side_by_side_from: u16,
+    /// Text is wrapped to at most this many columns, however wide the pane.
+    pub reading_width: usize,
+    /// Lines kept above and below the selection when scrolling to it.
+    pub scrolloff: usize,
+    /// Indentation stops growing past this depth.
+    pub max_indent_depth: usize,
+    /// Lines the mouse wheel scrolls.
+    pub wheel_lines: usize,
+}
+
+impl Default for ViewSettings {
+    fn default() -> Self {
+        ViewSettings {
+            side_by_side_from: 120,
+            reading_width: 100,
+            scrolloff: 2,
+            max_indent_depth: 12,
+            wheel_lines: 3,
+        }
+    }
+}
+
+/// Comment text is never squeezed narrower than this by indentation.
+const MIN_COMMENT_TEXT: usize = 24;
+
+pub struct App {
+    pub document: Document,
+    /// How the input is named in the title bar and messages.
+    pub source_name: String,
+    pub keymap: Keymap,
+    pub settings: ViewSettings,
+    pub focus: Pane,
+    /// The layout the user chose, or None to follow the terminal width.
+    pub chosen_layout: Option<LayoutMode>,
+    pub zoomed: bool,
+    /// The help overlay, with its scroll offset.
+    pub help: Option<usize>,
+    pub area: Rect,
+    pub article: ArticleView,
+    pub comments: CommentsView,
+    /// A transient message for the status bar, cleared by the next key.
+    pub message: Option<String>,
+    pub quit: bool,
+    pub layouts: TextLayouts,
+    pub theme: Theme,
+    /// The time ages are shown relative to, fixed at start so a screen does
+    /// not change while it is being read.
+    pub now: i64,
+}
+
+impl App {
+    pub fn new(document: Document, source_name: String, keymap: Keymap, area: Rect) -> App {
+        let comments = CommentsView::new(&document);
+        App {
+            document,
+            source_name,
+            keymap,
+            settings: ViewSettings::default(),
+            focus: Pane::Article,
+            chosen_layout: None,
+            zoomed: false,
+            help: None,
+            area,
+            article: ArticleView::default(),
+            comments,
+            message: None,
+            quit: false,
+            layouts: TextLayouts::default(),
+            theme: crate::ui::theme::DARK,
+            now: crate::age::now(),
+        }
+    }
+
+    pub fn layout_mode(&self) -> LayoutMode {
+        geometry::effective_mode(
+            self.area.width,
+            self.chosen_layout,
+            self.settings.side_by_side_from,
+        )
+    }
+
+    pub fn screen(&self) -> ScreenLayout {
+        let zoomed = self.zoomed.then_some(self.focus);
+        geometry::screen_layout(self.area, self.layout_mode(), zoomed)
+    }
+
+    /// The key contexts in force, most specific first.
+    pub fn key_contexts(&self) -> Vec<Context> {
+        if self.help.is_some() {
+            return vec![Context::Help, Context::Global];
+        }
+        let pane = match self.focus {
+            Pane::Article => Context::Article,
+            Pane::Comments => Context::Comments,
+        };
+        vec![pane, Context::Global]
+    }
+
+    /// Columns of article text at the current size.
+    pub fn article_text_width(&self, pane: Rect) -> usize {
+        usize::from(pane.width.saturating_sub(ARTICLE_GUTTER + ARTICLE_MARGIN))
+            .min(self.settings.reading_width)
+            .max(1)
+    }
+
+    pub fn article_env<'a>(
+        &self,
+        layout: &'a text_layout::ArticleLayout,
+        pane: Rect,
+    ) -> ArticleEnv<'a> {
+        ArticleEnv {
+            layout,
+            height: usize::from(pane.height).max(1),
+            scrolloff: self.settings.scrolloff,
+        }
+    }
+
+    /// Everything the comment pane needs to measure rows in `pane`.
+    pub fn comments_env(&self, pane: Rect) -> CommentsEnv<'_> {
+        comments_env(&self.document, &self.layouts, &self.settings, pane)
+    }
+
+    /// The comment pane's area, or where it would be if it is hidden by zoom.
+    fn comment_pane(&self) -> Rect {
+        let zoomed = self.zoomed.then_some(Pane::Comments);
+        let screen = geometry::screen_layout(self.area, self.layout_mode(), zoomed);
+        screen.comments.map(|p| p.body).unwrap_or_default()
+    }
+
+    fn article_pane(&self) -> Rect {
+        let zoomed = self.zoomed.then_some(Pane::Article);
+        let screen = geometry::screen_layout(self.area, self.layout_mode(), zoomed);
+        screen.article.map(|p| p.body).unwrap_or_default()
+    }
+
+    pub fn update(&mut self, message: impl Into<Message>) {
+        let message = message.into();
+        if matches!(message, Message::Action(_)) {
+            self.message = None;
+        }
+        match message {
+            Message::Action(action) => self.apply(action),
+            Message::Resize { width, height } => {
+                self.area = Rect::new(0, 0, width, height);
+                self.with_comments(|view, env| view.reveal_selection(env));
+                self.with_article(|view, env| view.reveal_cursor(env));
+            }
+            Message::Click { column, row } => self.click(column, row),
+            Message::Wheel { column, row, down } => {
+                let lines = self.settings.wheel_lines as isize * if down { 1 } else { -1 };
+                match self.pane_at(column, row) {
+                    Some((Pane::Article, _)) => self.with_article(|v, env| v.scroll(env, lines)),
+                    Some((Pane::Comments, _)) => self.with_comments(|v, env| v.scroll(env, lines)),
+                    None => {}
+                }
+            }
+        }
+    }
+
+    /// The pane whose text is at a screen cell, and the cell's row within it.
+    fn pane_at(&self, column: u16, row: u16) -> Option<(Pane, Rect)> {
+        let screen = self.screen();
+        let hit = |rect: Rect| rect.contains(ratatui::layout::Position::new(column, row));
+        if let Some(article) = screen.article.filter(|p| hit(p.body)) {
+            return Some((Pane::Article, article.body));
+        }
+        if let Some(comments) = screen.comments.filter(|p| hit(p.body)) {
+            return Some((Pane::Comments, comments.body));
+        }
+        None
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        if self.help.is_some() {
+            return;
+        }
+        match self.pane_at(column, row) {
+            Some((Pane::Article, pane)) => {
+                self.focus = Pane::Article;
+                let y = usize::from(row - pane.y);
+                self.with_article(|view, env| view.place_cursor_at(env, y));
+            }
+            Some((Pane::Comments, pane)) => {
+                self.focus = Pane::Comments;
+                let y = usize::from(row - pane.y);
+                let x = usize::from(column - pane.x);
+                let env = self.comments_env(pane);
+                let Some(pos) = self.comments.line_at(&env, y) else {
+                    return;
+                };
+                let on_marker = pos.line == 0 && {
+                    let marker =
+                        crate::ui::comments::fold_marker_columns(&self.comments, &env, pos.id);
+                    marker.contains(&x.saturating_sub(usize::from(COMMENT_GUTTER)))
+                };
+                self.comments.selected = Some(pos.id);
+                if on_marker {
+                    self.toggle_fold(pos.id);
+                }
+            }
+            None => {}
+        }
+    }
+
+    fn with_article(&mut self, change: impl FnOnce(&mut ArticleView, &ArticleEnv)) {
+        let pane = self.article_pane();
+        let layout = self
+            .layouts
+            .article(&self.document, self.article_text_width(pane));
+        let env = self.article_env(&layout, pane);
+        change(&mut self.article, &env);
+    }
+
+    fn with_comments(&mut self, change: impl FnOnce(&mut CommentsView, &CommentsEnv)) {
+        let pane = self.comment_pane();
+        // The environment borrows the document and caches; the view is a
+        // separate field, so it can change while they are read.
+        let env = comments_env(&self.document, &self.layouts, &self.settings, pane);
+        change(&mut self.comments, &env);
+    }
+
+    fn page_lines(&self, pane: Pane) -> usize {
+        let rect = match pane {
+            Pane::Article => self.article_pane(),
+            Pane::Comments => self.comment_pane(),
+        };
+        usize::from(rect.height).max(1)
+    }
+
+    fn apply(&mut self, action: Action) {
+        use Action::*;
+        if self.help.is_some() {
+            self.apply_in_help(action);
+            return;
+        }
+        match action {
+            Quit => self.quit = true,
+            Help => self.help = Some(0),
+            CloseOverlay => {}
+            FocusNext => {
+                self.focus = match self.focus {
+                    Pane::Article => Pane::Comments,
+                    Pane::Comments => Pane::Article,
+                };
+                if self.focus == Pane::Comments && self.document.comments.is_empty() {
+                    self.focus = Pane::Article;
+                    self.message = Some("This document has no comments".to_string());
+                }
+            }
+            ToggleLayout => {
+                self.chosen_layout = Some(match self.layout_mode() {
+                    LayoutMode::SideBySide => LayoutMode::Stacked,
+                    LayoutMode::Stacked => LayoutMode::SideBySide,
+                });
+                self.zoomed = false;
+                self.after_resize();
+            }
+            ToggleZoom => {
+                self.zoomed = !self.zoomed;
+                self.after_resize();
+            }
+            _ => match self.focus {
+                Pane::Article => self.apply_to_article(action),
+                Pane::Comments => self.apply_to_comments(action),
+            },
+        }
+    }
+
+    fn after_resize(&mut self) {
+        self.with_comments(|view, env| view.reveal_selection(env));
+        self.with_article(|view, env| view.reveal_cursor(env));
+    }
+
+    fn apply_in_help(&mut self, action: Action) {
+        let help = self.help.get_or_insert(0);
+        match action {
+            Action::Quit => self.quit = true,
+            Action::CloseOverlay | Action::Help => self.help = None,
+            Action::ScrollDown => *help += 1,
+            Action::ScrollUp => *help = help.saturating_sub(1),
+            Action::PageDown => *help += 10,
+            Action::PageUp => *help = help.saturating_sub(10),
+            _ => {}
+        }
+    }
+
+    fn apply_to_article(&mut self, action: Action) {
+        use Action::*;
+        let page = self.page_lines(Pane::Article) as isize;
+        self.with_article(|view, env| match action {
+            ScrollDown => view.scroll(env, 1),
+            ScrollUp => view.scroll(env, -1),
+            HalfPageDown => view.scroll(env, page / 2),
+            HalfPageUp => view.scroll(env, -page / 2),
+            PageDown => view.scroll(env, page),
+            PageUp => view.scroll(env, -page),
+            Top => view.to_top(env),
+            Bottom => view.to_bottom(env),
+            NextParagraph => view.move_cursor(env, 1),
+            PreviousParagraph => view.move_cursor(env, -1),
+            _ => {}
+        });
+    }
+
+    fn apply_to_comments(&mut self, action: Action) {
+        use Action::*;
+        let Some(selected) = self.comments.selected else {
+            return;
+        };
+        let comments = &self.document.comments;
+        let visible = self.comments.outline.visible();
+        let row = self.comments.outline.row_of(selected).unwrap_or(0);
+        let page = self.page_lines(Pane::Comments) as isize;
+        let target: Option<CommentId> = match action {
+            NextComment => visible.get(row + 1).copied(),
+            PreviousComment => row.checked_sub(1).map(|r| visible[r]),
+            NextSibling => comments.next_sibling(selected),
+            PreviousSibling => comments.previous_sibling(selected),
+            Parent => comments.get(selected).parent,
+            ThreadRoot => Some(comments.thread_root(selected)),
+            NextThread => comments.next_sibling(comments.thread_root(selected)),
+            PreviousThread => {
+                let root = comments.thread_root(selected);
+                // From inside a thread, go to its top first, as `{` in vim.
+                if root != selected {
+                    Some(root)
+                } else {
+                    comments.previous_sibling(root)
+                }
+            }
+            Top => visible.first().copied(),
+            Bottom => visible.last().copied(),
+            _ => None,
+        };
+        if let Some(target) = target {
+            self.with_comments(|view, env| view.select(env, target));
+            return;
+        }
+        match action {
+            ScrollDown => self.with_comments(|v, env| v.scroll(env, 1)),
+            ScrollUp => self.with_comments(|v, env| v.scroll(env, -1)),
+            HalfPageDown => self.with_comments(|v, env| v.scroll(env, page / 2)),
+            HalfPageUp => self.with_comments(|v, env| v.scroll(env, -page / 2)),
+            PageDown => self.with_comments(|v, env| v.scroll(env, page)),
+            PageUp => self.with_comments(|v, env| v.scroll(env, -page)),
+            ToggleFold => self.toggle_fold(selected),
+            FoldOrParent => {
+                let has_replies = !comments.get(selected).children.is_empty();
+                if has_replies && !self.comments.outline.is_folded(selected) {
+                    self.set_folded(selected, true);
+                } else if let Some(parent) = comments.get(selected).parent {
+                    self.with_comments(|view, env| view.select(env, parent));
+                }
+            }
+            UnfoldOrChild => {
+                if self.comments.outline.is_folded(selected) {
+                    self.set_folded(selected, false);
+                } else if let Some(&child) = comments.get(selected).children.first() {
+                    self.with_comments(|view, env| view.select(env, child));
+                }
+            }
+            FoldAll => self.fold_from_depth(Some(0)),
+            UnfoldAll => self.fold_from_depth(None),
+            FoldThread => {
+                let root = comments.thread_root(selected);
+                self.comments.selected = Some(root);
+                self.set_folded(root, true);
+            }
+            other => {
+                if let Some(levels) = other.fold_below_levels() {
+                    self.fold_from_depth(Some(levels - 1));
+                }
+            }
+        }
+    }
+
+    fn toggle_fold(&mut self, id: CommentId) {
+        let folded = self.comments.outline.is_folded(id);
+        self.set_folded(id, !folded);
+    }
+
+    fn set_folded(&mut self, id: CommentId, folded: bool) {
+        let comment = self.document.comments.get(id);
+        if comment.children.is_empty() {
+            self.message = Some("No replies to fold".to_string());
+            return;
+        }
+        let hidden = self.document.comments.descendant_count(id);
+        self.comments
+            .outline
+            .set_folded(&self.document.comments, id, folded);
+        self.message = Some(if folded {
+            format!("Folded {hidden} {}", plural(hidden, "reply", "replies"))
+        } else {
+            format!("Unfolded {hidden} {}", plural(hidden, "reply", "replies"))
+        });
+        self.with_comments(|view, env| view.after_folding(env));
+    }
+
+    fn fold_from_depth(&mut self, depth: Option<u32>) {
+        self.comments
+            .outline
+            .fold_from_depth(&self.document.comments, depth);
+        self.with_comments(|view, env| view.after_folding(env));
+    }
+}
+
+fn comments_env<'a>(
+    document: &'a Document,
+    layouts: &'a TextLayouts,
+    settings: &ViewSettings,
+    pane: Rect,
+) -> CommentsEnv<'a> {
+    let width = usize::from(pane.width.saturating_sub(COMMENT_GUTTER));
+    CommentsEnv {
+        document,
+        layouts,
+        width,
+        height: usize::from(pane.height).max(1),
+        reading_width: settings.reading_width,
+        style: GuideStyle::for_width(width, MIN_COMMENT_TEXT, settings.max_indent_depth),
+        scrolloff: settings.scrolloff,
+    }
+}
+
+pub fn plural<'a>(count: usize, one: &'a str, many: &'a str) -> &'a str {
+    if count == 1 { one } else { many }
+}
+
+#[cfg(test)]
+mod tests;

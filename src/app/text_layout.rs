@@ -1,0 +1,154 @@
+//! Wrapped lines of the article and of comment bodies at a given width, with
+//! caches so that each is wrapped once per width, and only when it is needed:
+//! the comment pane asks for the comments on screen (and the few around them
+//! that scrolling passes over), never the whole thread.
+//!
+//! The caches sit behind `RefCell` because both `App::update` (heights, for
+//! scrolling) and rendering (which only has `&App`) fill them; what they hold
+//! is derived from the immutable document, never state of its own.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::rc::Rc;
+
+use crate::document::{Block, CommentId, Document};
+use crate::layout::layout_block;
+
+/// One line of wrapped text: a slice of a block, or the blank between blocks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextLine {
+    Blank,
+    Text {
+        block: usize,
+        lead: &'static str,
+        range: Range<usize>,
+    },
+}
+
+/// Lines of `blocks` at `width`, with a blank line between blocks.
+pub fn lay_out_blocks(blocks: &[Block], width: usize) -> Vec<TextLine> {
+    let mut lines = Vec::new();
+    for (index, block) in blocks.iter().enumerate() {
+        if index > 0 {
+            lines.push(TextLine::Blank);
+        }
+        lines.extend(
+            layout_block(block, width)
+                .into_iter()
+                .map(|line| TextLine::Text {
+                    block: index,
+                    lead: line.lead,
+                    range: line.range,
+                }),
+        );
+    }
+    lines
+}
+
+/// The article at one width.
+#[derive(Debug)]
+pub struct ArticleLayout {
+    pub width: usize,
+    pub lines: Vec<TextLine>,
+    /// The first line of each block.
+    pub block_starts: Vec<usize>,
+}
+
+impl ArticleLayout {
+    fn new(blocks: &[Block], width: usize) -> ArticleLayout {
+        let lines = lay_out_blocks(blocks, width);
+        let mut block_starts = vec![0; blocks.len()];
+        for (index, line) in lines.iter().enumerate().rev() {
+            if let TextLine::Text { block, .. } = line {
+                block_starts[*block] = index;
+            }
+        }
+        ArticleLayout {
+            width,
+            lines,
+            block_starts,
+        }
+    }
+
+    /// The block a line belongs to; a blank line belongs to the block before it.
+    pub fn block_at(&self, line: usize) -> Option<usize> {
+        if self.block_starts.is_empty() {
+            return None;
+        }
+        let after = self.block_starts.partition_point(|&start| start <= line);
+        Some(after.saturating_sub(1))
+    }
+
+    /// Lines `block` covers.
+    pub fn block_lines(&self, block: usize) -> Range<usize> {
+        let start = self.block_starts[block];
+        let end = self
+            .block_starts
+            .get(block + 1)
+            .map_or(self.lines.len(), |next| next - 1);
+        start..end
+    }
+}
+
+/// A comment body's lines, shared between the cache and its users.
+pub type BodyLines = Rc<[TextLine]>;
+
+/// Bodies wrapped above this many are dropped from the cache and wrapped
+/// again when next needed, so memory stays bounded on huge threads.
+const COMMENT_CACHE_LIMIT: usize = 20_000;
+
+#[derive(Debug, Default)]
+pub struct TextLayouts {
+    article: RefCell<Option<Rc<ArticleLayout>>>,
+    comments: RefCell<HashMap<(CommentId, usize), BodyLines>>,
+}
+
+impl TextLayouts {
+    pub fn article(&self, document: &Document, width: usize) -> Rc<ArticleLayout> {
+        let mut cached = self.article.borrow_mut();
+        match cached.as_ref() {
+            Some(layout) if layout.width == width => Rc::clone(layout),
+            _ => {
+                let layout = Rc::new(ArticleLayout::new(&document.article, width));
+                *cached = Some(Rc::clone(&layout));
+                layout
+            }
+        }
+    }
+
+    /// A comment's body lines at `width`.
+    pub fn comment_body(&self, document: &Document, id: CommentId, width: usize) -> Rc<[TextLine]> {
+        let mut cache = self.comments.borrow_mut();
+        if let Some(lines) = cache.get(&(id, width)) {
+            return Rc::clone(lines);
+        }
+        if cache.len() >= COMMENT_CACHE_LIMIT {
+            cache.clear();
+        }
+        let lines: Rc<[TextLine]> = lay_out_blocks(&document.comments.get(id).body, width).into();
+        cache.insert((id, width), Rc::clone(&lines));
+        lines
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_blocks_know_their_lines() {
+        let blocks = vec![
+            Block::paragraph("one two three four"),
+            Block::paragraph("five"),
+        ];
+        let layout = ArticleLayout::new(&blocks, 9);
+        // "one two", "three", "four", blank, "five"
+        assert_eq!(layout.lines.len(), 5);
+        assert_eq!(layout.block_starts, [0, 4]);
+        assert_eq!(layout.block_lines(0), 0..3);
+        assert_eq!(layout.block_lines(1), 4..5);
+        assert_eq!(layout.block_at(3), Some(0));
+        assert_eq!(layout.block_at(4), Some(1));
+    }
+}

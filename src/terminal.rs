@@ -1,0 +1,87 @@
+//! The terminal's modes while the reader runs: raw mode, the alternate screen
+//! and mouse reporting on start, and all of it undone on every way out —
+//! a normal quit, an error, a panic, SIGTERM or SIGHUP — before anything is
+//! printed, so the user's shell is never left garbled.
+
+use std::io::{self, Stdout, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+pub type Tui = Terminal<CrosstermBackend<Stdout>>;
+
+/// Undoes everything [`enter`] did. Safe to call more than once.
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let mut stdout = io::stdout();
+    let _ = execute!(
+        stdout,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = stdout.flush();
+}
+
+/// Restores the terminal when dropped, whatever path leaves the reader.
+pub struct TerminalGuard {
+    pub terminal: Tui,
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Switches the terminal to the reader's modes. The panic hook restores the
+/// terminal before the panic message is printed.
+pub fn enter() -> io::Result<TerminalGuard> {
+    install_panic_hook();
+    enable_raw_mode()?;
+    let mut stdout = io::stdout();
+    if let Err(error) = execute!(
+        stdout,
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    ) {
+        restore();
+        return Err(error);
+    }
+    match Terminal::new(CrosstermBackend::new(stdout)) {
+        Ok(terminal) => Ok(TerminalGuard { terminal }),
+        Err(error) => {
+            restore();
+            Err(error)
+        }
+    }
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// A flag raised by SIGTERM or SIGHUP; the event loop checks it between events.
+pub fn termination_flag() -> io::Result<Arc<AtomicBool>> {
+    let flag = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&flag))?;
+    }
+    Ok(flag)
+}
+
+pub fn terminated(flag: &AtomicBool) -> bool {
+    flag.load(Ordering::Relaxed)
+}

@@ -1,0 +1,87 @@
+//! The article pane: the wrapped article from the top line down, with the
+//! passage cursor marked in the gutter.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::app::geometry::ARTICLE_GUTTER;
+use crate::app::text_layout::TextLine;
+use crate::app::{App, Pane};
+use crate::document::BlockKind;
+
+use super::draw_line;
+
+const CURSOR_MARK: &str = "▌";
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let layout = app
+        .layouts
+        .article(&app.document, app.article_text_width(area));
+    let env = app.article_env(&layout, area);
+    let top = app.article.top_line(&env);
+    let cursor_lines = if layout.block_starts.is_empty() {
+        0..0
+    } else {
+        layout.block_lines(app.article.cursor)
+    };
+    let cursor_style = if app.focus == Pane::Article {
+        app.theme.cursor
+    } else {
+        app.theme.cursor_unfocused
+    };
+    let text_area = Rect {
+        x: area.x + ARTICLE_GUTTER.min(area.width),
+        width: area.width.saturating_sub(ARTICLE_GUTTER),
+        ..area
+    };
+    for (offset, line) in layout.lines[top.min(layout.lines.len())..]
+        .iter()
+        .take(usize::from(area.height))
+        .enumerate()
+    {
+        let y = area.y + offset as u16;
+        if cursor_lines.contains(&(top + offset)) && area.width > 0 {
+            buf[(area.x, y)]
+                .set_symbol(CURSOR_MARK)
+                .set_style(cursor_style);
+        }
+        if let TextLine::Text { block, lead, range } = line {
+            let block = &app.document.article[*block];
+            let style = block_style(app, block.kind);
+            let spans = vec![
+                Span::styled(*lead, style),
+                Span::styled(&block.text[range.clone()], style),
+            ];
+            draw_line(buf, text_area, y, &Line::from(spans));
+        }
+    }
+}
+
+/// How a block kind looks, in the article and in comments.
+pub fn block_style(app: &App, kind: BlockKind) -> Style {
+    match kind {
+        BlockKind::Heading => app.theme.heading,
+        BlockKind::Quote => app.theme.quote,
+        BlockKind::Code => app.theme.code,
+        BlockKind::Paragraph | BlockKind::ListItem => Style::new(),
+    }
+}
+
+/// "paragraph 3/14 · 42%" for the pane title.
+pub fn position_label(app: &App, area: Rect) -> String {
+    let layout = app
+        .layouts
+        .article(&app.document, app.article_text_width(area));
+    let env = app.article_env(&layout, area);
+    let blocks = layout.block_starts.len();
+    if blocks == 0 {
+        return "empty".to_string();
+    }
+    format!(
+        "paragraph {}/{blocks} · {}%",
+        app.article.cursor + 1,
+        app.article.percent(&env)
+    )
+}

@@ -1,0 +1,171 @@
+//! The comment pane: the visible comments from the top line down, each a
+//! header (author, age, score, fold state) and its wrapped body, drawn behind
+//! tree guides. Only the rows in view are wrapped and drawn.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::app::App;
+use crate::app::comments_view::{CommentsEnv, CommentsView};
+use crate::app::geometry::COMMENT_GUTTER;
+use crate::app::text_layout::TextLine;
+use crate::document::CommentId;
+use crate::tree_guides::{CommentGuides, GuideWalker, LEVEL_WIDTH};
+
+use super::article::block_style;
+use super::draw_line;
+
+const SELECTION_MARK: &str = "▌";
+const OPEN_MARKER: &str = "▾ ";
+const FOLDED_MARKER: &str = "▸ ";
+const LEAF_MARKER: &str = "• ";
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let comments = &app.document.comments;
+    let view = &app.comments;
+    let env = app.comments_env(area);
+    let Some(top) = view.top else {
+        let line = Line::from("  No comments.").style(app.theme.meta);
+        draw_line(buf, area, area.y, &line);
+        return;
+    };
+    let text_area = Rect {
+        x: area.x + COMMENT_GUTTER.min(area.width),
+        width: area.width.saturating_sub(COMMENT_GUTTER),
+        ..area
+    };
+    let mut walker = GuideWalker::starting_at(comments, top.id);
+    let mut y = area.y;
+    let mut row = view.outline.row_of(top.id);
+    let mut first_line = top.line;
+    while let Some(index) = row {
+        let Some(&id) = view.outline.visible().get(index) else {
+            break;
+        };
+        if y >= area.bottom() {
+            break;
+        }
+        let folded = view.outline.is_folded(id);
+        let replies_shown = !folded && !comments.get(id).children.is_empty();
+        let guides = walker.next(comments, id, replies_shown, env.style);
+        let selected = view.selected == Some(id);
+        let height = view.row_height(&env, id);
+        let body = if folded { None } else { Some(env.body(id)) };
+        for line_index in first_line..height {
+            if y >= area.bottom() {
+                break;
+            }
+            if selected {
+                buf.set_style(Rect::new(area.x, y, area.width, 1), app.theme.selection);
+                buf[(area.x, y)]
+                    .set_symbol(SELECTION_MARK)
+                    .set_style(app.theme.selection_bar);
+            }
+            let line = if line_index == 0 {
+                header_line(app, id, &guides)
+            } else {
+                let text_line = body.as_ref().and_then(|b| b.get(line_index - 1));
+                body_line(app, id, &guides, text_line)
+            };
+            draw_line(buf, text_area, y, &line);
+            y += 1;
+        }
+        first_line = 0;
+        row = Some(index + 1);
+    }
+}
+
+fn header_line<'a>(app: &'a App, id: CommentId, guides: &'a CommentGuides) -> Line<'a> {
+    let comments = &app.document.comments;
+    let comment = comments.get(id);
+    let folded = app.comments.outline.is_folded(id);
+    let marker = if comment.children.is_empty() {
+        LEAF_MARKER
+    } else if folded {
+        FOLDED_MARKER
+    } else {
+        OPEN_MARKER
+    };
+    let theme = &app.theme;
+    let mut spans = vec![
+        Span::styled(guides.header.as_str(), theme.guide),
+        Span::styled(marker, if folded { theme.folded } else { theme.guide }),
+    ];
+    if let Some(depth) = guides.depth_label {
+        spans.push(Span::styled(format!("[{depth}] "), theme.meta));
+    }
+    let author = if comment.deleted {
+        "[deleted]"
+    } else {
+        comment.author.as_deref().unwrap_or("anonymous")
+    };
+    spans.push(Span::styled(author, theme.author));
+    if let Some(posted) = &comment.posted {
+        let age = match crate::age::parse_timestamp(posted) {
+            Some(then) => crate::age::short_age(then, app.now),
+            None => posted.clone(),
+        };
+        spans.push(Span::styled(format!(" · {age}"), theme.meta));
+    }
+    if let Some(score) = comment.score {
+        spans.push(Span::styled(
+            format!(
+                " · {score} {}",
+                crate::app::plural(score.unsigned_abs() as usize, "point", "points")
+            ),
+            theme.meta,
+        ));
+    }
+    if folded {
+        let hidden = comments.descendant_count(id);
+        spans.push(Span::styled(format!("  [+{hidden}]"), theme.folded));
+    }
+    Line::from(spans)
+}
+
+fn body_line<'a>(
+    app: &'a App,
+    id: CommentId,
+    guides: &'a CommentGuides,
+    text_line: Option<&TextLine>,
+) -> Line<'a> {
+    let mut spans = vec![Span::styled(guides.body.as_str(), app.theme.guide)];
+    if let Some(TextLine::Text { block, lead, range }) = text_line {
+        let block = &app.document.comments.get(id).body[*block];
+        let style = block_style(app, block.kind);
+        spans.push(Span::styled(*lead, style));
+        spans.push(Span::styled(block.text[range.clone()].to_string(), style));
+    }
+    Line::from(spans)
+}
+
+/// Columns of the fold marker in a comment's header, counted from the left
+/// edge of the tree (after the selection gutter), for mouse clicks.
+pub fn fold_marker_columns(_view: &CommentsView, env: &CommentsEnv, id: CommentId) -> Range<usize> {
+    let depth = env.document.comments.get(id).depth as usize;
+    let start = if env.style.enabled {
+        LEVEL_WIDTH * depth.min(env.style.max_depth) + LEVEL_WIDTH
+    } else {
+        0
+    };
+    start..start + 2
+}
+
+/// "comment 3/26" for the pane title.
+pub fn position_label(app: &App) -> String {
+    let view = &app.comments;
+    let Some(selected) = view.selected else {
+        return "none".to_string();
+    };
+    let visible = view.outline.visible().len();
+    let row = view.outline.row_of(selected).map_or(0, |r| r + 1);
+    let total = app.document.comments.len();
+    if visible == total {
+        format!("{row}/{visible}")
+    } else {
+        format!("{row}/{visible} shown of {total}")
+    }
+}

@@ -1,0 +1,117 @@
+//! Drawing the reader: `impl Widget for &App`, delegating to one function per
+//! part of the screen. Rendering only reads the app; the layout of the screen
+//! comes from `app::geometry`, the same function `App::update` measures with.
+
+pub mod article;
+pub mod comments;
+mod help;
+mod status;
+pub mod theme;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::app::geometry::PaneArea;
+use crate::app::{App, Pane};
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let screen = crate::app::geometry::screen_layout(
+            area,
+            self.layout_mode(),
+            self.zoomed.then_some(self.focus),
+        );
+        if screen.too_small {
+            render_too_small(area, buf);
+            return;
+        }
+        render_title_bar(self, screen.title_bar, buf);
+        if let Some(pane) = screen.article {
+            render_pane_title(self, Pane::Article, pane, buf);
+            article::render(self, pane.body, buf);
+        }
+        if let Some(pane) = screen.comments {
+            render_pane_title(self, Pane::Comments, pane, buf);
+            comments::render(self, pane.body, buf);
+        }
+        if let Some(divider) = screen.divider {
+            for y in divider.top()..divider.bottom() {
+                buf[(divider.x, y)]
+                    .set_symbol("│")
+                    .set_style(self.theme.divider);
+            }
+        }
+        status::render(self, screen.status_bar, buf);
+        if let Some(scroll) = self.help {
+            help::render(self, scroll, area, buf);
+        }
+    }
+}
+
+/// Draws `line` in one row of `area`, clipped to its width.
+pub(crate) fn draw_line(buf: &mut Buffer, area: Rect, y: u16, line: &Line) {
+    if y < area.bottom() {
+        line.render(Rect::new(area.x, y, area.width, 1), buf);
+    }
+}
+
+fn render_too_small(area: Rect, buf: &mut Buffer) {
+    let lines = ["Terminal too small", "— make it bigger —"];
+    let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
+    for (i, text) in lines.iter().enumerate() {
+        let y = top + i as u16;
+        if y >= area.bottom() {
+            break;
+        }
+        let line = Line::from(*text).centered();
+        draw_line(buf, area, y, &line);
+    }
+}
+
+fn render_title_bar(app: &App, area: Rect, buf: &mut Buffer) {
+    buf.set_style(area, app.theme.title_bar);
+    let count = app.document.comments.len();
+    let mut spans = vec![Span::raw(" "), Span::raw(app.document.title.as_str())];
+    let origin = app
+        .document
+        .source
+        .as_deref()
+        .unwrap_or(app.source_name.as_str());
+    spans.push(Span::raw(format!("  ·  {origin}")));
+    spans.push(Span::raw(format!(
+        "  ·  {count} {}",
+        crate::app::plural(count, "comment", "comments")
+    )));
+    draw_line(
+        buf,
+        area,
+        area.y,
+        &Line::from(spans).style(app.theme.title_bar),
+    );
+}
+
+fn render_pane_title(app: &App, pane: Pane, area: PaneArea, buf: &mut Buffer) {
+    let (area, body) = (area.title, area.body);
+    let focused = app.focus == pane && app.help.is_none();
+    let style = if focused {
+        app.theme.pane_title_focused
+    } else {
+        app.theme.pane_title
+    };
+    buf.set_style(area, style);
+    let (name, position) = match pane {
+        Pane::Article => ("Article", article::position_label(app, body)),
+        Pane::Comments => ("Comments", comments::position_label(app)),
+    };
+    let marker = if focused { "▶ " } else { "  " };
+    let line = Line::from(vec![
+        Span::raw(marker),
+        Span::raw(name),
+        Span::raw("  "),
+        Span::styled(position, Style::new()),
+    ]);
+    draw_line(buf, area, area.y, &line.style(style));
+}
