@@ -59,14 +59,27 @@ pub(crate) fn draw_line(buf: &mut Buffer, area: Rect, y: u16, line: &Line) {
 }
 
 fn render_too_small(area: Rect, buf: &mut Buffer) {
-    let lines = ["Terminal too small", "— make it bigger —"];
+    let lines = [
+        "Terminal too small".to_string(),
+        format!(
+            "need {}x{}",
+            crate::app::geometry::MIN_WIDTH,
+            crate::app::geometry::MIN_HEIGHT
+        ),
+    ];
     let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
     for (i, text) in lines.iter().enumerate() {
         let y = top + i as u16;
         if y >= area.bottom() {
             break;
         }
-        let line = Line::from(*text).centered();
+        // Centred when it fits; otherwise its start is the part worth reading.
+        let line = Line::from(text.as_str());
+        let line = if text.len() <= usize::from(area.width) {
+            line.centered()
+        } else {
+            line
+        };
         draw_line(buf, area, y, &line);
     }
 }

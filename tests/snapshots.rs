@@ -1,0 +1,143 @@
+//! Whole screens of the reader, drawn to ratatui's TestBackend and compared
+//! with insta snapshots (review changes with `cargo insta review`).
+
+mod common;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use tread::app::keymap::Keymap;
+use tread::app::{Action, App, Message};
+use tread::document::Document;
+use tread::formats;
+use tread::input::DEMO;
+
+fn app_for(document: Document, width: u16, height: u16) -> App {
+    let mut app = App::new(
+        document,
+        "test".to_string(),
+        Keymap::default_keymap(),
+        Rect::new(0, 0, width, height),
+    );
+    // Ages are relative to a fixed moment so snapshots do not age.
+    app.now = 1_795_824_000;
+    app.update(Message::Resize { width, height });
+    app
+}
+
+fn demo(width: u16, height: u16) -> App {
+    let document = formats::load(DEMO.as_bytes(), None).unwrap().document;
+    app_for(document, width, height)
+}
+
+fn screen(app: &App) -> String {
+    let backend = TestBackend::new(app.area.width, app.area.height);
+    let mut terminal = Terminal::new(backend).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+fn select_author(app: &mut App, author: &str) {
+    app.update(Action::FocusNext);
+    while app
+        .comments
+        .selected
+        .map(|id| app.document.comments.get(id).author.as_deref() != Some(author))
+        .unwrap_or(false)
+    {
+        app.update(Action::NextComment);
+    }
+}
+
+#[test]
+fn demo_80x24() {
+    insta::assert_snapshot!(screen(&demo(80, 24)));
+}
+
+#[test]
+fn demo_120x40() {
+    insta::assert_snapshot!(screen(&demo(120, 40)));
+}
+
+#[test]
+fn demo_200x60() {
+    insta::assert_snapshot!(screen(&demo(200, 60)));
+}
+
+#[test]
+fn folded_thread() {
+    let mut app = demo(120, 40);
+    app.update(Action::FocusNext);
+    app.update(Action::ToggleFold);
+    app.update(Action::NextComment);
+    app.update(Action::NextComment);
+    app.update(Action::ToggleFold);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = demo(100, 60);
+    app.update(Action::Help);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn cjk_and_emoji_comment() {
+    let mut app = demo(80, 24);
+    select_author(&mut app, "田中ゆき");
+    app.update(Action::ToggleZoom);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn twenty_deep_thread() {
+    let mut document = tread::synthetic::chain(20);
+    document.title = "A twenty-deep thread".to_string();
+    let mut app = app_for(document, 80, 24);
+    app.update(Action::FocusNext);
+    app.update(Action::ToggleZoom);
+    for _ in 0..17 {
+        app.update(Action::NextComment);
+    }
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn small_30x8() {
+    insta::assert_snapshot!(screen(&demo(30, 8)));
+}
+
+#[test]
+fn too_small_12x3() {
+    insta::assert_snapshot!(screen(&demo(12, 3)));
+}
+
+#[test]
+fn metadata_in_headers() {
+    let document = formats::load(
+        &std::fs::read(common::fixture("native-nested.json")).unwrap(),
+        None,
+    )
+    .unwrap()
+    .document;
+    let mut app = app_for(document, 100, 20);
+    app.update(Action::FocusNext);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn any_size_draws_without_panicking() {
+    for width in [1, 2, 5, 19, 20, 21, 33, 64, 119, 120, 121, 250] {
+        for height in [1, 2, 5, 6, 7, 13, 50] {
+            let mut app = demo(width, height);
+            screen(&app);
+            app.update(Action::FocusNext);
+            app.update(Action::Bottom);
+            app.update(Action::ToggleZoom);
+            screen(&app);
+        }
+    }
+}
