@@ -178,12 +178,20 @@ fn h_folds_then_goes_to_parent_and_l_unfolds_then_descends() {
     assert!(app.comments.outline.is_folded(id(&app, "b")));
     assert_eq!(selected(&app), "b");
     app.update(Action::FoldOrParent);
-    assert_eq!(selected(&app), "a", "on a folded comment h goes to the parent");
+    assert_eq!(
+        selected(&app),
+        "a",
+        "on a folded comment h goes to the parent"
+    );
     select(&mut app, "b");
     app.update(Action::UnfoldOrChild);
     assert!(!app.comments.outline.is_folded(id(&app, "b")));
     app.update(Action::UnfoldOrChild);
-    assert_eq!(selected(&app), "c", "on an open comment l goes to the first reply");
+    assert_eq!(
+        selected(&app),
+        "c",
+        "on an open comment l goes to the first reply"
+    );
     app.update(Action::FoldOrParent);
     assert_eq!(selected(&app), "b", "a comment without replies: h goes up");
 }
@@ -195,7 +203,11 @@ fn fold_all_unfold_all_and_levels() {
     select(&mut app, "c");
     app.update(Action::FoldAll);
     assert_eq!(visible(&app), ["a", "e", "g"]);
-    assert_eq!(selected(&app), "a", "the selection moves to the visible ancestor");
+    assert_eq!(
+        selected(&app),
+        "a",
+        "the selection moves to the visible ancestor"
+    );
     app.update(Action::UnfoldAll);
     assert_eq!(visible(&app), ["a", "b", "c", "d", "e", "f", "g"]);
     app.update(Action::FoldBelow2);
@@ -241,7 +253,11 @@ fn moving_down_keeps_the_selection_in_view_with_scrolloff() {
         app.update(Action::NextComment);
         assert!(selection_on_screen(&app), "{}", selected(&app));
     }
-    assert_ne!(app.comments.top.unwrap().id, id(&app, "a"), "the pane scrolled");
+    assert_ne!(
+        app.comments.top.unwrap().id,
+        id(&app, "a"),
+        "the pane scrolled"
+    );
 }
 
 #[test]
@@ -267,7 +283,11 @@ fn comment_pane_scrolling_moves_the_top_and_keeps_a_selection_in_view() {
         .filter_map(|y| app.comments.line_at(&env, y))
         .collect();
     assert!(shown.iter().any(|p| p.id == last));
-    assert_eq!(shown.len(), usize::from(pane.height), "no empty space after the end");
+    assert_eq!(
+        shown.len(),
+        usize::from(pane.height),
+        "no empty space after the end"
+    );
     app.update(Action::HalfPageUp);
     app.update(Action::ScrollUp);
     assert!(app.comments.selected.is_some());
@@ -278,7 +298,9 @@ fn article_scrolls_by_line_half_page_page_and_ends() {
     let mut app = app_sized(60, 12);
     let top = |app: &App| {
         let pane = app.article_pane();
-        let layout = app.layouts.article(&app.document, app.article_text_width(pane));
+        let layout = app
+            .layouts
+            .article(&app.document, app.article_text_width(pane));
         app.article.top_line(&app.article_env(&layout, pane))
     };
     assert_eq!(top(&app), 0);
@@ -294,7 +316,10 @@ fn article_scrolls_by_line_half_page_page_and_ends() {
     app.update(Action::PageDown);
     assert_eq!(top(&app), page);
     app.update(Action::Bottom);
-    assert_eq!(app.article.cursor, 4, "the cursor goes to the last paragraph");
+    assert_eq!(
+        app.article.cursor, 4,
+        "the cursor goes to the last paragraph"
+    );
     let bottom = top(&app);
     app.update(Action::ScrollDown);
     assert_eq!(top(&app), bottom, "no scrolling past the end");
@@ -317,7 +342,9 @@ fn the_passage_cursor_moves_by_paragraph_and_follows_scrolling() {
     }
     assert!(app.article.cursor > 0);
     let pane = app.article_pane();
-    let layout = app.layouts.article(&app.document, app.article_text_width(pane));
+    let layout = app
+        .layouts
+        .article(&app.document, app.article_text_width(pane));
     let env = app.article_env(&layout, pane);
     let top = app.article.top_line(&env);
     let lines = layout.block_lines(app.article.cursor);
@@ -392,7 +419,11 @@ fn mouse_clicks_select_fold_and_place_the_cursor() {
         row: comments.y + 3,
     });
     assert_eq!(app.focus, Pane::Comments);
-    assert_eq!(selected(&app), "b", "a's header, body and blank line come first");
+    assert_eq!(
+        selected(&app),
+        "b",
+        "a's header, body and blank line come first"
+    );
     app.update(Message::Click {
         column: marker_x,
         row: comments.y,
@@ -420,7 +451,11 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
         down: true,
     });
     assert_ne!(app.comments.top, before);
-    assert_eq!(app.focus, Pane::Article, "the wheel does not move the focus");
+    assert_eq!(
+        app.focus,
+        Pane::Article,
+        "the wheel does not move the focus"
+    );
     let article = screen.article.unwrap().body;
     app.update(Message::Wheel {
         column: article.x + 2,
@@ -428,14 +463,23 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
         down: true,
     });
     let pane = app.article_pane();
-    let layout = app.layouts.article(&app.document, app.article_text_width(pane));
+    let layout = app
+        .layouts
+        .article(&app.document, app.article_text_width(pane));
     assert_eq!(app.article.top_line(&app.article_env(&layout, pane)), 3);
 }
 
 #[test]
 fn a_document_without_comments_keeps_the_focus_on_the_article() {
-    let document = formats::load(b"Only an article\n\nText.", None).unwrap().document;
-    let mut app = App::new(document, "x".into(), Keymap::default_keymap(), Rect::new(0, 0, 80, 24));
+    let document = formats::load(b"Only an article\n\nText.", None)
+        .unwrap()
+        .document;
+    let mut app = App::new(
+        document,
+        "x".into(),
+        Keymap::default_keymap(),
+        Rect::new(0, 0, 80, 24),
+    );
     app.update(Action::FocusNext);
     assert_eq!(app.focus, Pane::Article);
     assert!(app.message.is_some());

@@ -1,0 +1,242 @@
+//! End to end: the built `tread` binary in a pseudo-terminal, driven by keys
+//! and read back through a vt100 emulator, as a person would use it.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const PATIENCE: Duration = Duration::from_secs(20);
+
+struct Session {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    parser: Arc<Mutex<vt100::Parser>>,
+}
+
+impl Session {
+    fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        Session::start_program(env!("CARGO_BIN_EXE_tread"), args, cols, rows)
+    }
+
+    fn start_program(program: &str, args: &[&str], cols: u16, rows: u16) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut command = CommandBuilder::new(program);
+        command.args(args);
+        command.env("TERM", "xterm-256color");
+        command.env(
+            "TREAD_DATA_DIR",
+            std::env::temp_dir().join("tread-pty-test"),
+        );
+        command.cwd(env!("CARGO_MANIFEST_DIR"));
+        let child = pty.slave.spawn_command(command).unwrap();
+        drop(pty.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            non_zero(rows),
+            non_zero(cols),
+            0,
+        )));
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let feed = Arc::clone(&parser);
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buffer) {
+                if n == 0 {
+                    break;
+                }
+                feed.lock().unwrap().process(&buffer[..n]);
+            }
+        });
+        Session {
+            master: pty.master,
+            writer,
+            child,
+            parser,
+        }
+    }
+
+    fn screen_text(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, what: &str, condition: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            let text = self.screen_text();
+            if condition(&text) {
+                return;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "timed out waiting for {what}; screen:\n{text}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn keys(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn resize(&self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        self.parser
+            .lock()
+            .unwrap()
+            .set_size(non_zero(rows), non_zero(cols));
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader thread take in the last bytes written.
+                std::thread::sleep(Duration::from_millis(200));
+                return status;
+            }
+            assert!(start.elapsed() < PATIENCE, "tread did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The terminal is as tread found it: main screen, cursor shown, no mouse
+    /// reporting, and the line discipline back in canonical mode with echo.
+    fn assert_terminal_restored(&self) {
+        let parser = self.parser.lock().unwrap();
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "still on the alternate screen");
+        assert!(!screen.hide_cursor(), "cursor left hidden");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse reporting left on"
+        );
+        if let Some(termios) = self.master.get_termios() {
+            use nix::sys::termios::LocalFlags;
+            assert!(
+                termios.local_flags.contains(LocalFlags::ICANON),
+                "raw mode left on"
+            );
+            assert!(
+                termios.local_flags.contains(LocalFlags::ECHO),
+                "echo left off"
+            );
+        }
+    }
+}
+
+fn non_zero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a terminal has at least one row and column")
+}
+
+fn sample_arg() -> String {
+    common::shared("samples/japan-russia-peace-treaty.txt")
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn read_fold_unfold_resize_and_quit() {
+    let mut session = Session::start(&[&sample_arg()], 100, 30);
+    session.wait_for("the title and the first comment", |s| {
+        s.contains("Toward a Japan-Russia peace treaty") && s.contains("topolcats")
+    });
+    assert!(session.parser.lock().unwrap().screen().alternate_screen());
+
+    // Focus the comments; topolcats is selected; fold its thread.
+    session.keys("\t");
+    session.wait_for("the comment pane focused", |s| s.contains("COMMENTS"));
+    session.keys(" ");
+    session.wait_for("Kelly farrel hidden and a hidden count", |s| {
+        !s.contains("Kelly farrel") && s.contains("[+1]")
+    });
+    session.keys(" ");
+    session.wait_for("the thread unfolded", |s| {
+        !s.contains("[+1]") && s.contains("Unfolded 1 reply")
+    });
+    // The reply is below topolcats' long comment: move to it.
+    session.keys("j");
+    session.wait_for("Kelly farrel back", |s| s.contains("Kelly farrel"));
+
+    // Wider than 120 columns: the panes go side by side.
+    session.resize(150, 40);
+    session.wait_for("a side-by-side layout", |s| {
+        s.lines()
+            .any(|line| line.contains("▶ Comments") && line.contains("Article"))
+    });
+    assert!(
+        session.screen_text().contains("Kelly farrel"),
+        "the selection stays in view"
+    );
+
+    session.keys("q");
+    let status = session.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    session.assert_terminal_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut session = Session::start(&[&sample_arg()], 100, 30);
+    session.wait_for("the reader", |s| s.contains("topolcats"));
+    let pid = session.child.process_id().expect("a child pid");
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(pid as i32),
+        nix::sys::signal::Signal::SIGTERM,
+    )
+    .unwrap();
+    let status = session.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    session.assert_terminal_restored();
+}
+
+#[test]
+fn the_document_can_come_from_standard_input_while_keys_come_from_the_terminal() {
+    let sample = sample_arg();
+    let mut session = Session::start_program(
+        "sh",
+        &[
+            "-c",
+            "exec \"$0\" - < \"$1\"",
+            env!("CARGO_BIN_EXE_tread"),
+            &sample,
+        ],
+        100,
+        30,
+    );
+    session.wait_for("the reader", |s| s.contains("topolcats"));
+    session.keys("q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+}
+
+#[test]
+fn a_non_terminal_stdout_is_an_error_pointing_to_dump() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_tread"))
+        .arg(sample_arg())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("tread dump"), "{stderr}");
+}
