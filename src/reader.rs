@@ -64,7 +64,7 @@ pub fn message_for(event: Event, app: &App, pending: &mut PendingKeys) -> Option
 
 /// Runs the reader until the user quits or a termination signal arrives.
 pub fn run(mut app: App) -> io::Result<()> {
-    let flag = terminal::termination_flag()?;
+    let flag = terminal::watch_termination()?;
     let mut guard = terminal::enter()?;
     let size = guard.terminal.size()?;
     app.update(Message::Resize {

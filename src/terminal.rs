@@ -6,6 +6,7 @@
 use std::io::{self, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{
@@ -14,6 +15,8 @@ use crossterm::terminal::{
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::{SIGHUP, SIGTERM};
+use signal_hook::iterator::Signals;
 
 pub type Tui = Terminal<CrosstermBackend<Stdout>>;
 
@@ -73,15 +76,30 @@ fn install_panic_hook() {
     }));
 }
 
-/// A flag raised by SIGTERM or SIGHUP; the event loop checks it between events.
-pub fn termination_flag() -> io::Result<Arc<AtomicBool>> {
+/// How long the event loop gets to notice a termination signal and leave by
+/// itself before the watcher restores the terminal and exits for it.
+const GRACE: Duration = Duration::from_millis(500);
+
+/// Watches for SIGTERM and SIGHUP and returns the flag they raise; the event
+/// loop checks it between events and leaves cleanly. When the terminal has
+/// hung up, crossterm's read can spin on end-of-file and never return to the
+/// loop, so after a grace period the watcher thread restores what it can and
+/// exits itself.
+pub fn watch_termination() -> io::Result<Arc<AtomicBool>> {
     let flag = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&flag))?;
-    }
+    let mut signals = Signals::new([SIGTERM, SIGHUP])?;
+    let raised = Arc::clone(&flag);
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            raised.store(true, Ordering::SeqCst);
+            std::thread::sleep(GRACE);
+            restore();
+            std::process::exit(0);
+        }
+    });
     Ok(flag)
 }
 
 pub fn terminated(flag: &AtomicBool) -> bool {
-    flag.load(Ordering::Relaxed)
+    flag.load(Ordering::SeqCst)
 }

@@ -4,16 +4,22 @@
 mod common;
 
 use std::io::{Read, Write};
+use std::os::fd::{AsFd, FromRawFd};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use nix::poll::{PollFd, PollFlags, PollTimeout};
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 const PATIENCE: Duration = Duration::from_secs(20);
 
 struct Session {
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    /// None once the test has hung the terminal up.
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
+    /// Cleared to make the reading thread close its copy of the master.
+    reading: Arc<AtomicBool>,
     child: Box<dyn Child + Send + Sync>,
     parser: Arc<Mutex<vt100::Parser>>,
 }
@@ -47,21 +53,34 @@ impl Session {
             non_zero(cols),
             0,
         )));
-        let mut reader = pty.master.try_clone_reader().unwrap();
         let writer = pty.master.take_writer().unwrap();
+        let reading = Arc::new(AtomicBool::new(true));
         let feed = Arc::clone(&parser);
+        // Our own copy of the master descriptor, read with a timeout so that
+        // the thread can let go of it: a hang-up needs every copy closed.
+        let fd = nix::unistd::dup(pty.master.as_raw_fd().unwrap()).unwrap();
+        // SAFETY: `fd` was just created by dup and is owned by nothing else.
+        let mut master_copy = unsafe { std::fs::File::from_raw_fd(fd) };
+        let keep_reading = Arc::clone(&reading);
         std::thread::spawn(move || {
             let mut buffer = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buffer) {
-                if n == 0 {
-                    break;
+            while keep_reading.load(Ordering::SeqCst) {
+                let mut fds = [PollFd::new(master_copy.as_fd(), PollFlags::POLLIN)];
+                match nix::poll::poll(&mut fds, PollTimeout::from(50u16)) {
+                    Ok(0) => continue,
+                    Ok(_) => {}
+                    Err(_) => break,
                 }
-                feed.lock().unwrap().process(&buffer[..n]);
+                match master_copy.read(&mut buffer) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => feed.lock().unwrap().process(&buffer[..n]),
+                }
             }
         });
         Session {
-            master: pty.master,
-            writer,
+            master: Some(pty.master),
+            writer: Some(writer),
+            reading,
             child,
             parser,
         }
@@ -87,12 +106,15 @@ impl Session {
     }
 
     fn keys(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(keys.as_bytes()).unwrap();
+        writer.flush().unwrap();
     }
 
     fn resize(&self, cols: u16, rows: u16) {
         self.master
+            .as_ref()
+            .expect("the terminal is open")
             .resize(PtySize {
                 rows,
                 cols,
@@ -131,7 +153,7 @@ impl Session {
             vt100::MouseProtocolMode::None,
             "mouse reporting left on"
         );
-        if let Some(termios) = self.master.get_termios() {
+        if let Some(termios) = self.master.as_ref().and_then(|m| m.get_termios()) {
             use nix::sys::termios::LocalFlags;
             assert!(
                 termios.local_flags.contains(LocalFlags::ICANON),
@@ -141,6 +163,15 @@ impl Session {
                 termios.local_flags.contains(LocalFlags::ECHO),
                 "echo left off"
             );
+        }
+    }
+}
+
+impl Drop for Session {
+    /// A test that failed half-way must not leave tread running.
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
         }
     }
 }
@@ -228,6 +259,66 @@ fn the_document_can_come_from_standard_input_while_keys_come_from_the_terminal()
     session.keys("q");
     assert!(session.wait_exit().success());
     session.assert_terminal_restored();
+}
+
+#[test]
+fn a_hung_up_terminal_ends_the_reader() {
+    use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
+    use nix::unistd::ForkResult;
+    use std::ffi::CString;
+
+    // Everything the child needs is made before fork: after it, the child
+    // only sets one variable and execs.
+    let program = CString::new(env!("CARGO_BIN_EXE_tread")).unwrap();
+    let args = [program.clone(), CString::new(sample_arg()).unwrap()];
+    let size = nix::pty::Winsize {
+        ws_row: 30,
+        ws_col: 100,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: the child calls only exec (or _exit) before replacing itself.
+    let forked = unsafe { nix::pty::forkpty(Some(&size), None) }.unwrap();
+    let child = match forked.fork_result {
+        ForkResult::Child => {
+            let _ = nix::unistd::execv(&program, &args);
+            // SAFETY: _exit is async-signal-safe; exec failed.
+            unsafe { nix::libc::_exit(127) };
+        }
+        ForkResult::Parent { child } => child,
+    };
+    // Read the screen until the reader is up and has gone idle.
+    let mut master = std::fs::File::from(forked.master);
+    let mut seen = Vec::new();
+    let start = Instant::now();
+    while !String::from_utf8_lossy(&seen).contains("topolcats") {
+        let mut fds = [PollFd::new(master.as_fd(), PollFlags::POLLIN)];
+        if nix::poll::poll(&mut fds, PollTimeout::from(100u16)).unwrap_or(0) > 0 {
+            let mut buffer = [0u8; 8192];
+            match master.read(&mut buffer) {
+                Ok(n) if n > 0 => seen.extend_from_slice(&buffer[..n]),
+                _ => break,
+            }
+        }
+        assert!(start.elapsed() < PATIENCE, "the reader did not start");
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    // Closing the only master descriptor hangs the terminal up, as closing
+    // a terminal window does.
+    drop(master);
+    let start = Instant::now();
+    loop {
+        match waitpid(child, Some(WaitPidFlag::WNOHANG)).unwrap() {
+            WaitStatus::StillAlive => {}
+            _ => break,
+        }
+        if start.elapsed() > PATIENCE {
+            let _ = nix::sys::signal::kill(child, nix::sys::signal::Signal::SIGKILL);
+            let _ = waitpid(child, None);
+            panic!("tread kept running after its terminal hung up");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 #[test]

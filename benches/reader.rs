@@ -1,0 +1,138 @@
+//! The reader on a generated 100,000-comment thread: time from bytes to the
+//! first drawn frame, and keypresses (update + draw) that touch the whole
+//! tree. Drawn to ratatui's TestBackend at 200x60.
+//!
+//! Run: `cargo bench --bench reader`.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+use tread::app::keymap::Keymap;
+use tread::app::{Action, App, Message};
+use tread::formats::{self, native};
+use tread::synthetic;
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+const WIDTH: u16 = 200;
+const HEIGHT: u16 = 60;
+
+fn open(bytes: &[u8]) -> App {
+    let document = formats::load(bytes, None).unwrap().document;
+    let mut app = App::new(
+        document,
+        "bench".to_string(),
+        Keymap::default_keymap(),
+        Rect::new(0, 0, WIDTH, HEIGHT),
+    );
+    app.update(Message::Resize {
+        width: WIDTH,
+        height: HEIGHT,
+    });
+    app
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .unwrap();
+}
+
+fn first_frame(c: &mut Criterion) {
+    let bytes = native::write(&synthetic::discussion(100_000));
+    let mut group = c.benchmark_group("reader_100k");
+    group.sample_size(10);
+    group.bench_function("bytes_to_first_frame", |b| {
+        b.iter_with_large_drop(|| {
+            let app = open(black_box(bytes.as_bytes()));
+            let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
+            draw(&mut terminal, &app);
+            app
+        })
+    });
+    group.finish();
+}
+
+/// Times `action` + a frame, after `prepare` (untimed) sets the state up.
+fn keypress(
+    c: &mut Criterion,
+    app: &mut App,
+    terminal: &mut Terminal<TestBackend>,
+    name: &str,
+    prepare: &[Action],
+    action: Action,
+) {
+    c.bench_function(&format!("reader_100k/keypress/{name}"), |b| {
+        b.iter_custom(|iterations| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iterations {
+                for &step in prepare {
+                    app.update(step);
+                }
+                draw(terminal, app);
+                let start = Instant::now();
+                app.update(action);
+                draw(terminal, app);
+                total += start.elapsed();
+            }
+            total
+        })
+    });
+}
+
+fn keypresses(c: &mut Criterion) {
+    let bytes = native::write(&synthetic::discussion(100_000));
+    let mut app = open(bytes.as_bytes());
+    app.update(Action::FocusNext);
+    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
+    use Action::*;
+    keypress(
+        c,
+        &mut app,
+        &mut terminal,
+        "unfold_all",
+        &[FoldAll],
+        UnfoldAll,
+    );
+    keypress(
+        c,
+        &mut app,
+        &mut terminal,
+        "fold_all",
+        &[UnfoldAll],
+        FoldAll,
+    );
+    keypress(
+        c,
+        &mut app,
+        &mut terminal,
+        "last_comment",
+        &[UnfoldAll, Top],
+        Bottom,
+    );
+    keypress(
+        c,
+        &mut app,
+        &mut terminal,
+        "page_down_at_end",
+        &[UnfoldAll, Bottom],
+        PageDown,
+    );
+    keypress(
+        c,
+        &mut app,
+        &mut terminal,
+        "next_comment",
+        &[UnfoldAll, Top],
+        NextComment,
+    );
+}
+
+criterion_group!(benches, first_frame, keypresses);
+criterion_main!(benches);
