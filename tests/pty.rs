@@ -18,7 +18,7 @@ struct Session {
     /// None once the test has hung the terminal up.
     master: Option<Box<dyn MasterPty + Send>>,
     writer: Option<Box<dyn Write + Send>>,
-    /// Cleared to make the reading thread close its copy of the master.
+    /// Cleared to make the reading thread stop and close its copy of the master.
     reading: Arc<AtomicBool>,
     child: Box<dyn Child + Send + Sync>,
     parser: Arc<Mutex<vt100::Parser>>,
@@ -170,6 +170,7 @@ impl Session {
 impl Drop for Session {
     /// A test that failed half-way must not leave tread running.
     fn drop(&mut self) {
+        self.reading.store(false, Ordering::SeqCst);
         if let Ok(None) = self.child.try_wait() {
             let _ = self.child.kill();
         }
@@ -307,11 +308,7 @@ fn a_hung_up_terminal_ends_the_reader() {
     // a terminal window does.
     drop(master);
     let start = Instant::now();
-    loop {
-        match waitpid(child, Some(WaitPidFlag::WNOHANG)).unwrap() {
-            WaitStatus::StillAlive => {}
-            _ => break,
-        }
+    while waitpid(child, Some(WaitPidFlag::WNOHANG)).unwrap() == WaitStatus::StillAlive {
         if start.elapsed() > PATIENCE {
             let _ = nix::sys::signal::kill(child, nix::sys::signal::Signal::SIGKILL);
             let _ = waitpid(child, None);
