@@ -7,7 +7,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -49,12 +49,16 @@ fn first_frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("reader_100k");
     group.sample_size(10);
     group.bench_function("bytes_to_first_frame", |b| {
-        b.iter_with_large_drop(|| {
-            let app = open(black_box(bytes.as_bytes()));
-            let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
-            draw(&mut terminal, &app);
-            app
-        })
+        b.iter_batched(
+            || (),
+            |()| {
+                let app = open(black_box(bytes.as_bytes()));
+                let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
+                draw(&mut terminal, &app);
+                app
+            },
+            BatchSize::PerIteration,
+        )
     });
     group.finish();
 }

@@ -88,11 +88,18 @@ fn sentence(rng: &mut Rng, words: u64) -> String {
     text
 }
 
+/// One to three paragraphs of 5 to 45 words: about 270 characters a comment
+/// on average, as in the Hacker News threads in ../shared/formats (265 and
+/// 285 characters), with a tail of longer ones.
 fn body(rng: &mut Rng) -> Vec<Block> {
-    let paragraphs = 1 + rng.below(3);
+    let paragraphs = match rng.below(10) {
+        0..=4 => 1,
+        5..=7 => 2,
+        _ => 3,
+    };
     (0..paragraphs)
         .map(|_| {
-            let words = 10 + rng.below(70);
+            let words = 5 + rng.below(41);
             Block::paragraph(sentence(rng, words))
         })
         .collect()

@@ -153,9 +153,13 @@ pub enum TreeError {
 }
 
 /// Collects comments in any order and lays them out as a preorder arena.
+///
+/// Comments are stored as `Comment`s from the start, with `parent` holding
+/// the push position; when they were pushed in preorder, as nearly every file
+/// has them, `build` links the tree in place without moving them again.
 #[derive(Debug, Default)]
 pub struct CommentTreeBuilder {
-    pending: Vec<NewComment>,
+    pending: Vec<Comment>,
 }
 
 impl CommentTreeBuilder {
@@ -172,7 +176,29 @@ impl CommentTreeBuilder {
     /// Adds a comment and returns its position, to be named as a later
     /// comment's `parent`.
     pub fn push(&mut self, comment: NewComment) -> usize {
-        self.pending.push(comment);
+        let NewComment {
+            key,
+            parent,
+            author,
+            posted,
+            score,
+            deleted,
+            body,
+        } = comment;
+        self.pending.push(Comment {
+            key,
+            // A push position until `build` makes it an id; positions past
+            // u32 are caught there.
+            parent: parent.map(|p| CommentId(u32::try_from(p).unwrap_or(u32::MAX))),
+            children: Vec::new(),
+            depth: 0,
+            subtree_len: 1,
+            author,
+            posted,
+            score,
+            deleted,
+            body,
+        });
         self.pending.len() - 1
     }
 
@@ -193,19 +219,20 @@ impl CommentTreeBuilder {
     /// Orders the comments in preorder (replies after their parent, siblings
     /// in the order they were pushed) and links the tree.
     pub fn build(self) -> Result<Comments, TreeError> {
-        let pending = self.pending;
+        let mut pending = self.pending;
         let count = pending.len();
         if u32::try_from(count).is_err() {
             return Err(TreeError::TooMany);
         }
 
         // Children of each pushed comment, and the roots, in push order.
-        let mut first_child = vec![usize::MAX; count];
-        let mut next_sibling = vec![usize::MAX; count];
-        let mut last_child = vec![usize::MAX; count];
+        let none = usize::MAX;
+        let mut first_child = vec![none; count];
+        let mut next_sibling = vec![none; count];
+        let mut last_child = vec![none; count];
         let mut roots_in_push_order = Vec::new();
         for (position, comment) in pending.iter().enumerate() {
-            match comment.parent {
+            match comment.parent.map(CommentId::index) {
                 None => roots_in_push_order.push(position),
                 Some(parent) if parent >= count => {
                     return Err(TreeError::MissingParent {
@@ -215,7 +242,7 @@ impl CommentTreeBuilder {
                 }
                 Some(parent) if parent == position => return Err(TreeError::Cycle(position)),
                 Some(parent) => {
-                    if last_child[parent] == usize::MAX {
+                    if last_child[parent] == none {
                         first_child[parent] = position;
                     } else {
                         next_sibling[last_child[parent]] = position;
@@ -233,7 +260,7 @@ impl CommentTreeBuilder {
             order.push(position);
             children_buffer.clear();
             let mut child = first_child[position];
-            while child != usize::MAX {
+            while child != none {
                 children_buffer.push(child);
                 child = next_sibling[child];
             }
@@ -249,51 +276,39 @@ impl CommentTreeBuilder {
             return Err(TreeError::Cycle(unreached));
         }
 
-        let mut new_id = vec![0u32; count];
-        for (index, &position) in order.iter().enumerate() {
-            new_id[position] = index as u32;
-        }
+        let in_preorder = order.iter().enumerate().all(|(index, &p)| index == p);
+        let mut items = if in_preorder {
+            pending
+        } else {
+            let mut new_id = vec![0u32; count];
+            for (index, &position) in order.iter().enumerate() {
+                new_id[position] = index as u32;
+            }
+            let mut slots: Vec<Option<Comment>> = pending.drain(..).map(Some).collect();
+            order
+                .iter()
+                .map(|&position| {
+                    let mut comment = slots[position].take().expect("each comment is placed once");
+                    comment.parent = comment.parent.map(|p| CommentId(new_id[p.index()]));
+                    comment
+                })
+                .collect()
+        };
 
-        let mut slots: Vec<Option<NewComment>> = pending.into_iter().map(Some).collect();
-        let mut items: Vec<Comment> = Vec::with_capacity(count);
+        // Parents come before their replies now: link forwards, then add up
+        // subtree sizes backwards.
         let mut roots = Vec::with_capacity(roots_in_push_order.len());
-        for &position in &order {
-            let NewComment {
-                key,
-                parent,
-                author,
-                posted,
-                score,
-                deleted,
-                body,
-            } = slots[position].take().expect("each comment is placed once");
-            let id = CommentId(items.len() as u32);
-            let parent = parent.map(|p| CommentId(new_id[p]));
-            let depth = match parent {
-                Some(p) => {
-                    items[p.index()].children.push(id);
-                    items[p.index()].depth + 1
+        for index in 0..items.len() {
+            let id = CommentId(index as u32);
+            match items[index].parent {
+                Some(parent) => {
+                    let depth = items[parent.index()].depth + 1;
+                    items[parent.index()].children.push(id);
+                    items[index].depth = depth;
                 }
-                None => {
-                    roots.push(id);
-                    0
-                }
-            };
-            items.push(Comment {
-                key,
-                parent,
-                children: Vec::new(),
-                depth,
-                subtree_len: 1,
-                author,
-                posted,
-                score,
-                deleted,
-                body,
-            });
+                None => roots.push(id),
+            }
         }
-
-        // In reverse preorder every child is finished before its parent.
         for index in (0..items.len()).rev() {
             if let Some(parent) = items[index].parent {
                 let len = items[index].subtree_len;

@@ -18,7 +18,7 @@ use super::LoadError;
 pub const VERSION: u32 = 1;
 
 #[derive(Deserialize)]
-struct RawDocument<'a> {
+struct RawDocument {
     tread: u32,
     title: String,
     #[serde(default)]
@@ -29,8 +29,8 @@ struct RawDocument<'a> {
     published: Option<String>,
     #[serde(default)]
     article: Vec<RawBlock>,
-    #[serde(default, borrow)]
-    comments: Vec<RawComment<'a>>,
+    #[serde(default)]
+    comments: CommentStream,
 }
 
 /// `id` and `parent` borrow from the input when they hold no escapes, which
@@ -91,15 +91,142 @@ fn into_blocks(raw: Vec<RawBlock>) -> Vec<Block> {
     raw.into_iter().map(RawBlock::into_block).collect()
 }
 
+/// The `comments` array, turned into the comment tree while it is read, so
+/// that no array of raw comments is ever held: each entry goes into the
+/// builder as soon as serde has it.
+#[derive(Default)]
+struct CommentStream {
+    builder: CommentTreeBuilder,
+}
+
+thread_local! {
+    /// How many comments the input probably holds, so the arena is allocated
+    /// once instead of growing (and copying) a dozen times on a large file.
+    /// serde gives the stream no way to ask, hence a thread-local set by `parse`.
+    static EXPECTED_COMMENTS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Bytes a comment takes in native JSON, on the small side (the generated
+/// and real threads we measured take 500 to 700), so the estimate rarely
+/// falls short.
+const TYPICAL_COMMENT_BYTES: usize = 400;
+
+/// Marks the errors the stream raises itself, which already name the field.
+const STREAM_ERROR: &str = "comments[";
+
+impl<'de> Deserialize<'de> for CommentStream {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_seq(CommentStreamVisitor)
+    }
+}
+
+struct CommentStreamVisitor;
+
+impl<'de> serde::de::Visitor<'de> for CommentStreamVisitor {
+    type Value = CommentStream;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an array of comments")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> Result<CommentStream, A::Error> {
+        let expected = EXPECTED_COMMENTS.with(std::cell::Cell::get);
+        let mut builder = CommentTreeBuilder::with_capacity(expected);
+        let mut position_of_id: HashMap<Cow<'de, str>, usize> = HashMap::with_capacity(expected);
+        // Replies nested inside an entry go through this stack, depth first,
+        // so the tree stays in preorder. A stack, not recursion.
+        let mut pending: Vec<(RawComment<'de>, Option<usize>)> = Vec::new();
+        let mut top = 0;
+        while let Some(entry) = seq.next_element::<RawComment<'de>>()? {
+            pending.push((entry, None));
+            while let Some((raw, nested_parent)) = pending.pop() {
+                add_comment(
+                    &mut builder,
+                    &mut position_of_id,
+                    raw,
+                    nested_parent,
+                    top,
+                    &mut pending,
+                )
+                .map_err(serde::de::Error::custom)?;
+            }
+            top += 1;
+        }
+        Ok(CommentStream { builder })
+    }
+}
+
+/// Adds one raw comment to the builder and queues its nested replies.
+fn add_comment<'de>(
+    builder: &mut CommentTreeBuilder,
+    position_of_id: &mut HashMap<Cow<'de, str>, usize>,
+    mut raw: RawComment<'de>,
+    nested_parent: Option<usize>,
+    top: usize,
+    pending: &mut Vec<(RawComment<'de>, Option<usize>)>,
+) -> Result<(), String> {
+    let path = || match nested_parent {
+        None => format!("{STREAM_ERROR}{top}]"),
+        Some(_) => format!("{STREAM_ERROR}{top}] (a nested reply)"),
+    };
+    let parent = match (nested_parent, raw.parent.take()) {
+        (Some(position), _) => Some(position),
+        (None, None) => None,
+        (None, Some(parent_id)) => {
+            let parent_id = clean(&parent_id);
+            Some(*position_of_id.get(parent_id.as_ref()).ok_or_else(|| {
+                format!(
+                    "{}.parent: \"{parent_id}\" does not name an earlier comment's id",
+                    path()
+                )
+            })?)
+        }
+    };
+    let replies = std::mem::take(&mut raw.replies);
+    let id = match raw.id {
+        Cow::Borrowed(id) => clean(id),
+        Cow::Owned(id) => Cow::Owned(clean_owned(id)),
+    };
+    let position = builder.push(NewComment {
+        key: id.clone().into_owned(),
+        parent,
+        author: clean_field(raw.author),
+        posted: clean_field(raw.posted),
+        score: raw.score,
+        deleted: raw.deleted,
+        body: into_blocks(raw.body),
+    });
+    if position_of_id.insert(id.clone(), position).is_some() {
+        return Err(format!(
+            "{}.id: \"{id}\" is used by an earlier comment",
+            path()
+        ));
+    }
+    pending.extend(
+        replies
+            .into_iter()
+            .rev()
+            .map(|reply| (reply, Some(position))),
+    );
+    Ok(())
+}
+
 /// Reads a native document from JSON text.
 pub fn parse(json: &str) -> Result<Document, LoadError> {
+    EXPECTED_COMMENTS.with(|expected| expected.set(json.len() / TYPICAL_COMMENT_BYTES));
     let raw: RawDocument = match serde_json::from_str(json) {
         Ok(raw) => raw,
-        // Tracking the path costs time on every field, so it is done only
-        // to explain an error.
         Err(plain) if plain.is_syntax() || plain.is_eof() => {
             return Err(LoadError::InvalidJson(plain));
         }
+        Err(plain) if plain.to_string().starts_with(STREAM_ERROR) => {
+            return Err(LoadError::Native(plain.to_string()));
+        }
+        // Tracking the path costs time on every field, so it is done only
+        // to explain an error.
         Err(plain) => return Err(LoadError::Native(explain_error(json, plain))),
     };
     if raw.tread != VERSION {
@@ -108,72 +235,13 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
             raw.tread
         )));
     }
-
-    let mut builder = CommentTreeBuilder::with_capacity(raw.comments.len());
-    let mut position_of_id: HashMap<Cow<str>, usize> = HashMap::with_capacity(raw.comments.len());
-    // Comments still to add, with the position of their parent when they came
-    // nested in `replies`, and the index of the top-level entry they came in
-    // (for error messages). A stack, not recursion: nesting may be deep.
-    let mut pending: Vec<(RawComment, Option<usize>, usize)> = raw
-        .comments
-        .into_iter()
-        .enumerate()
-        .rev()
-        .map(|(index, c)| (c, None, index))
-        .collect();
-    while let Some((mut raw_comment, nested_parent, top)) = pending.pop() {
-        let path = || match nested_parent {
-            None => format!("comments[{top}]"),
-            Some(_) => format!("a reply inside comments[{top}]"),
-        };
-        let parent = match (nested_parent, raw_comment.parent.take()) {
-            (Some(position), _) => Some(position),
-            (None, None) => None,
-            (None, Some(parent_id)) => {
-                let parent_id = clean(&parent_id);
-                Some(*position_of_id.get(parent_id.as_ref()).ok_or_else(|| {
-                    LoadError::Native(format!(
-                        "{}.parent: \"{parent_id}\" does not name an earlier comment's id",
-                        path()
-                    ))
-                })?)
-            }
-        };
-        let replies = std::mem::take(&mut raw_comment.replies);
-        let id = match raw_comment.id {
-            Cow::Borrowed(id) => clean(id),
-            Cow::Owned(id) => Cow::Owned(clean_owned(id)),
-        };
-        let position = builder.push(NewComment {
-            key: id.clone().into_owned(),
-            parent,
-            author: clean_field(raw_comment.author),
-            posted: clean_field(raw_comment.posted),
-            score: raw_comment.score,
-            deleted: raw_comment.deleted,
-            body: into_blocks(raw_comment.body),
-        });
-        if position_of_id.insert(id.clone(), position).is_some() {
-            return Err(LoadError::Native(format!(
-                "{}.id: \"{id}\" is used by an earlier comment",
-                path()
-            )));
-        }
-        pending.extend(
-            replies
-                .into_iter()
-                .rev()
-                .map(|reply| (reply, Some(position), top)),
-        );
-    }
-
     Ok(Document {
         title: clean_field(Some(raw.title)).unwrap_or_default(),
         source: clean_field(raw.source),
         author: clean_field(raw.author),
         published: clean_field(raw.published),
         article: into_blocks(raw.article),
-        comments: builder.build().map_err(LoadError::Tree)?,
+        comments: raw.comments.builder.build().map_err(LoadError::Tree)?,
     })
 }
 
