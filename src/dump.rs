@@ -94,10 +94,7 @@ fn header_text(comment: &Comment) -> String {
     let mut header = if comment.deleted {
         "[deleted]".to_string()
     } else {
-        comment
-            .author
-            .clone()
-            .unwrap_or_else(|| "anonymous".to_string())
+        comment.author.as_deref().unwrap_or("anonymous").to_string()
     };
     if let Some(score) = comment.score {
         header.push_str(&format!(" · {score} points"));

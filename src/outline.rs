@@ -141,7 +141,7 @@ mod tests {
         let parents = [None, Some(0), Some(1), Some(0), None];
         for (i, parent) in parents.into_iter().enumerate() {
             builder.push(NewComment {
-                key: i.to_string(),
+                key: i.to_string().into(),
                 parent,
                 ..NewComment::default()
             });

@@ -117,10 +117,10 @@ pub fn discussion(comments: usize) -> Document {
             Some(index - 1 - rng.below(index.min(40) as u64) as usize)
         };
         builder.push(NewComment {
-            key: (index + 1).to_string(),
+            key: (index + 1).to_string().into(),
             parent,
-            author: Some(format!("user{}", rng.below(5000))),
-            posted: Some(format!("2026-11-{:02}T12:00:00Z", 1 + rng.below(28))),
+            author: Some(format!("user{}", rng.below(5000)).into()),
+            posted: Some(format!("2026-11-{:02}T12:00:00Z", 1 + rng.below(28)).into()),
             score: Some(rng.below(500) as i64),
             deleted: false,
             body: body(&mut rng),
@@ -142,9 +142,9 @@ pub fn chain(depth: usize) -> Document {
     let mut builder = CommentTreeBuilder::with_capacity(depth);
     for index in 0..depth {
         builder.push(NewComment {
-            key: index.to_string(),
+            key: index.to_string().into(),
             parent: index.checked_sub(1),
-            author: Some(format!("u{index}")),
+            author: Some(format!("u{index}").into()),
             body: vec![Block::paragraph(format!("reply {index}"))],
             ..NewComment::default()
         });

@@ -140,7 +140,7 @@ mod tests {
             .enumerate()
         {
             builder.push(NewComment {
-                key: i.to_string(),
+                key: i.to_string().into(),
                 parent,
                 ..NewComment::default()
             });

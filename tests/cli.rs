@@ -134,7 +134,7 @@ fn convert_to_text_reads_back_as_the_same_tree() {
     let authors: Vec<_> = reread
         .comments
         .iter()
-        .map(|(_, c)| (c.depth, c.author.clone()))
+        .map(|(_, c)| (c.depth, c.author.as_deref().map(str::to_string)))
         .collect();
     assert_eq!(
         authors,

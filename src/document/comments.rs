@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+use compact_str::CompactString;
+
 use super::Block;
 
 /// Index of a comment in the arena. Ids follow preorder: a parent's id is
@@ -25,15 +27,18 @@ impl CommentId {
 pub struct Comment {
     /// The id the source gave this comment (HN item id, our native `id`), used
     /// by bookmarks and by `parent` links in native JSON.
-    pub key: String,
+    ///
+    /// Ids, names and dates are short: `CompactString` keeps them inline,
+    /// saving three allocations per comment on large threads.
+    pub key: CompactString,
     pub parent: Option<CommentId>,
     pub children: Vec<CommentId>,
     /// 0 for a top-level comment.
     pub depth: u32,
     /// Number of comments in this subtree, this one included.
     pub subtree_len: u32,
-    pub author: Option<String>,
-    pub posted: Option<String>,
+    pub author: Option<CompactString>,
+    pub posted: Option<CompactString>,
     pub score: Option<i64>,
     pub deleted: bool,
     pub body: Vec<Block>,
@@ -133,10 +138,10 @@ impl Comments {
 /// position of its parent in the order the loader pushed comments.
 #[derive(Debug, Clone, Default)]
 pub struct NewComment {
-    pub key: String,
+    pub key: CompactString,
     pub parent: Option<usize>,
-    pub author: Option<String>,
-    pub posted: Option<String>,
+    pub author: Option<CompactString>,
+    pub posted: Option<CompactString>,
     pub score: Option<i64>,
     pub deleted: bool,
     pub body: Vec<Block>,
@@ -326,7 +331,7 @@ mod tests {
 
     fn comment(key: &str, parent: Option<usize>) -> NewComment {
         NewComment {
-            key: key.to_string(),
+            key: key.into(),
             parent,
             ..NewComment::default()
         }

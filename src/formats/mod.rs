@@ -59,7 +59,7 @@ pub enum LoadError {
 
 /// Decodes, detects and parses `bytes`. `forced` skips detection.
 pub fn load(bytes: &[u8], forced: Option<Format>) -> Result<Loaded, LoadError> {
-    if bytes.contains(&0) {
+    if looks_binary(bytes) {
         return Err(LoadError::Binary);
     }
     let mut warnings = Vec::new();
@@ -83,6 +83,15 @@ pub fn load(bytes: &[u8], forced: Option<Format>) -> Result<Loaded, LoadError> {
         Format::Text => text::parse(&sanitize::clean(&decoded))?,
     };
     Ok(Loaded { document, warnings })
+}
+
+/// How much of the input is searched for NUL bytes, as git and grep do:
+/// binary files show them early, and the rest of a large thread is not
+/// scanned twice. A NUL further on is removed by sanitizing like any control.
+const BINARY_SNIFF_BYTES: usize = 8192;
+
+fn looks_binary(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(BINARY_SNIFF_BYTES)].contains(&0)
 }
 
 /// Chooses a format by looking at the content, never the file name.
@@ -172,6 +181,16 @@ mod tests {
         assert!(matches!(load(b"", None), Err(LoadError::Empty)));
         assert!(matches!(load(b" \n\t\r\n", None), Err(LoadError::Empty)));
         assert!(matches!(load(b"ab\0cd", None), Err(LoadError::Binary)));
+    }
+
+    #[test]
+    fn a_nul_far_into_a_text_file_is_cleaned_not_refused() {
+        let mut text = String::from("Title\n\n");
+        text.push_str(&"word ".repeat(4000));
+        text.push('\0');
+        text.push_str(" end");
+        let loaded = load(text.as_bytes(), None).unwrap();
+        assert!(loaded.document.article[0].text.ends_with("word  end"));
     }
 
     #[test]

@@ -10,7 +10,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::sanitize::{clean, clean_field, clean_owned};
+use compact_str::CompactString;
+
+use crate::document::sanitize::{clean, clean_field, clean_owned, clean_short};
 use crate::document::{Block, BlockKind, CommentTreeBuilder, Document, NewComment};
 
 use super::LoadError;
@@ -42,9 +44,9 @@ struct RawComment<'a> {
     #[serde(default, borrow)]
     parent: Option<Cow<'a, str>>,
     #[serde(default)]
-    author: Option<String>,
+    author: Option<CompactString>,
     #[serde(default)]
-    posted: Option<String>,
+    posted: Option<CompactString>,
     #[serde(default)]
     score: Option<i64>,
     #[serde(default)]
@@ -191,10 +193,10 @@ fn add_comment<'de>(
         Cow::Owned(id) => Cow::Owned(clean_owned(id)),
     };
     let position = builder.push(NewComment {
-        key: id.clone().into_owned(),
+        key: CompactString::from(id.as_ref()),
         parent,
-        author: clean_field(raw.author),
-        posted: clean_field(raw.posted),
+        author: clean_short(raw.author),
+        posted: clean_short(raw.posted),
         score: raw.score,
         deleted: raw.deleted,
         body: into_blocks(raw.body),

@@ -52,9 +52,9 @@ pub fn parse(text: &str) -> Result<Document, LoadError> {
         let parent = open.last().map(|&(_, position)| position);
         let deleted = name == "[deleted]";
         let position = builder.push(NewComment {
-            key: (builder.len() + 1).to_string(),
+            key: (builder.len() + 1).to_string().into(),
             parent,
-            author: (!deleted).then(|| name.to_string()),
+            author: (!deleted).then(|| name.into()),
             deleted,
             ..NewComment::default()
         });

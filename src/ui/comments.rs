@@ -106,7 +106,7 @@ fn header_line<'a>(app: &'a App, id: CommentId, guides: &'a CommentGuides) -> Li
     if let Some(posted) = &comment.posted {
         let age = match crate::age::parse_timestamp(posted) {
             Some(then) => crate::age::short_age(then, app.now),
-            None => posted.clone(),
+            None => posted.to_string(),
         };
         spans.push(Span::styled(format!(" · {age}"), theme.meta));
     }

@@ -35,7 +35,7 @@ pub fn tree(document: &Document) -> Vec<(u32, String)> {
     document
         .comments
         .iter()
-        .map(|(_, c)| (c.depth, c.author.clone().unwrap_or_default()))
+        .map(|(_, c)| (c.depth, c.author.as_deref().unwrap_or_default().to_string()))
         .collect()
 }
 
