@@ -9,6 +9,19 @@ use crate::app::keymap::Context;
 use crate::app::{Action, App, Pane};
 
 use super::draw_line;
+use crate::wrap::display_width;
+
+/// The focused pane's position, for the right end of the bar.
+fn position(app: &App) -> String {
+    let screen = app.screen();
+    match app.focus {
+        Pane::Article => screen
+            .article
+            .map(|pane| super::article::position_label(app, pane.body))
+            .unwrap_or_default(),
+        Pane::Comments => format!("comment {}", super::comments::position_label(app)),
+    }
+}
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, app.theme.status_bar);
@@ -45,22 +58,46 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ),
         }
     };
+    let position = if app.help.is_none() {
+        format!(" {} ", position(app))
+    } else {
+        String::new()
+    };
+    let position_width = display_width(&position);
     let mut spans = vec![Span::styled(tag, app.theme.status_tag), Span::raw(" ")];
     if let Some(message) = &app.message {
         spans.push(Span::styled(message.as_str(), app.theme.message));
     } else {
+        // Whole hints only, as many as fit before the position.
+        let room = usize::from(area.width).saturating_sub(position_width);
+        let mut used = display_width(tag) + 1;
         let contexts = app.key_contexts();
         for (action, label) in hints {
             let key = contexts
                 .iter()
                 .find_map(|&context| first_key(app, context, *action));
             if let Some(key) = key {
+                let hint = format!(" {label}  ");
+                used += display_width(&key) + display_width(&hint);
+                if used > room {
+                    break;
+                }
                 spans.push(Span::styled(key, app.theme.help_key));
-                spans.push(Span::raw(format!(" {label}  ")));
+                spans.push(Span::raw(hint));
             }
         }
     }
     draw_line(buf, area, area.y, &Line::from(spans));
+    if position_width > 0 && position_width < usize::from(area.width) {
+        let width = position_width as u16;
+        let right = Rect::new(area.right() - width, area.y, width, 1);
+        draw_line(
+            buf,
+            right,
+            area.y,
+            &Line::from(position).style(app.theme.status_tag),
+        );
+    }
 }
 
 fn first_key(app: &App, context: Context, action: Action) -> Option<String> {
