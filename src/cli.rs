@@ -18,8 +18,12 @@ pub struct Cli {
     /// The discussion to read: a file, '-' for standard input, or nothing for the demo
     pub file: Option<PathBuf>,
 
+    /// Start at the top instead of where you left this document
+    #[arg(long)]
+    pub no_resume: bool,
+
     /// Read the input as this format instead of detecting it from the content
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, value_enum)]
     pub format: Option<Format>,
 
     #[command(subcommand)]
@@ -35,6 +39,9 @@ pub enum Command {
         /// Wrap to this many columns (default: the terminal's width, or 80)
         #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
         width: Option<u16>,
+        /// Read the input as this format instead of detecting it from the content
+        #[arg(long, value_enum)]
+        format: Option<Format>,
     },
     /// Print the document in another format
     Convert {
@@ -43,7 +50,51 @@ pub enum Command {
         /// The format to write
         #[arg(long, value_enum)]
         to: ConvertTarget,
+        /// Read the input as this format instead of detecting it from the content
+        #[arg(long, value_enum)]
+        format: Option<Format>,
     },
+    /// Manage bookmarks
+    #[command(subcommand)]
+    Bookmarks(BookmarksCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BookmarksCommand {
+    /// List every bookmark, grouped by document
+    List {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Bookmark a paragraph of the article or a comment; prints the new id
+    Add {
+        /// The discussion the bookmark belongs to
+        file: PathBuf,
+        /// article:N (paragraphs counted from 1) or comment:ID
+        #[arg(long)]
+        at: String,
+        /// A note to keep with the bookmark
+        #[arg(long)]
+        note: Option<String>,
+        /// Read the file as this format instead of detecting it from the content
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+    },
+    /// Remove a bookmark by its id
+    Remove { id: String },
+    /// Print all bookmarks as Markdown or JSON
+    Export {
+        /// What to write
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: ExportFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Markdown,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

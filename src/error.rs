@@ -17,6 +17,10 @@ pub enum Error {
         what: String,
         source: std::io::Error,
     },
+    #[error("{0}")]
+    Usage(String),
+    #[error("{0}")]
+    Store(#[from] crate::store::StoreError),
     #[error("standard output is not a terminal; to print the document use `tread dump`")]
     NotATerminal,
     #[error("terminal: {}", describe_io(source))]

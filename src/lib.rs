@@ -16,6 +16,7 @@
 
 pub mod age;
 pub mod app;
+pub mod bookmarks_cmd;
 pub mod cli;
 pub mod document;
 pub mod dump;
@@ -25,6 +26,7 @@ pub mod input;
 pub mod layout;
 pub mod outline;
 pub mod reader;
+pub mod store;
 pub mod synthetic;
 pub mod terminal;
 pub mod tree_guides;

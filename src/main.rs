@@ -9,10 +9,12 @@ use clap::Parser;
 use ratatui::layout::Rect;
 use tread::app::App;
 use tread::app::keymap::Keymap;
-use tread::cli::{Cli, Command, ConvertTarget};
+use tread::bookmarks_cmd;
+use tread::cli::{BookmarksCommand, Cli, Command, ConvertTarget, ExportFormat};
 use tread::error::Error;
 use tread::formats::{self, Loaded};
 use tread::input::InputSource;
+use tread::store::Store;
 use tread::ui::theme::Theme;
 use tread::{dump, formats::native, formats::text, reader};
 
@@ -41,18 +43,23 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
-        Some(Command::Dump { file, width }) => {
-            let loaded = load(&InputSource::from_arg(file.as_deref()), cli.format)?;
+        Some(Command::Dump {
+            file,
+            width,
+            format,
+        }) => {
+            let loaded = load(&InputSource::from_arg(file.as_deref()), format)?;
             let width = width.map(usize::from).unwrap_or_else(terminal_width);
             print(&dump::render(&loaded.document, width))
         }
-        Some(Command::Convert { file, to }) => {
-            let loaded = load(&InputSource::from_arg(file.as_deref()), cli.format)?;
+        Some(Command::Convert { file, to, format }) => {
+            let loaded = load(&InputSource::from_arg(file.as_deref()), format)?;
             print(&match to {
                 ConvertTarget::Json => native::write(&loaded.document),
                 ConvertTarget::Text => text::write(&loaded.document),
             })
         }
+        Some(Command::Bookmarks(command)) => print(&bookmarks_command(command)?),
         None => {
             let source = InputSource::from_arg(cli.file.as_deref());
             if !std::io::stdout().is_terminal() {
@@ -71,6 +78,30 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
             reader::run(app).map_err(|source| Error::Terminal { source })
         }
+    }
+}
+
+fn bookmarks_command(command: BookmarksCommand) -> Result<String, Error> {
+    let store = Store::from_env()?;
+    let now = tread::age::now();
+    match command {
+        BookmarksCommand::List { json } => bookmarks_cmd::list(&store, json, now),
+        BookmarksCommand::Add {
+            file,
+            at,
+            note,
+            format,
+        } => {
+            let target = bookmarks_cmd::parse_at(&at)?;
+            let source = InputSource::from_arg(Some(&file));
+            let loaded = load(&source, format)?;
+            bookmarks_cmd::add(&store, &source, &loaded.document, target, note, now)
+        }
+        BookmarksCommand::Remove { id } => bookmarks_cmd::remove(&store, &id),
+        BookmarksCommand::Export { format } => match format {
+            ExportFormat::Markdown => bookmarks_cmd::export_markdown(&store),
+            ExportFormat::Json => bookmarks_cmd::export_json(&store),
+        },
     }
 }
 

@@ -45,6 +45,30 @@ impl Block {
     }
 }
 
+impl Document {
+    /// A key that names this discussion wherever its file lives: the source
+    /// URL or id when the format has one, else a hash of the title and the
+    /// article text (FNV-1a, stable across builds and machines).
+    pub fn stable_key(&self) -> String {
+        if let Some(source) = &self.source {
+            return source.clone();
+        }
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut feed = |bytes: &[u8]| {
+            for &byte in bytes {
+                hash ^= u64::from(byte);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+        };
+        feed(self.title.as_bytes());
+        for block in &self.article {
+            feed(b"\0");
+            feed(block.text.as_bytes());
+        }
+        format!("fnv1a:{hash:016x}")
+    }
+}
+
 /// A whole discussion: the article and the comments under it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Document {

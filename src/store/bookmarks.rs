@@ -1,0 +1,339 @@
+//! Bookmarks of passages: what they point at, how they are found again in a
+//! changed file, and the versioned file that keeps them.
+//!
+//! A bookmark stores where it points in text terms (an article block index,
+//! or a comment's source id and block, plus a character range inside the
+//! block) and the excerpt itself, never a screen line, so it survives any
+//! terminal width. When the file changes it is found again by comment id,
+//! then by its excerpt; one that cannot be found is reported, never dropped.
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::{CommentId, Document};
+
+use super::json_file::Versioned;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Target {
+    /// Article block, counted from 0.
+    Article { block: usize },
+    /// A comment, by the id its source gave it, and a block of its body.
+    Comment { id: String, block: usize },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bookmark {
+    pub id: String,
+    /// The document's stable key (`Document::stable_key`).
+    pub document: String,
+    /// The document's title when the bookmark was made, for listings.
+    pub title: String,
+    /// The file it was last opened from, for display only.
+    #[serde(default)]
+    pub path: Option<String>,
+    pub target: Target,
+    /// Characters `[start, end)` of the passage within the block's text.
+    pub range: (usize, usize),
+    pub excerpt: String,
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Unix seconds.
+    pub created: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BookmarkFile {
+    pub version: u32,
+    pub bookmarks: Vec<Bookmark>,
+}
+
+impl Default for BookmarkFile {
+    fn default() -> Self {
+        BookmarkFile {
+            version: Self::VERSION,
+            bookmarks: Vec::new(),
+        }
+    }
+}
+
+impl Versioned for BookmarkFile {
+    const VERSION: u32 = 1;
+    fn version(&self) -> u32 {
+        self.version
+    }
+}
+
+impl BookmarkFile {
+    /// Adds a bookmark unless one with its id is there already.
+    pub fn add(&mut self, bookmark: Bookmark) {
+        if !self.bookmarks.iter().any(|b| b.id == bookmark.id) {
+            self.bookmarks.push(bookmark);
+        }
+    }
+
+    /// Removes the bookmark with `id`; returns it.
+    pub fn remove(&mut self, id: &str) -> Option<Bookmark> {
+        let index = self.bookmarks.iter().position(|b| b.id == id)?;
+        Some(self.bookmarks.remove(index))
+    }
+
+    pub fn set_note(&mut self, id: &str, note: Option<String>) -> bool {
+        match self.bookmarks.iter_mut().find(|b| b.id == id) {
+            Some(bookmark) => {
+                bookmark.note = note;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// This document's bookmarks, oldest first.
+    pub fn for_document<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a Bookmark> + 'a {
+        self.bookmarks.iter().filter(move |b| b.document == key)
+    }
+}
+
+/// Where a bookmark is in the document as it is now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolved {
+    Article { block: usize },
+    Comment { id: CommentId, block: usize },
+    NotFound,
+}
+
+/// A bookmark's excerpt must share this many leading characters with a
+/// block for the block to count as the same passage, edited.
+const EDITED_PREFIX_CHARS: usize = 24;
+
+fn shares_prefix(text: &str, excerpt: &str) -> bool {
+    let wanted: String = excerpt.chars().take(EDITED_PREFIX_CHARS).collect();
+    wanted.chars().count() >= EDITED_PREFIX_CHARS.min(excerpt.chars().count())
+        && text.starts_with(&wanted)
+}
+
+/// Finds `bookmark` in `document`: at its recorded place if the excerpt is
+/// still there, else by comment id, else wherever the excerpt now stands.
+pub fn resolve(bookmark: &Bookmark, document: &Document) -> Resolved {
+    let excerpt = bookmark.excerpt.as_str();
+    let contains = |text: &str| excerpt.is_empty() || text.contains(excerpt);
+    match &bookmark.target {
+        Target::Article { block } => {
+            if document
+                .article
+                .get(*block)
+                .is_some_and(|b| contains(&b.text))
+            {
+                return Resolved::Article { block: *block };
+            }
+            if let Some(found) = document.article.iter().position(|b| contains(&b.text)) {
+                return Resolved::Article { block: found };
+            }
+            if document
+                .article
+                .get(*block)
+                .is_some_and(|b| shares_prefix(&b.text, excerpt))
+            {
+                return Resolved::Article { block: *block };
+            }
+        }
+        Target::Comment { id, block } => {
+            let by_id = document.comments.find_by_key(id);
+            if let Some(comment_id) = by_id {
+                let body = &document.comments.get(comment_id).body;
+                if let Some(found) = body.iter().position(|b| contains(&b.text)) {
+                    return Resolved::Comment {
+                        id: comment_id,
+                        block: found,
+                    };
+                }
+            }
+            // Ids can shift (the text format numbers comments): the excerpt
+            // elsewhere wins over an id whose text no longer matches.
+            if let Some(found) = find_in_comments(document, excerpt) {
+                return found;
+            }
+            if let Some(comment_id) = by_id {
+                // The same comment, edited.
+                let blocks = document.comments.get(comment_id).body.len();
+                return Resolved::Comment {
+                    id: comment_id,
+                    block: (*block).min(blocks.saturating_sub(1)),
+                };
+            }
+            return Resolved::NotFound;
+        }
+    }
+    find_in_comments(document, excerpt).unwrap_or(Resolved::NotFound)
+}
+
+fn find_in_comments(document: &Document, excerpt: &str) -> Option<Resolved> {
+    if excerpt.is_empty() {
+        return None;
+    }
+    document.comments.iter().find_map(|(id, comment)| {
+        comment
+            .body
+            .iter()
+            .position(|b| b.text.contains(excerpt))
+            .map(|block| Resolved::Comment { id, block })
+    })
+}
+
+/// The characters `[start, end)` of `text`.
+pub fn char_slice(text: &str, (start, end): (usize, usize)) -> String {
+    text.chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
+}
+
+/// A new bookmark id: unique across processes (time, process id and a counter).
+pub fn new_id() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    let mixed = nanos
+        ^ (u64::from(std::process::id()) << 40)
+        ^ COUNTER
+            .fetch_add(1, Ordering::Relaxed)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    // FNV-1a over the parts, written in base 36 for a short id.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in mixed.to_le_bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    let mut id = String::new();
+    let mut n = hash;
+    for _ in 0..8 {
+        id.push(char::from_digit((n % 36) as u32, 36).unwrap_or('0'));
+        n /= 36;
+    }
+    id
+}
+
+/// Makes a bookmark of `range` (characters) in `target` of `document`.
+pub fn make(
+    document: &Document,
+    path: Option<String>,
+    target: Target,
+    range: Option<(usize, usize)>,
+    note: Option<String>,
+    now: i64,
+) -> Option<Bookmark> {
+    let text = match &target {
+        Target::Article { block } => &document.article.get(*block)?.text,
+        Target::Comment { id, block } => {
+            let comment = document.comments.get(document.comments.find_by_key(id)?);
+            match comment.body.get(*block) {
+                Some(b) => &b.text,
+                None if comment.body.is_empty() => "",
+                None => return None,
+            }
+        }
+    };
+    let length = text.chars().count();
+    let range = range.map_or((0, length), |(s, e)| {
+        (s.min(length), e.min(length).max(s.min(length)))
+    });
+    Some(Bookmark {
+        id: new_id(),
+        document: document.stable_key(),
+        title: document.title.clone(),
+        path,
+        target,
+        range,
+        excerpt: char_slice(text, range),
+        note: note.filter(|n| !n.trim().is_empty()),
+        created: now,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats;
+
+    const ORIGINAL: &str = "Title\n\nFirst paragraph.\n\nSecond paragraph, the one we keep.\n\n• ann\n  A comment worth keeping.\n  • bob\n    A reply.\n";
+
+    fn doc(text: &str) -> Document {
+        formats::load(text.as_bytes(), None).unwrap().document
+    }
+
+    fn bookmark(document: &Document, target: Target) -> Bookmark {
+        make(document, None, target, None, Some("note".into()), 0).unwrap()
+    }
+
+    #[test]
+    fn a_moved_block_is_found_by_its_excerpt() {
+        let original = doc(ORIGINAL);
+        let mark = bookmark(&original, Target::Article { block: 1 });
+        assert_eq!(mark.excerpt, "Second paragraph, the one we keep.");
+        let moved =
+            doc(&ORIGINAL.replace("First paragraph.\n\n", "New lead.\n\nFirst paragraph.\n\n"));
+        assert_eq!(resolve(&mark, &moved), Resolved::Article { block: 2 });
+    }
+
+    #[test]
+    fn an_edited_block_at_the_same_place_is_still_found() {
+        let original = doc(ORIGINAL);
+        let mark = bookmark(&original, Target::Article { block: 1 });
+        let edited = doc(&ORIGINAL.replace("the one we keep.", "the one we keep, now longer."));
+        assert_eq!(resolve(&mark, &edited), Resolved::Article { block: 1 });
+    }
+
+    #[test]
+    fn a_comment_is_found_by_id_then_by_excerpt() {
+        let original = doc(ORIGINAL);
+        let mark = bookmark(
+            &original,
+            Target::Comment {
+                id: "1".into(),
+                block: 0,
+            },
+        );
+        assert_eq!(mark.excerpt, "A comment worth keeping.");
+        // A new first comment shifts the text format's ids: found by excerpt.
+        let shifted = doc(&ORIGINAL.replace("• ann", "• zed\n  New first comment.\n• ann"));
+        let Resolved::Comment { id, .. } = resolve(&mark, &shifted) else {
+            panic!("not found");
+        };
+        assert_eq!(shifted.comments.get(id).author.as_deref(), Some("ann"));
+    }
+
+    #[test]
+    fn a_removed_passage_is_not_found_but_kept() {
+        let original = doc(ORIGINAL);
+        let mark = bookmark(&original, Target::Article { block: 1 });
+        let removed = doc("Title\n\nFirst paragraph.\n");
+        assert_eq!(resolve(&mark, &removed), Resolved::NotFound);
+        let mut file = BookmarkFile::default();
+        file.add(mark.clone());
+        assert_eq!(file.for_document(&removed.stable_key()).count(), 0);
+        assert_eq!(file.for_document(&original.stable_key()).count(), 1);
+    }
+
+    #[test]
+    fn ranges_select_characters_not_bytes() {
+        let document = doc("T\n\n日本語のテキスト\n");
+        let mark = make(
+            &document,
+            None,
+            Target::Article { block: 0 },
+            Some((2, 4)),
+            None,
+            0,
+        )
+        .unwrap();
+        assert_eq!(mark.excerpt, "語の");
+    }
+
+    #[test]
+    fn ids_are_distinct() {
+        let ids: std::collections::HashSet<String> = (0..1000).map(|_| new_id()).collect();
+        assert_eq!(ids.len(), 1000);
+    }
+}

@@ -1,0 +1,95 @@
+//! Reading positions: where the reader was in each document (focus, article
+//! scroll and passage cursor, selected comment, folded comments), kept for
+//! the most recent documents.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::json_file::Versioned;
+
+/// Positions of this many documents are kept; older ones are forgotten.
+pub const KEPT: usize = 500;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    /// "article" or "comments".
+    pub focus: String,
+    pub article_block: usize,
+    pub article_cursor: usize,
+    /// The selected comment's source id.
+    #[serde(default)]
+    pub selected: Option<String>,
+    /// Source ids of folded comments.
+    #[serde(default)]
+    pub folded: Vec<String>,
+    /// Unix seconds of the last save, for keeping the most recent.
+    pub updated: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PositionFile {
+    pub version: u32,
+    pub positions: BTreeMap<String, Position>,
+}
+
+impl Default for PositionFile {
+    fn default() -> Self {
+        PositionFile {
+            version: Self::VERSION,
+            positions: BTreeMap::new(),
+        }
+    }
+}
+
+impl Versioned for PositionFile {
+    const VERSION: u32 = 1;
+    fn version(&self) -> u32 {
+        self.version
+    }
+}
+
+impl PositionFile {
+    /// Records `position` for `key` and forgets the oldest beyond [`KEPT`].
+    pub fn record(&mut self, key: String, position: Position) {
+        self.positions.insert(key, position);
+        if self.positions.len() > KEPT {
+            let mut by_age: Vec<(i64, String)> = self
+                .positions
+                .iter()
+                .map(|(k, p)| (p.updated, k.clone()))
+                .collect();
+            by_age.sort();
+            for (_, key) in by_age.into_iter().take(self.positions.len() - KEPT) {
+                self.positions.remove(&key);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(updated: i64) -> Position {
+        Position {
+            focus: "article".into(),
+            article_block: 0,
+            article_cursor: 0,
+            selected: None,
+            folded: Vec::new(),
+            updated,
+        }
+    }
+
+    #[test]
+    fn only_the_most_recent_are_kept() {
+        let mut file = PositionFile::default();
+        for i in 0..(KEPT as i64 + 20) {
+            file.record(format!("doc{i}"), at(i));
+        }
+        assert_eq!(file.positions.len(), KEPT);
+        assert!(!file.positions.contains_key("doc0"));
+        assert!(file.positions.contains_key(&format!("doc{}", KEPT + 19)));
+    }
+}
