@@ -1,0 +1,245 @@
+//! The bookmark store through the real file system and the real binary:
+//! concurrent writers, a writer killed mid-save, a corrupt file, a
+//! read-only directory, and the Markdown export.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use tread::store::Store;
+use tread::store::bookmarks::BookmarkFile;
+
+fn tread(data: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tread"));
+    command.env("TREAD_DATA_DIR", data);
+    command
+}
+
+fn sample() -> String {
+    common::shared("samples/japan-russia-peace-treaty.txt")
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn stored(data: &Path) -> BookmarkFile {
+    let text = std::fs::read_to_string(data.join("bookmarks.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn add(data: &Path, at: &str, note: &str) -> std::process::Output {
+    tread(data)
+        .args(["bookmarks", "add", &sample(), "--at", at, "--note", note])
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn two_processes_adding_100_bookmarks_each_keep_all_200() {
+    let data = tempfile::tempdir().unwrap();
+    let writers: Vec<_> = (0..2)
+        .map(|writer| {
+            let data = data.path().to_path_buf();
+            std::thread::spawn(move || {
+                for i in 0..100 {
+                    let output = add(
+                        &data,
+                        &format!("article:{}", 1 + i % 14),
+                        &format!("w{writer}-{i}"),
+                    );
+                    assert!(output.status.success(), "{output:?}");
+                }
+            })
+        })
+        .collect();
+    for writer in writers {
+        writer.join().unwrap();
+    }
+    let file = stored(data.path());
+    assert_eq!(file.bookmarks.len(), 200);
+    let notes: std::collections::HashSet<_> = file
+        .bookmarks
+        .iter()
+        .filter_map(|b| b.note.clone())
+        .collect();
+    assert_eq!(notes.len(), 200);
+}
+
+#[test]
+fn a_writer_killed_mid_save_leaves_the_old_or_the_new_file() {
+    let data = tempfile::tempdir().unwrap();
+    assert!(add(data.path(), "article:1", "first").status.success());
+    for round in 0..40u64 {
+        let before = stored(data.path()).bookmarks.len();
+        let mut child = tread(data.path())
+            .args([
+                "bookmarks",
+                "add",
+                &sample(),
+                "--at",
+                "article:2",
+                "--note",
+                "killed?",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Kill at a different moment each round, some of them mid-save.
+        std::thread::sleep(std::time::Duration::from_micros(round * 250));
+        let _ = child.kill();
+        let _ = child.wait();
+        let after = stored(data.path()).bookmarks.len();
+        assert!(
+            after == before || after == before + 1,
+            "{before} -> {after}"
+        );
+    }
+    // What is left is a good file that a later save builds on.
+    assert!(add(data.path(), "article:3", "after").status.success());
+}
+
+#[test]
+fn a_corrupt_file_is_quarantined_never_overwritten_and_the_backup_used() {
+    let data = tempfile::tempdir().unwrap();
+    assert!(add(data.path(), "article:1", "keep me").status.success());
+    let garbage = "{ this is not json";
+    std::fs::write(data.path().join("bookmarks.json"), garbage).unwrap();
+    let output = tread(data.path())
+        .args(["bookmarks", "list"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("could not be read"), "{stderr}");
+    assert!(
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .contains("note: keep me")
+    );
+    let quarantined: Vec<_> = std::fs::read_dir(data.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("bookmarks.json.corrupt-")
+        })
+        .collect();
+    assert_eq!(quarantined.len(), 1);
+    assert_eq!(
+        std::fs::read_to_string(quarantined[0].path()).unwrap(),
+        garbage
+    );
+    assert_eq!(stored(data.path()).bookmarks.len(), 1);
+}
+
+#[test]
+fn a_file_from_a_newer_tread_is_left_alone() {
+    let data = tempfile::tempdir().unwrap();
+    let newer = r#"{"version": 2, "bookmarks": []}"#;
+    std::fs::write(data.path().join("bookmarks.json"), newer).unwrap();
+    let output = add(data.path(), "article:1", "x");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("newer tread")
+    );
+    assert_eq!(
+        std::fs::read_to_string(data.path().join("bookmarks.json")).unwrap(),
+        newer
+    );
+}
+
+#[test]
+fn a_read_only_directory_is_a_clear_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let parent = tempfile::tempdir().unwrap();
+    let data = parent.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let probe = data.join("probe");
+    if std::fs::write(&probe, "x").is_ok() {
+        // Root writes anywhere; a path under a regular file cannot be a
+        // directory for anyone, which fails the same way for the store.
+        std::fs::remove_file(&probe).unwrap();
+        let file = parent.path().join("not-a-dir");
+        std::fs::write(&file, "").unwrap();
+        check_unwritable(&file.join("data"));
+    } else {
+        check_unwritable(&data);
+    }
+}
+
+fn check_unwritable(data: &Path) {
+    let output = add(data, "article:1", "x");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("tread: "), "{stderr}");
+    assert!(!stderr.contains("panicked"));
+}
+
+#[test]
+fn markdown_export_matches_the_expected_file() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        common::fixture("bookmarks-export.json"),
+        data.path().join("bookmarks.json"),
+    )
+    .unwrap();
+    let output = tread(data.path())
+        .args(["bookmarks", "export", "--format", "markdown"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let expected = std::fs::read_to_string(common::fixture("bookmarks-export.md")).unwrap();
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), expected);
+}
+
+#[test]
+fn list_add_remove_through_the_binary() {
+    let data = tempfile::tempdir().unwrap();
+    let output = add(data.path(), "comment:2", "Kelly's point");
+    let id = String::from_utf8(output.stdout).unwrap().trim().to_string();
+    assert_eq!(id.len(), 8);
+    let list = tread(data.path())
+        .args(["bookmarks", "list"])
+        .output()
+        .unwrap();
+    let list = String::from_utf8(list.stdout).unwrap();
+    assert!(list.contains("Toward a Japan-Russia peace treaty"));
+    assert!(list.contains(&format!("[{id}] comment 2")));
+    assert!(list.contains("> Yes, the Japanese companies"));
+    assert!(list.contains("note: Kelly's point"));
+    let json = tread(data.path())
+        .args(["bookmarks", "list", "--json"])
+        .output()
+        .unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(value[0]["id"], id.as_str());
+    let removed = tread(data.path())
+        .args(["bookmarks", "remove", &id])
+        .output()
+        .unwrap();
+    assert!(removed.status.success());
+    let again = tread(data.path())
+        .args(["bookmarks", "remove", &id])
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1));
+    let bad = add(data.path(), "paragraph:3", "x");
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8(bad.stderr).unwrap().contains("article:N"));
+    let store = Store::at(data.path().to_path_buf());
+    assert!(
+        store
+            .bookmarks_file()
+            .load::<BookmarkFile>()
+            .unwrap()
+            .value
+            .bookmarks
+            .is_empty()
+    );
+}
