@@ -15,6 +15,8 @@ use tread::error::Error;
 use tread::formats::{self, Loaded};
 use tread::input::InputSource;
 use tread::store::Store;
+use tread::store::bookmarks::BookmarkFile;
+use tread::store::positions::PositionFile;
 use tread::ui::theme::Theme;
 use tread::{dump, formats::native, formats::text, reader};
 
@@ -73,10 +75,23 @@ fn run(cli: Cli) -> Result<(), Error> {
                 Rect::default(),
             );
             app.theme = Theme::from_env();
-            if !loaded.warnings.is_empty() {
+            app.doc_path = match &source {
+                InputSource::File(path) => Some(
+                    std::fs::canonicalize(path)
+                        .unwrap_or_else(|_| path.clone())
+                        .display()
+                        .to_string(),
+                ),
+                _ => None,
+            };
+            let notices = open_saved_state(&mut app, cli.no_resume);
+            let store = notices.store;
+            if let Some(notice) = notices.message {
+                app.message = Some(notice);
+            } else if !loaded.warnings.is_empty() {
                 app.message = Some(format!("{} (see stderr)", loaded.warnings[0]));
             }
-            reader::run(app).map_err(|source| Error::Terminal { source })
+            reader::run(app, store).map_err(|source| Error::Terminal { source })
         }
     }
 }
@@ -102,6 +117,49 @@ fn bookmarks_command(command: BookmarksCommand) -> Result<String, Error> {
             ExportFormat::Markdown => bookmarks_cmd::export_markdown(&store),
             ExportFormat::Json => bookmarks_cmd::export_json(&store),
         },
+    }
+}
+
+struct SavedState {
+    store: Option<Store>,
+    /// What went wrong reading the store, for the status bar.
+    message: Option<String>,
+}
+
+/// Gives the reader this document's bookmarks and, unless `no_resume`, its
+/// last reading position. A store that cannot be read is reported in the
+/// status bar; reading goes on.
+fn open_saved_state(app: &mut App, no_resume: bool) -> SavedState {
+    let store = match Store::from_env() {
+        Ok(store) => store,
+        Err(error) => {
+            return SavedState {
+                store: None,
+                message: Some(format!("Bookmarks unavailable: {error}")),
+            };
+        }
+    };
+    let mut message = match store.bookmarks_file().load::<BookmarkFile>() {
+        Ok(loaded) => {
+            app.set_bookmarks(loaded.value.bookmarks);
+            loaded.recovery
+        }
+        Err(error) => Some(format!("Bookmarks unavailable: {error}")),
+    };
+    if !no_resume {
+        match store.positions_file().load::<PositionFile>() {
+            Ok(loaded) => {
+                if let Some(position) = loaded.value.positions.get(&app.doc_key) {
+                    app.restore(position);
+                }
+                message = message.or(loaded.recovery);
+            }
+            Err(error) => message = message.or(Some(format!("Position not restored: {error}"))),
+        }
+    }
+    SavedState {
+        store: Some(store),
+        message,
     }
 }
 

@@ -4,10 +4,16 @@
 use std::io;
 use std::time::Duration;
 
-use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use crossterm::event::{
+    self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
 
+use crate::app::bookmarks::{Effect, PromptKey};
 use crate::app::keymap::{KeyPress, Lookup};
 use crate::app::{App, Message};
+use crate::store::Store;
+use crate::store::bookmarks::BookmarkFile;
+use crate::store::positions::PositionFile;
 use crate::terminal;
 
 /// How often the loop wakes without input, to notice SIGTERM/SIGHUP.
@@ -38,9 +44,36 @@ impl PendingKeys {
     }
 }
 
+/// The prompt's editing keys; None for keys the prompt ignores.
+fn prompt_key(key: KeyEvent) -> Option<PromptKey> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match key.code {
+        KeyCode::Char('u') if ctrl => PromptKey::ClearToStart,
+        KeyCode::Char('a') if ctrl => PromptKey::Home,
+        KeyCode::Char('e') if ctrl => PromptKey::End,
+        KeyCode::Char('c') if ctrl => PromptKey::Esc,
+        KeyCode::Char(_) if ctrl => return None,
+        KeyCode::Char(c) => PromptKey::Char(c),
+        KeyCode::Left => PromptKey::Left,
+        KeyCode::Right => PromptKey::Right,
+        KeyCode::Home => PromptKey::Home,
+        KeyCode::End => PromptKey::End,
+        KeyCode::Backspace => PromptKey::Backspace,
+        KeyCode::Delete => PromptKey::Delete,
+        KeyCode::Enter => PromptKey::Enter,
+        KeyCode::Esc => PromptKey::Esc,
+        _ => return None,
+    })
+}
+
 /// Turns a terminal event into a message, if it means anything to the reader.
 pub fn message_for(event: Event, app: &App, pending: &mut PendingKeys) -> Option<Message> {
     match event {
+        // While the note prompt is open, keys are text, not commands.
+        Event::Key(key) if key.kind != KeyEventKind::Release && app.prompt.is_some() => {
+            prompt_key(key).map(Message::Prompt)
+        }
+        Event::Paste(text) if app.prompt.is_some() => Some(Message::Prompt(PromptKey::Paste(text))),
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             let press = KeyPress::from_event(key)?;
             pending.feed(app, press).map(Message::Action)
@@ -62,8 +95,55 @@ pub fn message_for(event: Event, app: &App, pending: &mut PendingKeys) -> Option
     }
 }
 
+/// Carries out the app's queued store changes, telling the app how they went.
+/// Without a store (no data directory) the reader goes on, saying so once.
+pub fn run_effects(app: &mut App, store: Option<&Store>) {
+    let effects = std::mem::take(&mut app.effects);
+    if effects.is_empty() {
+        return;
+    }
+    let Some(store) = store else {
+        app.update(Message::StoreNotice(
+            "Not saved: no data directory (set TREAD_DATA_DIR)".to_string(),
+        ));
+        return;
+    };
+    for effect in effects {
+        let result = match effect {
+            Effect::SaveBookmark(bookmark) => save_bookmarks(app, store, |file| file.add(bookmark)),
+            Effect::DeleteBookmark(id) => save_bookmarks(app, store, |file| {
+                file.remove(&id);
+            }),
+            Effect::SetNote { id, note } => save_bookmarks(app, store, |file| {
+                file.set_note(&id, note);
+            }),
+            Effect::SavePosition { key, position } => store
+                .positions_file()
+                .update::<PositionFile, _>(|file| file.record(key, position))
+                .map(|_| ()),
+        };
+        if let Err(error) = result {
+            app.update(Message::StoreNotice(format!("Not saved: {error}")));
+        }
+    }
+}
+
+fn save_bookmarks(
+    app: &mut App,
+    store: &Store,
+    change: impl FnOnce(&mut BookmarkFile),
+) -> Result<(), crate::store::StoreError> {
+    let (loaded, ()) = store.bookmarks_file().update::<BookmarkFile, ()>(change)?;
+    // What is on disk now, other tread windows' bookmarks included.
+    app.update(Message::BookmarksLoaded(loaded.value.bookmarks));
+    if let Some(notice) = loaded.recovery {
+        app.update(Message::StoreNotice(notice));
+    }
+    Ok(())
+}
+
 /// Runs the reader until the user quits or a termination signal arrives.
-pub fn run(mut app: App) -> io::Result<()> {
+pub fn run(mut app: App, store: Option<Store>) -> io::Result<()> {
     let flag = terminal::watch_termination()?;
     let mut guard = terminal::enter()?;
     let size = guard.terminal.size()?;
@@ -78,6 +158,8 @@ pub fn run(mut app: App) -> io::Result<()> {
             .draw(|frame| frame.render_widget(&app, frame.area()))?;
         loop {
             if terminal::terminated(&flag) {
+                app.update(crate::app::Action::Quit);
+                run_effects(&mut app, store.as_ref());
                 return Ok(());
             }
             if event::poll(SIGNAL_CHECK)? {
@@ -91,6 +173,7 @@ pub fn run(mut app: App) -> io::Result<()> {
             if let Some(message) = message_for(event, &app, &mut pending) {
                 app.update(message);
             }
+            run_effects(&mut app, store.as_ref());
             if app.quit {
                 return Ok(());
             }

@@ -15,6 +15,8 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 const PATIENCE: Duration = Duration::from_secs(20);
 
 struct Session {
+    /// This session's own data directory (bookmarks, positions).
+    data: tempfile::TempDir,
     /// None once the test has hung the terminal up.
     master: Option<Box<dyn MasterPty + Send>>,
     writer: Option<Box<dyn Write + Send>>,
@@ -41,10 +43,10 @@ impl Session {
         let mut command = CommandBuilder::new(program);
         command.args(args);
         command.env("TERM", "xterm-256color");
-        command.env(
-            "TREAD_DATA_DIR",
-            std::env::temp_dir().join("tread-pty-test"),
-        );
+        // Each session its own data directory: positions saved by one test
+        // must not move where the next one opens.
+        let data = tempfile::tempdir().unwrap();
+        command.env("TREAD_DATA_DIR", data.path());
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         let child = pty.slave.spawn_command(command).unwrap();
         drop(pty.slave);
@@ -78,6 +80,7 @@ impl Session {
             }
         });
         Session {
+            data,
             master: Some(pty.master),
             writer: Some(writer),
             reading,

@@ -107,6 +107,26 @@ actions! {
     FoldBelow8,
     /// Show 9 levels of comments and fold deeper ones
     FoldBelow9,
+    /// Bookmark the paragraph under the cursor or the selected comment
+    Bookmark,
+    /// List this document's bookmarks
+    ShowBookmarks,
+    /// Go to the next bookmark
+    NextBookmark,
+    /// Go to the previous bookmark
+    PreviousBookmark,
+    /// Select the next item of the list
+    SelectNext,
+    /// Select the previous item of the list
+    SelectPrevious,
+    /// Go to the selected bookmark
+    OpenSelected,
+    /// Delete the selected bookmark
+    DeleteSelected,
+    /// Bring back the last deleted bookmark
+    UndoDelete,
+    /// Edit the selected bookmark's note
+    EditNote,
 }
 
 impl Action {

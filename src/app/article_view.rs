@@ -74,6 +74,13 @@ impl ArticleView {
         top..(top + env.height).min(env.layout.lines.len())
     }
 
+    /// Scrolls so that `block` starts at the top (as far as the end allows).
+    pub fn scroll_block_to_top(&mut self, env: &ArticleEnv, block: usize) {
+        if let Some(&start) = env.layout.block_starts.get(block) {
+            self.set_top_line(env, start);
+        }
+    }
+
     fn keep_cursor_in_view(&mut self, env: &ArticleEnv, scrolled_down: bool) {
         if env.layout.block_starts.is_empty() {
             return;

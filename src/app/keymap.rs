@@ -19,14 +19,16 @@ pub enum Context {
     Article,
     Comments,
     Help,
+    Bookmarks,
 }
 
 impl Context {
-    pub const ALL: [Context; 4] = [
+    pub const ALL: [Context; 5] = [
         Context::Global,
         Context::Article,
         Context::Comments,
         Context::Help,
+        Context::Bookmarks,
     ];
 
     pub fn name(self) -> &'static str {
@@ -35,6 +37,7 @@ impl Context {
             Context::Article => "article",
             Context::Comments => "comments",
             Context::Help => "help",
+            Context::Bookmarks => "bookmarks",
         }
     }
 
@@ -287,7 +290,7 @@ pub struct KeyParseError(pub String);
 pub enum KeymapError {
     #[error("{0}")]
     Toml(#[from] toml::de::Error),
-    #[error("[{section}] is not a section (expected global, article, comments or help)")]
+    #[error("[{section}] is not a section (expected global, article, comments, help or bookmarks)")]
     UnknownSection { section: String },
     #[error("[{section}] {action}: not an action")]
     UnknownAction { section: String, action: String },

@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod article_view;
+pub mod bookmarks;
 pub mod comments_view;
 pub mod geometry;
 pub mod keymap;
@@ -20,6 +21,7 @@ use crate::document::{CommentId, Document};
 use crate::tree_guides::GuideStyle;
 use crate::ui::theme::Theme;
 use article_view::{ArticleEnv, ArticleView};
+use bookmarks::{BookmarkMarks, BookmarkPanel, Effect, NotePrompt, PromptKey};
 use comments_view::{CommentsEnv, CommentsView};
 use geometry::{ARTICLE_GUTTER, ARTICLE_MARGIN, COMMENT_GUTTER, ScreenLayout};
 use keymap::{Context, Keymap};
@@ -38,12 +40,29 @@ pub enum LayoutMode {
 }
 
 /// What can happen to the reader: an action, or an event that carries data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
     Action(Action),
-    Resize { width: u16, height: u16 },
-    Click { column: u16, row: u16 },
-    Wheel { column: u16, row: u16, down: bool },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    Click {
+        column: u16,
+        row: u16,
+    },
+    Wheel {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+    /// A key typed into the note prompt.
+    Prompt(PromptKey),
+    /// The bookmarks as the store has them now (after a save, or at start).
+    BookmarksLoaded(Vec<crate::store::bookmarks::Bookmark>),
+    /// Something about the store the user should hear (a failed save, a
+    /// recovered file).
+    StoreNotice(String),
 }
 
 impl From<Action> for Message {
@@ -105,11 +124,23 @@ pub struct App {
     /// The time ages are shown relative to, fixed at start so a screen does
     /// not change while it is being read.
     pub now: i64,
+    /// The document's stable key, which bookmarks and positions are filed under.
+    pub doc_key: String,
+    /// The file the document came from, kept with new bookmarks for display.
+    pub doc_path: Option<String>,
+    /// This document's bookmarks, oldest first.
+    pub bookmarks: Vec<crate::store::bookmarks::Bookmark>,
+    pub marks: BookmarkMarks,
+    pub panel: Option<BookmarkPanel>,
+    pub prompt: Option<NotePrompt>,
+    /// Store changes for the event loop to carry out.
+    pub effects: Vec<Effect>,
 }
 
 impl App {
     pub fn new(document: Document, source_name: String, keymap: Keymap, area: Rect) -> App {
         let comments = CommentsView::new(&document);
+        let doc_key = document.stable_key();
         App {
             document,
             source_name,
@@ -127,6 +158,13 @@ impl App {
             layouts: TextLayouts::default(),
             theme: crate::ui::theme::DARK,
             now: crate::age::now(),
+            doc_key,
+            doc_path: None,
+            bookmarks: Vec::new(),
+            marks: BookmarkMarks::default(),
+            panel: None,
+            prompt: None,
+            effects: Vec::new(),
         }
     }
 
@@ -147,6 +185,9 @@ impl App {
     pub fn key_contexts(&self) -> Vec<Context> {
         if self.help.is_some() {
             return vec![Context::Help, Context::Global];
+        }
+        if self.panel.is_some() {
+            return vec![Context::Bookmarks, Context::Global];
         }
         let pane = match self.focus {
             Pane::Article => Context::Article,
@@ -186,7 +227,7 @@ impl App {
         screen.comments.map(|p| p.body).unwrap_or_default()
     }
 
-    fn article_pane(&self) -> Rect {
+    pub(crate) fn article_pane(&self) -> Rect {
         let zoomed = self.zoomed.then_some(Pane::Article);
         let screen = geometry::screen_layout(self.area, self.layout_mode(), zoomed);
         screen.article.map(|p| p.body).unwrap_or_default()
@@ -194,11 +235,14 @@ impl App {
 
     pub fn update(&mut self, message: impl Into<Message>) {
         let message = message.into();
-        if matches!(message, Message::Action(_)) {
+        if matches!(message, Message::Action(_) | Message::Prompt(_)) {
             self.message = None;
         }
         match message {
             Message::Action(action) => self.apply(action),
+            Message::Prompt(key) => self.prompt_key(key),
+            Message::BookmarksLoaded(bookmarks) => self.set_bookmarks(bookmarks),
+            Message::StoreNotice(notice) => self.message = Some(notice),
             Message::Resize { width, height } => {
                 self.area = Rect::new(0, 0, width, height);
                 self.with_comments(|view, env| view.reveal_selection(env));
@@ -230,7 +274,7 @@ impl App {
     }
 
     fn click(&mut self, column: u16, row: u16) {
-        if self.help.is_some() {
+        if self.help.is_some() || self.panel.is_some() || self.prompt.is_some() {
             return;
         }
         match self.pane_at(column, row) {
@@ -292,8 +336,15 @@ impl App {
             self.apply_in_help(action);
             return;
         }
+        if self.panel.is_some() {
+            self.apply_in_panel(action);
+            return;
+        }
         match action {
-            Quit => self.quit = true,
+            Quit => self.quit(),
+            Bookmark | ShowBookmarks | NextBookmark | PreviousBookmark => {
+                self.apply_bookmark_action(action);
+            }
             Help => self.help = Some(0),
             CloseOverlay => {}
             FocusNext => {
@@ -333,7 +384,7 @@ impl App {
     fn apply_in_help(&mut self, action: Action) {
         let help = self.help.get_or_insert(0);
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.quit(),
             Action::CloseOverlay | Action::Help => self.help = None,
             Action::ScrollDown => *help += 1,
             Action::ScrollUp => *help = help.saturating_sub(1),

@@ -14,6 +14,8 @@ use crate::document::BlockKind;
 use super::draw_line;
 
 const CURSOR_MARK: &str = "▌";
+/// Marks a bookmarked passage in the gutter (and in comment headers).
+pub const BOOKMARK_MARK: &str = "★";
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let layout = app
@@ -46,6 +48,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             buf[(area.x, y)]
                 .set_symbol(CURSOR_MARK)
                 .set_style(cursor_style);
+        }
+        if let TextLine::Text { block, .. } = line
+            && app.marks.article.contains(block)
+            && layout.block_starts[*block] == top + offset
+            && area.width > 1
+        {
+            buf[(area.x + 1, y)]
+                .set_symbol(BOOKMARK_MARK)
+                .set_style(app.theme.bookmark);
         }
         if let TextLine::Text { block, lead, range } = line {
             let block = &app.document.article[*block];

@@ -94,6 +94,12 @@ fn header_line<'a>(app: &'a App, id: CommentId, guides: &'a CommentGuides) -> Li
         Span::styled(guides.header.as_str(), theme.guide),
         Span::styled(marker, if folded { theme.folded } else { theme.guide }),
     ];
+    if app.marks.comments.contains(&id) {
+        spans.push(Span::styled(
+            format!("{} ", super::article::BOOKMARK_MARK),
+            theme.bookmark,
+        ));
+    }
     if let Some(depth) = guides.depth_label {
         spans.push(Span::styled(format!("[{depth}] "), theme.meta));
     }

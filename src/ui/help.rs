@@ -18,6 +18,7 @@ fn heading(context: Context) -> &'static str {
         Context::Article => "Article pane",
         Context::Comments => "Comment pane",
         Context::Help => "This help",
+        Context::Bookmarks => "Bookmark list",
     }
 }
 

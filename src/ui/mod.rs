@@ -3,6 +3,7 @@
 //! comes from `app::geometry`, the same function `App::update` measures with.
 
 pub mod article;
+mod bookmarks;
 pub mod comments;
 mod help;
 mod status;
@@ -45,8 +46,14 @@ impl Widget for &App {
             }
         }
         status::render(self, screen.status_bar, buf);
+        if let Some(panel) = &self.panel {
+            bookmarks::render_panel(self, panel, area, buf);
+        }
         if let Some(scroll) = self.help {
             help::render(self, scroll, area, buf);
+        }
+        if let Some(prompt) = &self.prompt {
+            bookmarks::render_prompt(self, prompt, screen.status_bar, buf);
         }
     }
 }

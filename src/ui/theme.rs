@@ -25,6 +25,7 @@ pub struct Theme {
     pub message: Style,
     pub help_key: Style,
     pub help_heading: Style,
+    pub bookmark: Style,
 }
 
 pub const DARK: Theme = Theme {
@@ -59,6 +60,9 @@ pub const DARK: Theme = Theme {
     message: Style::new().fg(Color::LightYellow).bg(Color::Indexed(236)),
     help_key: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
     help_heading: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+    bookmark: Style::new()
+        .fg(Color::LightRed)
+        .add_modifier(Modifier::BOLD),
 };
 
 pub const MONO: Theme = Theme {
@@ -86,6 +90,7 @@ pub const MONO: Theme = Theme {
     help_heading: Style::new()
         .add_modifier(Modifier::BOLD)
         .add_modifier(Modifier::UNDERLINED),
+    bookmark: Style::new().add_modifier(Modifier::BOLD),
 };
 
 impl Theme {
