@@ -5,18 +5,23 @@ mod common;
 
 use std::io::{Read, Write};
 use std::os::fd::{AsFd, FromRawFd};
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use nix::poll::{PollFd, PollFlags, PollTimeout};
+use std::process::Command;
+
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 const PATIENCE: Duration = Duration::from_secs(20);
 
 struct Session {
-    /// This session's own data directory (bookmarks, positions).
-    data: tempfile::TempDir,
+    /// The data directory (bookmarks, positions) this session uses.
+    data: PathBuf,
+    /// Set when the session made its own data directory.
+    _own_data: Option<tempfile::TempDir>,
     /// None once the test has hung the terminal up.
     master: Option<Box<dyn MasterPty + Send>>,
     writer: Option<Box<dyn Write + Send>>,
@@ -28,10 +33,16 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str], cols: u16, rows: u16) -> Session {
-        Session::start_program(env!("CARGO_BIN_EXE_tread"), args, cols, rows)
+        Session::start_program(env!("CARGO_BIN_EXE_tread"), args, cols, rows, None)
     }
 
-    fn start_program(program: &str, args: &[&str], cols: u16, rows: u16) -> Session {
+    fn start_program(
+        program: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        data: Option<&Path>,
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -43,10 +54,17 @@ impl Session {
         let mut command = CommandBuilder::new(program);
         command.args(args);
         command.env("TERM", "xterm-256color");
-        // Each session its own data directory: positions saved by one test
+        // Each test its own data directory: positions saved by one test
         // must not move where the next one opens.
-        let data = tempfile::tempdir().unwrap();
-        command.env("TREAD_DATA_DIR", data.path());
+        let own_data = match data {
+            Some(_) => None,
+            None => Some(tempfile::tempdir().unwrap()),
+        };
+        let data = data.map_or_else(
+            || own_data.as_ref().unwrap().path().to_path_buf(),
+            Path::to_path_buf,
+        );
+        command.env("TREAD_DATA_DIR", &data);
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         let child = pty.slave.spawn_command(command).unwrap();
         drop(pty.slave);
@@ -81,6 +99,7 @@ impl Session {
         });
         Session {
             data,
+            _own_data: own_data,
             master: Some(pty.master),
             writer: Some(writer),
             reading,
@@ -256,6 +275,7 @@ fn the_document_can_come_from_standard_input_while_keys_come_from_the_terminal()
         ],
         100,
         30,
+        None,
     );
     session.wait_for("the reader", |s| s.contains("topolcats"));
     session.keys("q");
@@ -328,4 +348,59 @@ fn a_non_terminal_stdout_is_an_error_pointing_to_dump() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("tread dump"), "{stderr}");
+}
+
+#[test]
+fn bookmark_a_paragraph_quit_list_reopen_and_jump_back() {
+    let data = tempfile::tempdir().unwrap();
+    let program = env!("CARGO_BIN_EXE_tread");
+    let sample = sample_arg();
+    let mut session = Session::start_program(program, &[&sample], 100, 30, Some(data.path()));
+    session.wait_for("the reader", |s| s.contains("topolcats"));
+    session.keys("}}");
+    session.wait_for("the cursor on the third paragraph", |s| {
+        s.contains("paragraph 3/14")
+    });
+    session.keys("b");
+    session.wait_for("the note prompt", |s| s.contains("Note ("));
+    session.keys("worth rereading");
+    session.wait_for("the typed note", |s| s.contains("worth rereading"));
+    session.keys("\r");
+    session.wait_for("the bookmark saved", |s| {
+        s.contains("Bookmarked, with a note")
+    });
+    session.keys("q");
+    assert!(session.wait_exit().success());
+    assert_eq!(session.data, data.path());
+
+    let list = Command::new(program)
+        .args(["bookmarks", "list"])
+        .env("TREAD_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    let list = String::from_utf8(list.stdout).unwrap();
+    assert!(
+        list.contains("> Significantly they agreed to instruct"),
+        "{list}"
+    );
+    assert!(list.contains("note: worth rereading"), "{list}");
+
+    // Reopen: the position comes back and the passage is marked.
+    let mut session = Session::start_program(program, &[&sample], 100, 30, Some(data.path()));
+    session.wait_for("the restored position and the gutter mark", |s| {
+        s.contains("paragraph 3/14") && s.contains("★Significantly")
+    });
+    session.keys("G");
+    session.wait_for("the end of the article", |s| s.contains("paragraph 14/14"));
+    session.keys("B");
+    session.wait_for("the bookmark list", |s| {
+        s.contains("Bookmarks (1)") && s.contains("note: worth rereading")
+    });
+    session.keys("\r");
+    session.wait_for("the bookmarked paragraph again", |s| {
+        s.contains("paragraph 3/14") && s.contains("★Significantly") && !s.contains("Bookmarks (1)")
+    });
+    session.keys("q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
 }
