@@ -332,6 +332,70 @@ mod tests {
     }
 
     #[test]
+    fn the_document_key_follows_content_not_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.txt"), dir.path().join("moved/b.txt"));
+        std::fs::create_dir_all(b.parent().unwrap()).unwrap();
+        std::fs::write(&a, ORIGINAL).unwrap();
+        std::fs::write(&b, ORIGINAL.replace('\n', "\r\n")).unwrap();
+        let key = |path: &std::path::Path| {
+            formats::load(&std::fs::read(path).unwrap(), None)
+                .unwrap()
+                .document
+                .stable_key()
+        };
+        assert_eq!(key(&a), key(&b));
+        let other = doc("Title\n\nA different article.\n");
+        assert_ne!(other.stable_key(), key(&a));
+        let mut with_source = doc(ORIGINAL);
+        with_source.source = Some("https://news.example/item?id=1".into());
+        assert_eq!(with_source.stable_key(), "https://news.example/item?id=1");
+    }
+
+    #[test]
+    fn an_edited_comment_is_found_by_its_id() {
+        let original = doc(ORIGINAL);
+        let mark = bookmark(
+            &original,
+            Target::Comment {
+                id: "2".into(),
+                block: 0,
+            },
+        );
+        let edited = doc(&ORIGINAL.replace("A reply.", "A reply, edited later."));
+        let Resolved::Comment { id, .. } = resolve(&mark, &edited) else {
+            panic!("not found");
+        };
+        assert_eq!(edited.comments.get(id).author.as_deref(), Some("bob"));
+    }
+
+    #[test]
+    fn merging_keeps_other_writers_bookmarks_and_applies_deletions() {
+        let document = doc(ORIGINAL);
+        let mut file = BookmarkFile::default();
+        let first = bookmark(&document, Target::Article { block: 0 });
+        let second = bookmark(&document, Target::Article { block: 1 });
+        file.add(first.clone());
+        file.add(second.clone());
+        file.add(first.clone());
+        assert_eq!(
+            file.bookmarks.len(),
+            2,
+            "adding the same id twice keeps one"
+        );
+        assert!(file.set_note(&second.id, Some("edited".into())));
+        assert_eq!(file.remove(&first.id).map(|b| b.id), Some(first.id.clone()));
+        assert_eq!(file.remove(&first.id), None);
+        assert_eq!(
+            file.bookmarks,
+            [Bookmark {
+                note: Some("edited".into()),
+                ..second
+            }]
+        );
+    }
+
+    #[test]
     fn ids_are_distinct() {
         let ids: std::collections::HashSet<String> = (0..1000).map(|_| new_id()).collect();
         assert_eq!(ids.len(), 1000);
