@@ -13,7 +13,10 @@ use crate::store::json_file::Loaded;
 /// Where a bookmark points, as people count: paragraphs from 1.
 pub fn location(bookmark: &Bookmark) -> String {
     match &bookmark.target {
-        Target::Article { block } => format!("article paragraph {}", block + 1),
+        Target::Article { block } => match bookmark.last_block {
+            Some(last) if last > *block => format!("article paragraphs {}–{}", block + 1, last + 1),
+            _ => format!("article paragraph {}", block + 1),
+        },
         Target::Comment { id, .. } => format!("comment {id}"),
     }
 }
@@ -72,7 +75,7 @@ pub fn list(store: &Store, json: bool, now: i64) -> Result<String, Error> {
             let age = crate::age::short_age(bookmark.created, now);
             let _ = writeln!(out, "  [{}] {} · {age}", bookmark.id, location(bookmark));
             for line in bookmark.excerpt.lines() {
-                let _ = writeln!(out, "    > {line}");
+                let _ = writeln!(out, "{}", format!("    > {line}").trim_end());
             }
             if let Some(note) = &bookmark.note {
                 let _ = writeln!(out, "    note: {note}");
@@ -167,7 +170,7 @@ pub fn markdown(file: &BookmarkFile) -> String {
         let _ = writeln!(out, "{}\n", path.unwrap_or(key));
         for bookmark in marks {
             for line in bookmark.excerpt.lines() {
-                let _ = writeln!(out, "> {line}");
+                let _ = writeln!(out, "{}", format!("> {line}").trim_end());
             }
             let where_ = location(bookmark);
             match &bookmark.note {

@@ -107,8 +107,10 @@ actions! {
     FoldBelow8,
     /// Show 9 levels of comments and fold deeper ones
     FoldBelow9,
-    /// Bookmark the paragraph under the cursor or the selected comment
+    /// Bookmark the paragraph under the cursor (or the selection), or the selected comment
     Bookmark,
+    /// Start or end selecting a passage by line ({ } extend by paragraph)
+    VisualSelect,
     /// List this document's bookmarks
     ShowBookmarks,
     /// Go to the next bookmark

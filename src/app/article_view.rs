@@ -7,6 +7,14 @@
 
 use super::text_layout::ArticleLayout;
 
+/// How a visual selection grows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VisualStep {
+    Lines(isize),
+    NextParagraph,
+    PreviousParagraph,
+}
+
 pub struct ArticleEnv<'a> {
     pub layout: &'a ArticleLayout,
     pub height: usize,
@@ -25,6 +33,9 @@ pub struct ArticleView {
     top_offset: usize,
     /// The block the passage cursor is on.
     pub cursor: usize,
+    /// A visual selection: (anchor line, moving line), in lines of the
+    /// layout at the current width. A resize ends it.
+    pub visual: Option<(usize, usize)>,
 }
 
 impl ArticleView {
@@ -145,6 +156,53 @@ impl ArticleView {
             && let Some(block) = env.layout.block_at(line)
         {
             self.cursor = block;
+        }
+    }
+
+    /// Starts a visual selection on the first line of the cursor's paragraph.
+    pub fn start_visual(&mut self, env: &ArticleEnv) {
+        if let Some(&start) = env.layout.block_starts.get(self.cursor) {
+            self.visual = Some((start, start));
+        }
+    }
+
+    /// Moves the selection's moving end by `lines`, or to the edge of the
+    /// next or previous paragraph, keeping it on screen.
+    pub fn extend_visual(&mut self, env: &ArticleEnv, step: VisualStep) {
+        let Some((anchor, head)) = self.visual else {
+            return;
+        };
+        let last_line = env.layout.lines.len().saturating_sub(1);
+        let blocks = env.layout.block_starts.len();
+        let block = env.layout.block_at(head).unwrap_or(0);
+        let head = match step {
+            VisualStep::Lines(n) => head.saturating_add_signed(n).min(last_line),
+            VisualStep::NextParagraph => {
+                let here = env.layout.block_lines(block);
+                if head + 1 < here.end {
+                    here.end - 1
+                } else {
+                    env.layout.block_lines((block + 1).min(blocks - 1)).end - 1
+                }
+            }
+            VisualStep::PreviousParagraph => {
+                let here = env.layout.block_lines(block);
+                if head > here.start {
+                    here.start
+                } else {
+                    env.layout.block_lines(block.saturating_sub(1)).start
+                }
+            }
+        };
+        self.visual = Some((anchor, head));
+        if let Some(block) = env.layout.block_at(head) {
+            self.cursor = block;
+        }
+        let top = self.top_line(env);
+        if head < top {
+            self.set_top_line(env, head);
+        } else if head >= top + env.height {
+            self.set_top_line(env, head + 1 - env.height);
         }
     }
 

@@ -178,7 +178,13 @@ impl App {
         for bookmark in &self.bookmarks {
             match bookmarks::resolve(bookmark, &self.document) {
                 Resolved::Article { block } => {
-                    marks.article.insert(block);
+                    let Target::Article { block: first } = &bookmark.target else {
+                        continue;
+                    };
+                    let span = bookmark
+                        .last_block
+                        .map_or(0, |last| last.saturating_sub(*first));
+                    marks.article.extend(block..=block + span);
                 }
                 Resolved::Comment { id, .. } => {
                     marks.comments.insert(id);
@@ -202,6 +208,25 @@ impl App {
     }
 
     fn start_bookmark(&mut self) {
+        if self.focus == Pane::Article
+            && let Some(passage) = self.visual_passage()
+        {
+            self.article.visual = None;
+            let made = bookmarks::make_passage(
+                &self.document,
+                self.doc_path.clone(),
+                passage.0,
+                passage.1,
+                self.now,
+            );
+            if let Some(bookmark) = made {
+                self.prompt = Some(NotePrompt::new(
+                    String::new(),
+                    PromptPurpose::New(Box::new(bookmark)),
+                ));
+            }
+            return;
+        }
         let target = match self.focus {
             Pane::Article => {
                 if self.document.article.is_empty() {
@@ -235,6 +260,35 @@ impl App {
                 PromptPurpose::New(Box::new(bookmark)),
             ));
         }
+    }
+
+    /// The visual selection in the article as (block, char) at both ends.
+    fn visual_passage(&self) -> Option<((usize, usize), (usize, usize))> {
+        let (anchor, head) = self.article.visual?;
+        let pane = self.article_pane();
+        let layout = self
+            .layouts
+            .article(&self.document, self.article_text_width(pane));
+        let (from, to) = (anchor.min(head), anchor.max(head));
+        let texts: Vec<(usize, std::ops::Range<usize>)> = layout
+            .lines
+            .get(from..=to.min(layout.lines.len().saturating_sub(1)))?
+            .iter()
+            .filter_map(|line| match line {
+                super::text_layout::TextLine::Text { block, range, .. } => {
+                    Some((*block, range.clone()))
+                }
+                super::text_layout::TextLine::Blank => None,
+            })
+            .collect();
+        let (first_block, first_range) = texts.first()?.clone();
+        let (last_block, last_range) = texts.last()?.clone();
+        let chars =
+            |block: usize, byte: usize| self.document.article[block].text[..byte].chars().count();
+        Some((
+            (first_block, chars(first_block, first_range.start)),
+            (last_block, chars(last_block, last_range.end)),
+        ))
     }
 
     /// A key typed while the note prompt is open.

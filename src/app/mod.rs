@@ -244,6 +244,10 @@ impl App {
             Message::BookmarksLoaded(bookmarks) => self.set_bookmarks(bookmarks),
             Message::StoreNotice(notice) => self.message = Some(notice),
             Message::Resize { width, height } => {
+                // Visual selections are kept in lines, which a new width re-wraps.
+                if (width, height) != (self.area.width, self.area.height) {
+                    self.article.visual = None;
+                }
                 self.area = Rect::new(0, 0, width, height);
                 self.with_comments(|view, env| view.reveal_selection(env));
                 self.with_article(|view, env| view.reveal_cursor(env));
@@ -346,8 +350,10 @@ impl App {
                 self.apply_bookmark_action(action);
             }
             Help => self.help = Some(0),
-            CloseOverlay => {}
+            // Esc with nothing open ends a visual selection.
+            CloseOverlay => self.article.visual = None,
             FocusNext => {
+                self.article.visual = None;
                 self.focus = match self.focus {
                     Pane::Article => Pane::Comments,
                     Pane::Comments => Pane::Article,
@@ -396,8 +402,26 @@ impl App {
 
     fn apply_to_article(&mut self, action: Action) {
         use Action::*;
+        use article_view::VisualStep;
         let page = self.page_lines(Pane::Article) as isize;
+        if self.article.visual.is_some() {
+            let step = match action {
+                ScrollDown => Some(VisualStep::Lines(1)),
+                ScrollUp => Some(VisualStep::Lines(-1)),
+                HalfPageDown => Some(VisualStep::Lines(page / 2)),
+                HalfPageUp => Some(VisualStep::Lines(-page / 2)),
+                NextParagraph => Some(VisualStep::NextParagraph),
+                PreviousParagraph => Some(VisualStep::PreviousParagraph),
+                _ => None,
+            };
+            if let Some(step) = step {
+                self.with_article(|view, env| view.extend_visual(env, step));
+                return;
+            }
+        }
         self.with_article(|view, env| match action {
+            VisualSelect if view.visual.is_some() => view.visual = None,
+            VisualSelect => view.start_visual(env),
             ScrollDown => view.scroll(env, 1),
             ScrollUp => view.scroll(env, -1),
             HalfPageDown => view.scroll(env, page / 2),

@@ -700,3 +700,31 @@ mod bookmarks {
         assert_eq!(again.article.cursor, 2);
     }
 }
+
+#[test]
+fn visual_selection_bookmarks_exactly_the_selected_lines_across_paragraphs() {
+    use crate::app::bookmarks::{Effect, PromptKey};
+    let mut app = app_sized(60, 20);
+    app.update(Action::VisualSelect);
+    assert!(app.article.visual.is_some());
+    // Paragraph one takes two lines at this width: a line down reaches its
+    // end, and } the end of the next paragraph.
+    app.update(Action::ScrollDown);
+    app.update(Action::NextParagraph);
+    assert_eq!(app.article.cursor, 1, "the cursor follows the selection");
+    app.update(Action::Bookmark);
+    assert!(app.article.visual.is_none());
+    app.update(Message::Prompt(PromptKey::Enter));
+    let Some(Effect::SaveBookmark(bookmark)) = app.effects.last() else {
+        panic!("nothing saved");
+    };
+    assert_eq!(bookmark.last_block, Some(1));
+    assert!(bookmark.excerpt.starts_with("Paragraph one is long"));
+    assert!(bookmark.excerpt.ends_with("\n\nParagraph two."));
+    assert!(app.marks.article.contains(&0) && app.marks.article.contains(&1));
+
+    // Esc ends a selection without bookmarking.
+    app.update(Action::VisualSelect);
+    app.update(Action::CloseOverlay);
+    assert!(app.article.visual.is_none());
+}

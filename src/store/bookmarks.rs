@@ -33,8 +33,12 @@ pub struct Bookmark {
     #[serde(default)]
     pub path: Option<String>,
     pub target: Target,
-    /// Characters `[start, end)` of the passage within the block's text.
+    /// Characters `[start, end)` of the passage: `start` in the target block,
+    /// `end` in `last_block` when the passage runs over several paragraphs.
     pub range: (usize, usize),
+    /// The article block the passage ends in, when it is not the first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_block: Option<usize>,
     pub excerpt: String,
     #[serde(default)]
     pub note: Option<String>,
@@ -115,7 +119,8 @@ fn shares_prefix(text: &str, excerpt: &str) -> bool {
 /// Finds `bookmark` in `document`: at its recorded place if the excerpt is
 /// still there, else by comment id, else wherever the excerpt now stands.
 pub fn resolve(bookmark: &Bookmark, document: &Document) -> Resolved {
-    let excerpt = bookmark.excerpt.as_str();
+    // A passage over several paragraphs is found by its first one.
+    let excerpt = bookmark.excerpt.split("\n\n").next().unwrap_or("");
     let contains = |text: &str| excerpt.is_empty() || text.contains(excerpt);
     match &bookmark.target {
         Target::Article { block } => {
@@ -246,10 +251,56 @@ pub fn make(
         path,
         target,
         range,
+        last_block: None,
         excerpt: char_slice(text, range),
         note: note.filter(|n| !n.trim().is_empty()),
         created: now,
     })
+}
+
+/// A bookmark of an article passage from character `first.1` of block
+/// `first.0` to character `last.1` of block `last.0`.
+pub fn make_passage(
+    document: &Document,
+    path: Option<String>,
+    first: (usize, usize),
+    last: (usize, usize),
+    now: i64,
+) -> Option<Bookmark> {
+    if last.0 == first.0 {
+        return make(
+            document,
+            path,
+            Target::Article { block: first.0 },
+            Some((first.1, last.1)),
+            None,
+            now,
+        );
+    }
+    let blocks = document.article.get(first.0..=last.0)?;
+    let mut parts = Vec::with_capacity(blocks.len());
+    for (offset, block) in blocks.iter().enumerate() {
+        let length = block.text.chars().count();
+        let start = if offset == 0 { first.1.min(length) } else { 0 };
+        let end = if offset + 1 == blocks.len() {
+            last.1.min(length)
+        } else {
+            length
+        };
+        parts.push(char_slice(&block.text, (start, end.max(start))));
+    }
+    let mut bookmark = make(
+        document,
+        path,
+        Target::Article { block: first.0 },
+        None,
+        None,
+        now,
+    )?;
+    bookmark.range = (first.1, last.1);
+    bookmark.last_block = Some(last.0);
+    bookmark.excerpt = parts.join("\n\n");
+    Some(bookmark)
 }
 
 #[cfg(test)]
@@ -393,6 +444,16 @@ mod tests {
                 ..second
             }]
         );
+    }
+
+    #[test]
+    fn a_passage_over_paragraphs_keeps_its_text_and_is_found_by_its_start() {
+        let original = doc(ORIGINAL);
+        let mark = make_passage(&original, None, (0, 6), (1, 6), 0).unwrap();
+        assert_eq!(mark.excerpt, "paragraph.\n\nSecond");
+        assert_eq!(mark.last_block, Some(1));
+        let moved = doc(&ORIGINAL.replace("First paragraph.", "Lead.\n\nFirst paragraph."));
+        assert_eq!(resolve(&mark, &moved), Resolved::Article { block: 1 });
     }
 
     #[test]

@@ -44,6 +44,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .enumerate()
     {
         let y = area.y + offset as u16;
+        if let Some((anchor, head)) = app.article.visual
+            && (anchor.min(head)..=anchor.max(head)).contains(&(top + offset))
+        {
+            buf.set_style(
+                Rect::new(text_area.x, y, text_area.width, 1),
+                app.theme.selection,
+            );
+        }
         if cursor_lines.contains(&(top + offset)) && area.width > 0 {
             buf[(area.x, y)]
                 .set_symbol(CURSOR_MARK)

@@ -35,6 +35,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         )
     } else {
         match app.focus {
+            Pane::Article if app.article.visual.is_some() => (
+                " VISUAL ",
+                &[
+                    (Action::ScrollDown, "extend"),
+                    (Action::NextParagraph, "paragraph"),
+                    (Action::Bookmark, "bookmark"),
+                    (Action::CloseOverlay, "cancel"),
+                ],
+            ),
             Pane::Article => (
                 " ARTICLE ",
                 &[
