@@ -403,4 +403,16 @@ fn bookmark_a_paragraph_quit_list_reopen_and_jump_back() {
     session.keys("q");
     assert!(session.wait_exit().success());
     session.assert_terminal_restored();
+
+    // --no-resume starts at the top all the same.
+    let mut session = Session::start_program(
+        program,
+        &["--no-resume", &sample],
+        100,
+        30,
+        Some(data.path()),
+    );
+    session.wait_for("the top of the article", |s| s.contains("paragraph 1/14"));
+    session.keys("q");
+    assert!(session.wait_exit().success());
 }

@@ -243,3 +243,37 @@ fn list_add_remove_through_the_binary() {
             .is_empty()
     );
 }
+
+#[test]
+fn the_reader_reports_a_store_it_cannot_write_and_goes_on() {
+    use ratatui::layout::Rect;
+    use tread::app::{Action, App};
+    let parent = tempfile::tempdir().unwrap();
+    let file = parent.path().join("a-file");
+    std::fs::write(&file, "").unwrap();
+    // A directory below a regular file cannot be created, even by root.
+    let store = Store::at(file.join("data"));
+    let document = tread::formats::load(tread::input::DEMO.as_bytes(), None)
+        .unwrap()
+        .document;
+    let mut app = App::new(
+        document,
+        "demo".into(),
+        tread::app::keymap::Keymap::default_keymap(),
+        Rect::new(0, 0, 100, 30),
+    );
+    app.update(Action::Bookmark);
+    app.update(tread::app::Message::Prompt(
+        tread::app::bookmarks::PromptKey::Enter,
+    ));
+    tread::reader::run_effects(&mut app, Some(&store));
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.starts_with("Not saved: "), "{message}");
+    assert!(!app.quit);
+    app.update(Action::ScrollDown);
+    assert_eq!(
+        app.bookmarks.len(),
+        1,
+        "the bookmark stays for this session"
+    );
+}
