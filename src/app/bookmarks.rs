@@ -12,7 +12,11 @@ use crate::document::CommentId;
 use crate::store::bookmarks::{self, Bookmark, Resolved, Target};
 use crate::store::positions::Position;
 
+use super::text_layout::TextLine;
 use super::{Action, App, Pane};
+
+/// A place in text: (block, character within the block).
+type TextPoint = (usize, usize);
 
 /// Something the event loop must do with the store.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -208,15 +212,15 @@ impl App {
     }
 
     fn start_bookmark(&mut self) {
-        if self.focus == Pane::Article
-            && let Some(passage) = self.visual_passage()
-        {
+        if let Some((target, first, last)) = self.visual_passage() {
             self.article.visual = None;
+            self.comments.visual = None;
             let made = bookmarks::make_passage(
                 &self.document,
                 self.doc_path.clone(),
-                passage.0,
-                passage.1,
+                target,
+                first,
+                last,
                 self.now,
             );
             if let Some(bookmark) = made {
@@ -262,30 +266,54 @@ impl App {
         }
     }
 
-    /// The visual selection in the article as (block, char) at both ends.
-    fn visual_passage(&self) -> Option<((usize, usize), (usize, usize))> {
-        let (anchor, head) = self.article.visual?;
-        let pane = self.article_pane();
-        let layout = self
-            .layouts
-            .article(&self.document, self.article_text_width(pane));
+    /// The visual selection of the focused pane: what it is in, and its ends
+    /// as (block, character).
+    fn visual_passage(&self) -> Option<(Target, TextPoint, TextPoint)> {
+        let (target, lines, (anchor, head), blocks) = match self.focus {
+            Pane::Article => {
+                let pane = self.article_pane();
+                let layout = self
+                    .layouts
+                    .article(&self.document, self.article_text_width(pane));
+                let lines: Vec<TextLine> = layout.lines.clone();
+                (
+                    Target::Article { block: 0 },
+                    lines,
+                    self.article.visual?,
+                    &self.document.article,
+                )
+            }
+            Pane::Comments => {
+                let (anchor, head) = self.comments.visual?;
+                let id = self.comments.selected?;
+                let env = self.comments_env(self.comment_pane());
+                let lines = env.body(id).to_vec();
+                let comment = self.document.comments.get(id);
+                (
+                    Target::Comment {
+                        id: comment.key.to_string(),
+                        block: 0,
+                    },
+                    lines,
+                    (anchor, head),
+                    &comment.body,
+                )
+            }
+        };
         let (from, to) = (anchor.min(head), anchor.max(head));
-        let texts: Vec<(usize, std::ops::Range<usize>)> = layout
-            .lines
-            .get(from..=to.min(layout.lines.len().saturating_sub(1)))?
+        let texts: Vec<(usize, std::ops::Range<usize>)> = lines
+            .get(from..=to.min(lines.len().saturating_sub(1)))?
             .iter()
             .filter_map(|line| match line {
-                super::text_layout::TextLine::Text { block, range, .. } => {
-                    Some((*block, range.clone()))
-                }
-                super::text_layout::TextLine::Blank => None,
+                TextLine::Text { block, range, .. } => Some((*block, range.clone())),
+                TextLine::Blank => None,
             })
             .collect();
         let (first_block, first_range) = texts.first()?.clone();
         let (last_block, last_range) = texts.last()?.clone();
-        let chars =
-            |block: usize, byte: usize| self.document.article[block].text[..byte].chars().count();
+        let chars = |block: usize, byte: usize| blocks[block].text[..byte].chars().count();
         Some((
+            target,
             (first_block, chars(first_block, first_range.start)),
             (last_block, chars(last_block, last_range.end)),
         ))

@@ -60,6 +60,9 @@ pub struct CommentsView {
     /// None only when the document has no comments.
     pub selected: Option<CommentId>,
     pub top: Option<LinePos>,
+    /// A visual selection in the selected comment's body: (anchor, moving
+    /// end) as body line indices. Moving to another comment ends it.
+    pub visual: Option<(usize, usize)>,
 }
 
 impl CommentsView {
@@ -70,6 +73,7 @@ impl CommentsView {
             outline,
             selected: first,
             top: first.map(|id| LinePos { id, line: 0 }),
+            visual: None,
         }
     }
 
@@ -271,8 +275,109 @@ impl CommentsView {
         self.clamp_top(env);
     }
 
+    /// Starts a visual selection on the first line of the selected comment.
+    pub fn start_visual(&mut self, env: &CommentsEnv) {
+        if let Some(id) = self.selected
+            && !self.outline.is_folded(id)
+            && !env.body(id).is_empty()
+        {
+            self.visual = Some((0, 0));
+        }
+    }
+
+    /// Moves the selection's moving end within the comment's body, by lines
+    /// or to the edge of the next or previous paragraph, keeping it on screen.
+    pub fn extend_visual(&mut self, env: &CommentsEnv, step: super::article_view::VisualStep) {
+        use super::article_view::VisualStep;
+        let (Some((anchor, head)), Some(id)) = (self.visual, self.selected) else {
+            return;
+        };
+        let body = env.body(id);
+        let last = body.len().saturating_sub(1);
+        let block_of = |line: usize| match body.get(line) {
+            Some(TextLine::Text { block, .. }) => Some(*block),
+            _ => None,
+        };
+        let head = match step {
+            VisualStep::Lines(n) => head.saturating_add_signed(n).min(last),
+            VisualStep::NextParagraph => {
+                let here = block_of(head);
+                let mut line = head + 1;
+                // To the last line of this paragraph, or of the next one.
+                while line <= last && block_of(line) == here {
+                    line += 1;
+                }
+                if line - 1 > head {
+                    line - 1
+                } else {
+                    let next = (line..=last)
+                        .find(|&l| block_of(l).is_some())
+                        .unwrap_or(head);
+                    let block = block_of(next);
+                    let mut end = next;
+                    while end < last && block_of(end + 1) == block {
+                        end += 1;
+                    }
+                    end
+                }
+            }
+            VisualStep::PreviousParagraph => {
+                let here = block_of(head);
+                let mut line = head;
+                while line > 0 && block_of(line - 1) == here {
+                    line -= 1;
+                }
+                if line < head {
+                    line
+                } else {
+                    let previous = (0..line)
+                        .rev()
+                        .find(|&l| block_of(l).is_some())
+                        .unwrap_or(head);
+                    let block = block_of(previous);
+                    let mut start = previous;
+                    while start > 0 && block_of(start - 1) == block {
+                        start -= 1;
+                    }
+                    start
+                }
+            }
+        };
+        self.visual = Some((anchor, head));
+        // The header is line 0 of the row; body line n is row line n + 1.
+        let wanted = LinePos { id, line: head + 1 };
+        let top = self.top.unwrap_or(wanted);
+        match self.distance_to_line(env, top, wanted, env.height) {
+            Some(y) if y < env.height => {}
+            Some(y) => self.top = Some(self.forward(env, top, y + 1 - env.height)),
+            None => self.top = Some(wanted),
+        }
+    }
+
+    /// Lines from `from` down to `to`, if `to` is not above `from` and comes
+    /// within `limit` lines.
+    fn distance_to_line(
+        &self,
+        env: &CommentsEnv,
+        from: LinePos,
+        to: LinePos,
+        limit: usize,
+    ) -> Option<usize> {
+        if (to.id, to.line) < (from.id, from.line) {
+            return None;
+        }
+        if to.id == from.id {
+            return Some(to.line - from.line);
+        }
+        self.distance(env, from, to.id, limit + to.line)
+            .map(|d| d + to.line)
+    }
+
     /// Selects `id` (made visible first) and scrolls it into view.
     pub fn select(&mut self, env: &CommentsEnv, id: CommentId) {
+        if self.selected != Some(id) {
+            self.visual = None;
+        }
         self.outline.reveal(&env.document.comments, id);
         self.selected = Some(id);
         self.reveal_selection(env);
@@ -280,6 +385,7 @@ impl CommentsView {
 
     /// After folds change: keep the selection and the top line on visible comments.
     pub fn after_folding(&mut self, env: &CommentsEnv) {
+        self.visual = None;
         let comments = &env.document.comments;
         if let Some(selected) = self.selected {
             self.selected = Some(self.outline.nearest_visible(comments, selected));

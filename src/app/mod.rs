@@ -221,7 +221,7 @@ impl App {
     }
 
     /// The comment pane's area, or where it would be if it is hidden by zoom.
-    fn comment_pane(&self) -> Rect {
+    pub(crate) fn comment_pane(&self) -> Rect {
         let zoomed = self.zoomed.then_some(Pane::Comments);
         let screen = geometry::screen_layout(self.area, self.layout_mode(), zoomed);
         screen.comments.map(|p| p.body).unwrap_or_default()
@@ -247,6 +247,7 @@ impl App {
                 // Visual selections are kept in lines, which a new width re-wraps.
                 if (width, height) != (self.area.width, self.area.height) {
                     self.article.visual = None;
+                    self.comments.visual = None;
                 }
                 self.area = Rect::new(0, 0, width, height);
                 self.with_comments(|view, env| view.reveal_selection(env));
@@ -351,9 +352,13 @@ impl App {
             }
             Help => self.help = Some(0),
             // Esc with nothing open ends a visual selection.
-            CloseOverlay => self.article.visual = None,
+            CloseOverlay => {
+                self.article.visual = None;
+                self.comments.visual = None;
+            }
             FocusNext => {
                 self.article.visual = None;
+                self.comments.visual = None;
                 self.focus = match self.focus {
                     Pane::Article => Pane::Comments,
                     Pane::Comments => Pane::Article,
@@ -438,9 +443,33 @@ impl App {
 
     fn apply_to_comments(&mut self, action: Action) {
         use Action::*;
+        use article_view::VisualStep;
         let Some(selected) = self.comments.selected else {
             return;
         };
+        if self.comments.visual.is_some() {
+            let step = match action {
+                NextComment | ScrollDown => Some(VisualStep::Lines(1)),
+                PreviousComment | ScrollUp => Some(VisualStep::Lines(-1)),
+                NextThread => Some(VisualStep::NextParagraph),
+                PreviousThread => Some(VisualStep::PreviousParagraph),
+                _ => None,
+            };
+            if let Some(step) = step {
+                self.with_comments(|view, env| view.extend_visual(env, step));
+                return;
+            }
+        }
+        if action == VisualSelect {
+            self.with_comments(|view, env| {
+                if view.visual.is_some() {
+                    view.visual = None;
+                } else {
+                    view.start_visual(env);
+                }
+            });
+            return;
+        }
         let comments = &self.document.comments;
         let visible = self.comments.outline.visible();
         let row = self.comments.outline.row_of(selected).unwrap_or(0);

@@ -728,3 +728,49 @@ fn visual_selection_bookmarks_exactly_the_selected_lines_across_paragraphs() {
     app.update(Action::CloseOverlay);
     assert!(app.article.visual.is_none());
 }
+
+#[test]
+fn visual_selection_inside_a_comment_bookmarks_those_lines() {
+    use crate::app::bookmarks::{Effect, PromptKey};
+    let text =
+        "T\n\nA.\n\n• ann\n  First paragraph of ann.\n\n  Second paragraph of ann.\n\n  Third.\n";
+    let document = formats::load(text.as_bytes(), None).unwrap().document;
+    let mut app = App::new(
+        document,
+        "x".into(),
+        Keymap::default_keymap(),
+        Rect::new(0, 0, 100, 30),
+    );
+    app.update(Message::Resize {
+        width: 100,
+        height: 30,
+    });
+    focus_comments(&mut app);
+    app.update(Action::VisualSelect);
+    assert_eq!(app.comments.visual, Some((0, 0)));
+    // } to the end of the next paragraph, j/k by line within the body.
+    app.update(Action::NextThread);
+    assert_eq!(app.comments.visual, Some((0, 2)));
+    app.update(Action::NextComment);
+    app.update(Action::PreviousComment);
+    assert_eq!(
+        app.comments.visual,
+        Some((0, 2)),
+        "j and k extend instead of moving"
+    );
+    assert_eq!(selected(&app), "ann");
+    app.update(Action::Bookmark);
+    app.update(Message::Prompt(PromptKey::Enter));
+    let Some(Effect::SaveBookmark(bookmark)) = app.effects.last() else {
+        panic!("nothing saved");
+    };
+    assert_eq!(
+        bookmark.excerpt,
+        "First paragraph of ann.\n\nSecond paragraph of ann."
+    );
+    assert!(
+        matches!(&bookmark.target, crate::store::bookmarks::Target::Comment { id, block: 0 } if id == "1")
+    );
+    assert_eq!(bookmark.last_block, Some(1));
+    assert!(app.comments.visual.is_none());
+}

@@ -36,7 +36,8 @@ pub struct Bookmark {
     /// Characters `[start, end)` of the passage: `start` in the target block,
     /// `end` in `last_block` when the passage runs over several paragraphs.
     pub range: (usize, usize),
-    /// The article block the passage ends in, when it is not the first.
+    /// The block (of the article, or of the comment's body) the passage ends
+    /// in, when it is not the first.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_block: Option<usize>,
     pub excerpt: String,
@@ -258,26 +259,36 @@ pub fn make(
     })
 }
 
-/// A bookmark of an article passage from character `first.1` of block
-/// `first.0` to character `last.1` of block `last.0`.
+/// The blocks a target points into: the article, or a comment's body.
+fn blocks_of<'a>(document: &'a Document, target: &Target) -> Option<&'a [crate::document::Block]> {
+    match target {
+        Target::Article { .. } => Some(&document.article),
+        Target::Comment { id, .. } => document
+            .comments
+            .find_by_key(id)
+            .map(|c| document.comments.get(c).body.as_slice()),
+    }
+}
+
+/// A bookmark of a passage from character `first.1` of block `first.0` to
+/// character `last.1` of block `last.0`, in the article or in one comment
+/// (`target` names which; its block is replaced by `first.0`).
 pub fn make_passage(
     document: &Document,
     path: Option<String>,
+    target: Target,
     first: (usize, usize),
     last: (usize, usize),
     now: i64,
 ) -> Option<Bookmark> {
+    let target = match target {
+        Target::Article { .. } => Target::Article { block: first.0 },
+        Target::Comment { id, .. } => Target::Comment { id, block: first.0 },
+    };
     if last.0 == first.0 {
-        return make(
-            document,
-            path,
-            Target::Article { block: first.0 },
-            Some((first.1, last.1)),
-            None,
-            now,
-        );
+        return make(document, path, target, Some((first.1, last.1)), None, now);
     }
-    let blocks = document.article.get(first.0..=last.0)?;
+    let blocks = blocks_of(document, &target)?.get(first.0..=last.0)?;
     let mut parts = Vec::with_capacity(blocks.len());
     for (offset, block) in blocks.iter().enumerate() {
         let length = block.text.chars().count();
@@ -289,14 +300,7 @@ pub fn make_passage(
         };
         parts.push(char_slice(&block.text, (start, end.max(start))));
     }
-    let mut bookmark = make(
-        document,
-        path,
-        Target::Article { block: first.0 },
-        None,
-        None,
-        now,
-    )?;
+    let mut bookmark = make(document, path, target, None, None, now)?;
     bookmark.range = (first.1, last.1);
     bookmark.last_block = Some(last.0);
     bookmark.excerpt = parts.join("\n\n");
@@ -449,7 +453,15 @@ mod tests {
     #[test]
     fn a_passage_over_paragraphs_keeps_its_text_and_is_found_by_its_start() {
         let original = doc(ORIGINAL);
-        let mark = make_passage(&original, None, (0, 6), (1, 6), 0).unwrap();
+        let mark = make_passage(
+            &original,
+            None,
+            Target::Article { block: 0 },
+            (0, 6),
+            (1, 6),
+            0,
+        )
+        .unwrap();
         assert_eq!(mark.excerpt, "paragraph.\n\nSecond");
         assert_eq!(mark.last_block, Some(1));
         let moved = doc(&ORIGINAL.replace("First paragraph.", "Lead.\n\nFirst paragraph."));

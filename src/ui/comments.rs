@@ -64,6 +64,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     .set_symbol(SELECTION_MARK)
                     .set_style(app.theme.selection_bar);
             }
+            if selected
+                && let Some((anchor, head)) = view.visual
+                && line_index > 0
+                && (anchor.min(head)..=anchor.max(head)).contains(&(line_index - 1))
+            {
+                buf.set_style(
+                    Rect::new(text_area.x, y, text_area.width, 1),
+                    app.theme.visual,
+                );
+            }
             let line = if line_index == 0 {
                 header_line(app, id, &guides)
             } else {

@@ -35,7 +35,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         )
     } else {
         match app.focus {
-            Pane::Article if app.article.visual.is_some() => (
+            _ if app.article.visual.is_some() || app.comments.visual.is_some() => (
                 " VISUAL ",
                 &[
                     (Action::ScrollDown, "extend"),

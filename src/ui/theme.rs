@@ -26,6 +26,8 @@ pub struct Theme {
     pub help_key: Style,
     pub help_heading: Style,
     pub bookmark: Style,
+    /// Lines of a visual selection.
+    pub visual: Style,
 }
 
 pub const DARK: Theme = Theme {
@@ -63,6 +65,7 @@ pub const DARK: Theme = Theme {
     bookmark: Style::new()
         .fg(Color::LightRed)
         .add_modifier(Modifier::BOLD),
+    visual: Style::new().bg(Color::Indexed(24)),
 };
 
 pub const MONO: Theme = Theme {
@@ -91,6 +94,7 @@ pub const MONO: Theme = Theme {
         .add_modifier(Modifier::BOLD)
         .add_modifier(Modifier::UNDERLINED),
     bookmark: Style::new().add_modifier(Modifier::BOLD),
+    visual: Style::new().add_modifier(Modifier::REVERSED),
 };
 
 impl Theme {
