@@ -95,8 +95,16 @@ fn a_writer_killed_mid_save_leaves_the_old_or_the_new_file() {
             "{before} -> {after}"
         );
     }
-    // What is left is a good file that a later save builds on.
+    // What is left is a good file that a later save builds on, and the
+    // temporary files of killed writers are cleaned up by it.
     assert!(add(data.path(), "article:3", "after").status.success());
+    let leftovers: Vec<_> = std::fs::read_dir(data.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains(".tmp-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
 #[test]

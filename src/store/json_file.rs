@@ -170,6 +170,7 @@ impl JsonFile {
         change: impl FnOnce(&mut T) -> R,
     ) -> Result<(Loaded<T>, R), StoreError> {
         let lock = self.lock()?;
+        self.remove_stale_temporaries();
         let mut loaded = self.load_locked::<T>()?;
         let result = change(&mut loaded.value);
         let text = serde_json::to_string_pretty(&loaded.value).expect("stored values serialize");
@@ -178,6 +179,28 @@ impl JsonFile {
         write_atomically(&self.backup_path(), text.as_bytes())?;
         drop(lock);
         Ok((loaded, result))
+    }
+}
+
+impl JsonFile {
+    /// Temporary files are only written under the lock, so any found while
+    /// holding it were left by a process that died mid-save.
+    fn remove_stale_temporaries(&self) {
+        let (Some(dir), Some(name)) = (self.path.parent(), self.path.file_name()) else {
+            return;
+        };
+        let prefix = format!("{}.tmp-", name.to_string_lossy());
+        let backup_prefix = format!("{}.bak.tmp-", name.to_string_lossy());
+        let Ok(entries) = fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let entry_name = entry.file_name();
+            let entry_name = entry_name.to_string_lossy();
+            if entry_name.starts_with(&prefix) || entry_name.starts_with(&backup_prefix) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
     }
 }
 
