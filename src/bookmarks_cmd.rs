@@ -117,15 +117,7 @@ pub fn add(
     now: i64,
 ) -> Result<String, Error> {
     let name = source.display_name();
-    let path = match source {
-        InputSource::File(path) => Some(
-            std::fs::canonicalize(path)
-                .unwrap_or_else(|_| path.clone())
-                .display()
-                .to_string(),
-        ),
-        _ => None,
-    };
+    let path = source.absolute_path();
     let described = match &target {
         Target::Article { block } => format!("article:{}", block + 1),
         Target::Comment { id, .. } => format!("comment:{id}"),

@@ -37,6 +37,20 @@ impl InputSource {
         }
     }
 
+    /// The file's absolute path, to remember with bookmarks; None for stdin
+    /// and the demo.
+    pub fn absolute_path(&self) -> Option<String> {
+        match self {
+            InputSource::File(path) => Some(
+                std::fs::canonicalize(path)
+                    .unwrap_or_else(|_| path.clone())
+                    .display()
+                    .to_string(),
+            ),
+            _ => None,
+        }
+    }
+
     pub fn read_bytes(&self) -> Result<Vec<u8>, Error> {
         let result = match self {
             InputSource::Demo => Ok(DEMO.as_bytes().to_vec()),

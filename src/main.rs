@@ -75,15 +75,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 Rect::default(),
             );
             app.theme = Theme::from_env();
-            app.doc_path = match &source {
-                InputSource::File(path) => Some(
-                    std::fs::canonicalize(path)
-                        .unwrap_or_else(|_| path.clone())
-                        .display()
-                        .to_string(),
-                ),
-                _ => None,
-            };
+            app.doc_path = source.absolute_path();
             let notices = open_saved_state(&mut app, cli.no_resume);
             let store = notices.store;
             if let Some(notice) = notices.message {

@@ -18,18 +18,9 @@ use super::draw_line;
 const ENTRY_LINES: usize = 3;
 
 pub fn render_panel(app: &App, panel: &BookmarkPanel, area: Rect, buf: &mut Buffer) {
-    let width = area.width.saturating_sub(4).min(90);
-    let height = area.height.saturating_sub(2);
-    if width < 12 || height < 4 {
+    let Some(popup) = super::overlay_box(area, buf, 90, 12, 4) else {
         return;
-    }
-    let popup = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    );
-    Clear.render(popup, buf);
+    };
     let title = format!(
         " Bookmarks ({}) — Enter go · d delete · u undo · e note · Esc close ",
         app.bookmarks.len()

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::{Block, Borders, Widget};
 
 use crate::app::App;
 use crate::app::keymap::Context;
@@ -65,18 +65,9 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
 }
 
 pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
-    let width = area.width.saturating_sub(4).min(76);
-    let height = area.height.saturating_sub(2);
-    if width < 10 || height < 3 {
+    let Some(popup) = super::overlay_box(area, buf, 76, 10, 3) else {
         return;
-    }
-    let popup = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    );
-    Clear.render(popup, buf);
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .title(" Keys — ? or Esc to close ");

@@ -58,6 +58,31 @@ impl Widget for &App {
     }
 }
 
+/// Clears and returns a box centred in `area`, at most `max_width` wide and
+/// two rows short of its height; None when the box would be smaller than
+/// `min_width` x `min_height`.
+pub(crate) fn overlay_box(
+    area: Rect,
+    buf: &mut Buffer,
+    max_width: u16,
+    min_width: u16,
+    min_height: u16,
+) -> Option<Rect> {
+    let width = area.width.saturating_sub(4).min(max_width);
+    let height = area.height.saturating_sub(2);
+    if width < min_width || height < min_height {
+        return None;
+    }
+    let popup = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    ratatui::widgets::Clear.render(popup, buf);
+    Some(popup)
+}
+
 /// Draws `line` in one row of `area`, clipped to its width.
 pub(crate) fn draw_line(buf: &mut Buffer, area: Rect, y: u16, line: &Line) {
     if y < area.bottom() {
