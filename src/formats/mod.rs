@@ -2,6 +2,7 @@
 //! dispatch to one module per format. Every loader sanitizes what it puts in
 //! the model, so callers get clean text whatever the format.
 
+pub mod html;
 pub mod native;
 pub mod text;
 

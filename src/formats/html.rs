@@ -1,0 +1,309 @@
+//! HTML comment and story text (Hacker News, Reddit's body_html, Lobsters,
+//! Discourse) turned into blocks, with a real HTML parser (html5ever, via
+//! scraper) rather than regexes.
+//!
+//! Paragraphs come from `<p>` (HN's bare `a<p>b` included), `<pre>` keeps
+//! its whitespace as code, `<blockquote>` and paragraphs whose lines start
+//! with `>` become quotes, `<li>` list items, `<br>` a line break. Entities
+//! are decoded exactly once, by the parser. A link whose text was cut short
+//! with "..." shows its whole URL. The parser's tree lives in an arena and is
+//! walked with open/close edges, so no nesting depth can overflow the stack.
+
+use scraper::Html;
+use scraper::node::Node;
+
+use crate::document::sanitize::clean_owned;
+use crate::document::{Block, BlockKind};
+
+#[derive(Default)]
+struct Builder {
+    blocks: Vec<Block>,
+    text: String,
+    /// Inside `<pre>`: whitespace is kept.
+    preformatted: usize,
+    quote_depth: usize,
+    list_item: usize,
+    /// Where the text of the open `<a>` starts, and its href.
+    link: Option<(usize, String)>,
+}
+
+impl Builder {
+    fn kind(&self) -> BlockKind {
+        if self.preformatted > 0 {
+            BlockKind::Code
+        } else if self.quote_depth > 0 {
+            BlockKind::Quote
+        } else if self.list_item > 0 {
+            BlockKind::ListItem
+        } else {
+            BlockKind::Paragraph
+        }
+    }
+
+    fn push_text(&mut self, text: &str) {
+        if self.preformatted > 0 {
+            self.text.push_str(text);
+            return;
+        }
+        for (index, word) in text.split(|c: char| c.is_whitespace()).enumerate() {
+            if index > 0 && !self.text.is_empty() && !self.text.ends_with([' ', '\n']) {
+                self.text.push(' ');
+            }
+            self.text.push_str(word);
+        }
+    }
+
+    fn flush(&mut self) {
+        let kind = self.kind();
+        let text = std::mem::take(&mut self.text);
+        let text = if kind == BlockKind::Code {
+            text.trim_end_matches('\n').to_string()
+        } else {
+            text.lines()
+                .map(str::trim)
+                .collect::<Vec<_>>()
+                .join("\n")
+                .trim()
+                .to_string()
+        };
+        let text = clean_owned(text);
+        if text.trim().is_empty() {
+            return;
+        }
+        // HN and others quote with "> " at the start of a paragraph.
+        let quoted = kind == BlockKind::Paragraph
+            && text.lines().all(|line| line.trim_start().starts_with('>'));
+        if quoted {
+            let unquoted: Vec<&str> = text
+                .lines()
+                .map(|line| {
+                    let line = line.trim_start().trim_start_matches('>');
+                    line.strip_prefix(' ').unwrap_or(line)
+                })
+                .collect();
+            self.blocks
+                .push(Block::new(BlockKind::Quote, unquoted.join("\n")));
+        } else {
+            self.blocks.push(Block::new(kind, text));
+        }
+    }
+}
+
+fn is_block_element(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "pre"
+            | "blockquote"
+            | "li"
+            | "ul"
+            | "ol"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "table"
+            | "tr"
+            | "hr"
+    )
+}
+
+/// Above this many tags a fragment is not parsed: html5ever's tree builder
+/// slows down with the depth of nesting, and no real comment comes close.
+/// Such text is shown with its tags removed instead.
+const MAX_TAGS: usize = 2_000;
+
+/// Blocks of an HTML fragment.
+pub fn to_blocks(html: &str) -> Vec<Block> {
+    if html.bytes().filter(|&b| b == b'<').count() > MAX_TAGS {
+        return without_tags(html);
+    }
+    let fragment = Html::parse_fragment(html);
+    let mut builder = Builder::default();
+    for edge in fragment.tree.root().traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(node) => match node.value() {
+                Node::Text(text) => builder.push_text(text),
+                Node::Element(element) => {
+                    let name = element.name();
+                    if is_block_element(name) {
+                        builder.flush();
+                    }
+                    match name {
+                        "pre" => builder.preformatted += 1,
+                        "blockquote" => builder.quote_depth += 1,
+                        "li" => builder.list_item += 1,
+                        "br" => builder.text.push('\n'),
+                        "a" => {
+                            let href = element.attr("href").unwrap_or_default().to_string();
+                            builder.link = Some((builder.text.len(), href));
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            ego_tree::iter::Edge::Close(node) => {
+                if let Node::Element(element) = node.value() {
+                    let name = element.name();
+                    if name == "a"
+                        && let Some((start, href)) = builder.link.take()
+                    {
+                        expand_shortened_link(&mut builder.text, start, &href);
+                    }
+                    if is_block_element(name) {
+                        if name.starts_with('h') && name.len() == 2 {
+                            let text = std::mem::take(&mut builder.text);
+                            let text = clean_owned(text.trim().to_string());
+                            if !text.is_empty() {
+                                builder.blocks.push(Block::new(BlockKind::Heading, text));
+                            }
+                        } else {
+                            builder.flush();
+                        }
+                    }
+                    match name {
+                        "pre" => builder.preformatted = builder.preformatted.saturating_sub(1),
+                        "blockquote" => builder.quote_depth = builder.quote_depth.saturating_sub(1),
+                        "li" => builder.list_item = builder.list_item.saturating_sub(1),
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+    builder.flush();
+    builder.blocks
+}
+
+/// The text of a pathological fragment, tags dropped, as one paragraph.
+fn without_tags(html: &str) -> Vec<Block> {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text: Vec<&str> = text.split_whitespace().collect();
+    let text = clean_owned(text.join(" "));
+    if text.is_empty() {
+        Vec::new()
+    } else {
+        vec![Block::paragraph(text)]
+    }
+}
+
+/// HN shortens long link texts ("https://example.com/a/very/lo..."); when
+/// the text is a cut-short form of the href, show the whole URL.
+fn expand_shortened_link(text: &mut String, start: usize, href: &str) {
+    let Some(shown) = text.get(start..) else {
+        return;
+    };
+    let cut = shown.trim_end_matches("...").trim_end_matches('…');
+    if cut.len() < shown.len() && !cut.is_empty() && href.starts_with(cut) {
+        text.truncate(start);
+        text.push_str(href);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(html: &str) -> Vec<(BlockKind, String)> {
+        to_blocks(html)
+            .into_iter()
+            .map(|b| (b.kind, b.text))
+            .collect()
+    }
+
+    fn para(text: &str) -> (BlockKind, String) {
+        (BlockKind::Paragraph, text.to_string())
+    }
+
+    #[test]
+    fn paragraphs_both_closed_and_hn_style_bare() {
+        assert_eq!(texts("<p>a</p><p>b</p>"), [para("a"), para("b")]);
+        assert_eq!(
+            texts("first<p>second<p>third"),
+            [para("first"), para("second"), para("third")]
+        );
+    }
+
+    #[test]
+    fn entities_are_decoded_exactly_once() {
+        assert_eq!(
+            texts("it&#x27;s &amp;lt;b&amp;gt; &quot;x&quot; a&#x2F;b"),
+            [para("it's &lt;b&gt; \"x\" a/b")]
+        );
+    }
+
+    #[test]
+    fn pre_code_keeps_whitespace() {
+        let blocks = texts("<p>Try:<pre><code>  fn main() {\n      x();\n  }\n</code></pre>after");
+        assert_eq!(
+            blocks,
+            [
+                para("Try:"),
+                (
+                    BlockKind::Code,
+                    "  fn main() {\n      x();\n  }".to_string()
+                ),
+                para("after"),
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_from_blockquote_and_from_greater_than_lines() {
+        assert_eq!(
+            texts("<blockquote><p>quoted</p></blockquote>"),
+            [(BlockKind::Quote, "quoted".into())]
+        );
+        assert_eq!(
+            texts("<p>&gt; said before<p>reply"),
+            [(BlockKind::Quote, "said before".into()), para("reply")]
+        );
+    }
+
+    #[test]
+    fn lists_emphasis_and_line_breaks() {
+        assert_eq!(
+            texts("<ul><li>one</li><li><i>two</i> <b>bold</b></li></ul>a<br>b"),
+            [
+                (BlockKind::ListItem, "one".into()),
+                (BlockKind::ListItem, "two bold".into()),
+                para("a\nb"),
+            ]
+        );
+    }
+
+    #[test]
+    fn shortened_links_show_the_whole_url() {
+        let html = r#"see <a href="https://example.com/a/very/long/path" rel="nofollow">https://example.com/a/very/lo...</a> here"#;
+        assert_eq!(
+            texts(html),
+            [para("see https://example.com/a/very/long/path here")]
+        );
+        let named = r#"<a href="https://example.com/x">the docs</a>"#;
+        assert_eq!(texts(named), [para("the docs")]);
+    }
+
+    #[test]
+    fn hostile_markup_is_sanitized_and_deep_nesting_is_fine() {
+        assert_eq!(texts("<p>a\u{1b}[31mb</p>"), [para("ab")]);
+        let deep = "<div>".repeat(1_000) + "deep" + &"</div>".repeat(1_000);
+        assert_eq!(texts(&deep), [para("deep")]);
+        let hostile = "<div>".repeat(100_000) + "deeper" + &"</div>".repeat(100_000);
+        assert_eq!(texts(&hostile), [para("deeper")]);
+    }
+}
