@@ -69,6 +69,42 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     era * 146_097 + day_of_era - 719_468
 }
 
+/// The civil date of a day count from 1970-01-01 (inverse of `days_from_civil`).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// A full date and time in UTC: "2015-01-02 23:36".
+pub fn full_date(seconds: i64) -> String {
+    let (year, month, day) = civil_from_days(seconds.div_euclid(86_400));
+    let in_day = seconds.rem_euclid(86_400);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}",
+        in_day / 3600,
+        in_day % 3600 / 60
+    )
+}
+
+/// How a date from a document reads in full: formatted when we understand
+/// it, as given otherwise.
+pub fn readable_date(text: &str) -> String {
+    parse_timestamp(text).map_or_else(|| text.to_string(), full_date)
+}
+
 /// A short age: "now", "5m", "3h", "2d", "4mo", "2y". A date in the future
 /// (clock skew) reads as "now".
 pub fn short_age(then: i64, now: i64) -> String {
@@ -118,6 +154,15 @@ mod tests {
         ] {
             assert_eq!(parse_timestamp(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn full_dates_round_trip_with_parsing() {
+        assert_eq!(full_date(0), "1970-01-01 00:00");
+        assert_eq!(full_date(1_420_241_808), "2015-01-02 23:36");
+        assert_eq!(full_date(951_782_400), "2000-02-29 00:00");
+        assert_eq!(readable_date("1420241808"), "2015-01-02 23:36");
+        assert_eq!(readable_date("last week"), "last week");
     }
 
     #[test]

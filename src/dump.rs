@@ -24,7 +24,8 @@ pub fn render(document: &Document, width: usize) -> String {
     }
     let rule_width = display_width(&document.title).clamp(1, width);
     out.line("", &"═".repeat(rule_width));
-    for meta in [&document.source, &document.author, &document.published]
+    let published = document.published.as_deref().map(crate::age::readable_date);
+    for meta in [&document.source, &document.author, &published]
         .into_iter()
         .flatten()
     {
@@ -100,7 +101,7 @@ fn header_text(comment: &Comment) -> String {
         header.push_str(&format!(" · {score} points"));
     }
     if let Some(posted) = &comment.posted {
-        header.push_str(&format!(" · {posted}"));
+        header.push_str(&format!(" · {}", crate::age::readable_date(posted)));
     }
     header
 }

@@ -2,6 +2,7 @@
 //! dispatch to one module per format. Every loader sanitizes what it puts in
 //! the model, so callers get clean text whatever the format.
 
+pub mod hn;
 pub mod html;
 pub mod native;
 pub mod text;
@@ -18,6 +19,8 @@ pub enum Format {
     Text,
     /// tread's native JSON.
     Json,
+    /// A Hacker News thread: Algolia `items/ID` or HNPWA / node-hnapi item.
+    Hn,
 }
 
 /// Something the user should hear about although loading succeeded.
@@ -54,12 +57,18 @@ pub enum LoadError {
     UnknownJson,
     #[error("not a tread JSON document: {0}")]
     Native(String),
+    #[error("{0}")]
+    Import(String),
     #[error("broken comment tree: {0}")]
     Tree(#[source] TreeError),
 }
 
 /// Decodes, detects and parses `bytes`. `forced` skips detection.
 pub fn load(bytes: &[u8], forced: Option<Format>) -> Result<Loaded, LoadError> {
+    if bytes.starts_with(GZIP_MAGIC) {
+        let inflated = gunzip(bytes)?;
+        return load(&inflated, forced);
+    }
     if looks_binary(bytes) {
         return Err(LoadError::Binary);
     }
@@ -81,9 +90,32 @@ pub fn load(bytes: &[u8], forced: Option<Format>) -> Result<Loaded, LoadError> {
     };
     let document = match format {
         Format::Json => native::parse(&decoded)?,
+        Format::Hn => hn::parse(&decoded)?,
         Format::Text => text::parse(&sanitize::clean(&decoded))?,
     };
     Ok(Loaded { document, warnings })
+}
+
+const GZIP_MAGIC: &[u8] = &[0x1f, 0x8b];
+
+/// Decompressed input larger than this is refused: a thread this size does
+/// not exist, a compression bomb does.
+const MAX_INFLATED_BYTES: u64 = 2 << 30;
+
+/// Inflates gzip input (any number of members, as `cat a.gz b.gz` makes).
+fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, LoadError> {
+    use std::io::Read;
+    let mut inflated = Vec::new();
+    flate2::read::MultiGzDecoder::new(bytes)
+        .take(MAX_INFLATED_BYTES + 1)
+        .read_to_end(&mut inflated)
+        .map_err(|e| LoadError::Import(format!("gzip: {e}")))?;
+    if inflated.len() as u64 > MAX_INFLATED_BYTES {
+        return Err(LoadError::Import(
+            "gzip: more than 2 GiB when decompressed".to_string(),
+        ));
+    }
+    Ok(inflated)
 }
 
 /// How much of the input is searched for NUL bytes, as git and grep do:
@@ -106,21 +138,36 @@ pub fn detect(text: &str) -> Result<Format, LoadError> {
     if start.starts_with('{') && after_brace.starts_with("\"tread\"") {
         return Ok(Format::Json);
     }
-    let keys = top_level_keys(text)?;
-    if keys.iter().any(|k| k == "tread") {
+    let shape = json_shape(text)?;
+    let has = |key: &str| shape.keys.iter().any(|k| k == key);
+    if !shape.is_array && has("tread") {
         return Ok(Format::Json);
+    }
+    let hn_algolia = has("children") && (has("created_at_i") || has("story_id"));
+    let hnpwa = has("comments") && has("time_ago");
+    let hn_comment_list = shape.is_array && has("author") && has("text") && has("id");
+    if hn_algolia || hnpwa || hn_comment_list {
+        return Ok(Format::Hn);
     }
     Err(LoadError::UnknownJson)
 }
 
-/// The keys of a top-level JSON object (empty for an array), checking that the
-/// whole text is valid JSON without building it.
-fn top_level_keys(json: &str) -> Result<Vec<String>, LoadError> {
-    struct KeysVisitor;
-    impl<'de> Visitor<'de> for KeysVisitor {
+/// What a JSON document looks like at the top: an object's keys, or for an
+/// array the keys of its first object.
+struct JsonShape {
+    is_array: bool,
+    keys: Vec<String>,
+}
+
+/// Reads the top-level shape, checking that the whole text is valid JSON
+/// without building it. Nesting depth is unbounded (a growable stack), as
+/// real threads nest deeper than serde_json's default limit.
+fn json_shape(json: &str) -> Result<JsonShape, LoadError> {
+    struct KeysOf;
+    impl<'de> Visitor<'de> for KeysOf {
         type Value = Vec<String>;
         fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a JSON object or array")
+            f.write_str("a JSON value")
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<String>, A::Error> {
             let mut keys = Vec::new();
@@ -134,15 +181,47 @@ fn top_level_keys(json: &str) -> Result<Vec<String>, LoadError> {
             self,
             mut seq: A,
         ) -> Result<Vec<String>, A::Error> {
+            let first = seq.next_element_seed(KeysSeed)?.unwrap_or_default();
             while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(first)
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Vec<String>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Vec<String>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Vec<String>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Vec<String>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Vec<String>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_unit<E>(self) -> Result<Vec<String>, E> {
             Ok(Vec::new())
         }
     }
+    struct KeysSeed;
+    impl<'de> serde::de::DeserializeSeed<'de> for KeysSeed {
+        type Value = Vec<String>;
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Vec<String>, D::Error> {
+            d.deserialize_any(KeysOf)
+        }
+    }
     let mut deserializer = serde_json::Deserializer::from_str(json);
-    let keys = serde::Deserializer::deserialize_any(&mut deserializer, KeysVisitor)
-        .map_err(LoadError::InvalidJson)?;
+    deserializer.disable_recursion_limit();
+    let keys = {
+        let stacked = serde_stacker::Deserializer::new(&mut deserializer);
+        serde::Deserializer::deserialize_any(stacked, KeysOf).map_err(LoadError::InvalidJson)?
+    };
     deserializer.end().map_err(LoadError::InvalidJson)?;
-    Ok(keys)
+    Ok(JsonShape {
+        is_array: json.trim_start().starts_with('['),
+        keys,
+    })
 }
 
 #[cfg(test)]
@@ -192,6 +271,17 @@ mod tests {
         text.push_str(" end");
         let loaded = load(text.as_bytes(), None).unwrap();
         assert!(loaded.document.article[0].text.ends_with("word  end"));
+    }
+
+    #[test]
+    fn gzip_input_is_read_transparently() {
+        use std::io::Write;
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        encoder.write_all(b"Zipped title\n\nBody.\n").unwrap();
+        let zipped = encoder.finish().unwrap();
+        assert_eq!(load(&zipped, None).unwrap().document.title, "Zipped title");
+        let truncated = &zipped[..zipped.len() / 2];
+        assert!(matches!(load(truncated, None), Err(LoadError::Import(_))));
     }
 
     #[test]

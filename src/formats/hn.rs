@@ -1,0 +1,252 @@
+//! Hacker News threads: the Algolia API's `items/ID` (a story with nested
+//! `children`, old and current key orders, or a flat array of comments) and
+//! the HNPWA / node-hnapi item (`comments` with `level` and `content`).
+//!
+//! Items are flattened while they are read — each one is appended to a list
+//! with its parent's position, never built as a nested value — and the
+//! parser runs on a growable stack (serde_stacker), so a thread of any
+//! depth loads and drops without overflowing the stack.
+
+use std::borrow::Cow;
+
+use compact_str::CompactString;
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+use crate::document::sanitize::{clean_field, clean_short};
+use crate::document::{Block, CommentTreeBuilder, Document, NewComment};
+
+use super::{LoadError, html};
+
+/// One item as read, before the tree is built.
+#[derive(Debug, Default)]
+struct FlatItem {
+    parent: Option<usize>,
+    id: Option<CompactString>,
+    author: Option<CompactString>,
+    posted: Option<CompactString>,
+    points: Option<i64>,
+    title: Option<String>,
+    url: Option<String>,
+    text: Option<String>,
+    deleted: bool,
+    has_children: bool,
+}
+
+/// Reads one item (a JSON object) into `out`, its children after it.
+struct ItemSeed<'a> {
+    out: &'a mut Vec<FlatItem>,
+    parent: Option<usize>,
+}
+
+impl<'de> DeserializeSeed<'de> for ItemSeed<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ItemSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a Hacker News item")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let index = self.out.len();
+        self.out.push(FlatItem {
+            parent: self.parent,
+            ..FlatItem::default()
+        });
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            let item = &mut self.out[index];
+            match key.as_ref() {
+                "id" => item.id = map.next_value::<Option<IdValue>>()?.map(|v| v.0),
+                "author" | "user" => item.author = map.next_value()?,
+                "created_at_i" | "time" => {
+                    if let Some(seconds) = map.next_value::<Option<i64>>()? {
+                        item.posted = Some(seconds.to_string().into());
+                    }
+                }
+                "created_at" if item.posted.is_none() => item.posted = map.next_value()?,
+                "points" => item.points = map.next_value::<Option<i64>>().unwrap_or(None),
+                "title" => item.title = map.next_value()?,
+                "url" => item.url = map.next_value()?,
+                "text" | "content" => item.text = map.next_value()?,
+                "deleted" => item.deleted = map.next_value::<Option<bool>>()?.unwrap_or(false),
+                "children" | "comments" => {
+                    map.next_value_seed(ChildrenSeed {
+                        out: &mut *self.out,
+                        parent: Some(index),
+                    })?;
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An id given as a number or a string.
+struct IdValue(CompactString);
+
+impl<'de> serde::Deserialize<'de> for IdValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Number(i64),
+            Text(CompactString),
+        }
+        Ok(IdValue(match Raw::deserialize(deserializer)? {
+            Raw::Number(n) => n.to_string().into(),
+            Raw::Text(t) => t,
+        }))
+    }
+}
+
+/// Reads an array of items (or null) into `out`.
+struct ChildrenSeed<'a> {
+    out: &'a mut Vec<FlatItem>,
+    parent: Option<usize>,
+}
+
+impl<'de> DeserializeSeed<'de> for ChildrenSeed<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ChildrenSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an array of items")
+    }
+
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let before = self.out.len();
+        while seq
+            .next_element_seed(ItemSeed {
+                out: &mut *self.out,
+                parent: self.parent,
+            })?
+            .is_some()
+        {}
+        if let Some(parent) = self.parent {
+            self.out[parent].has_children |= self.out.len() > before;
+        }
+        Ok(())
+    }
+}
+
+/// Reads `json` (a story object, or an array of comments) into flat items.
+fn read_items(json: &str) -> Result<Vec<FlatItem>, LoadError> {
+    let mut items = Vec::new();
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    deserializer.disable_recursion_limit();
+    let stacked = serde_stacker::Deserializer::new(&mut deserializer);
+    let is_array = json.trim_start().starts_with('[');
+    let result = if is_array {
+        ChildrenSeed {
+            out: &mut items,
+            parent: None,
+        }
+        .deserialize(stacked)
+    } else {
+        ItemSeed {
+            out: &mut items,
+            parent: None,
+        }
+        .deserialize(stacked)
+    };
+    result.map_err(|e| LoadError::Import(format!("Hacker News item: {e}")))?;
+    deserializer
+        .end()
+        .map_err(|e| LoadError::Import(format!("Hacker News item: {e}")))?;
+    Ok(items)
+}
+
+/// Text of an item as blocks; an empty or missing text gives none.
+fn blocks(text: Option<&str>) -> Vec<Block> {
+    match text {
+        Some(text) if !text.trim().is_empty() => html::to_blocks(text),
+        _ => Vec::new(),
+    }
+}
+
+pub fn parse(json: &str) -> Result<Document, LoadError> {
+    let items = read_items(json)?;
+    let is_array = json.trim_start().starts_with('[');
+    let story = (!is_array).then(|| items.first()).flatten();
+    let first_comment = usize::from(story.is_some());
+
+    let mut document = Document::default();
+    if let Some(story) = story {
+        document.title = clean_field(story.title.clone())
+            .unwrap_or_else(|| "Hacker News discussion".to_string());
+        document.author = story.author.as_deref().map(str::to_string);
+        document.published = story.posted.as_deref().map(str::to_string);
+        document.source = story
+            .id
+            .as_ref()
+            .map(|id| format!("https://news.ycombinator.com/item?id={id}"));
+        document.article = blocks(story.text.as_deref());
+        if document.article.is_empty()
+            && let Some(url) = clean_field(story.url.clone())
+        {
+            document.article.push(Block::paragraph(url));
+        }
+    } else {
+        document.title = "Hacker News comments".to_string();
+    }
+
+    let mut builder = CommentTreeBuilder::with_capacity(items.len());
+    // Builder position of each flat item that became a comment.
+    let mut position: Vec<Option<usize>> = vec![None; items.len()];
+    for (index, item) in items.iter().enumerate().skip(first_comment) {
+        let gone = item.deleted || item.author.is_none() && item.text.is_none();
+        // A deleted comment stays only as a placeholder for its replies.
+        if gone && !item.has_children {
+            continue;
+        }
+        let parent = item.parent.and_then(|p| position[p]);
+        if item.parent.is_some_and(|p| p >= first_comment) && parent.is_none() {
+            // Its parent was dropped: only deleted leaves are, so this
+            // cannot happen; skip rather than misplace it.
+            continue;
+        }
+        let body = if gone {
+            Vec::new()
+        } else {
+            blocks(item.text.as_deref())
+        };
+        position[index] = Some(
+            builder.push(NewComment {
+                key: item
+                    .id
+                    .clone()
+                    .unwrap_or_else(|| (index + 1).to_string().into()),
+                parent,
+                author: if gone {
+                    None
+                } else {
+                    clean_short(item.author.clone())
+                },
+                posted: clean_short(item.posted.clone()),
+                score: item.points,
+                deleted: gone,
+                body,
+            }),
+        );
+    }
+    document.comments = builder.build().map_err(LoadError::Tree)?;
+    Ok(document)
+}

@@ -1,0 +1,103 @@
+//! Hacker News importers (Algolia items and HNPWA) on our own fixtures, and
+//! nesting far deeper than any JSON library's default limit.
+
+mod common;
+
+use common::{load_fixture, tree};
+use tread::document::BlockKind;
+
+fn owned(expected: &[(u32, &str)]) -> Vec<(u32, String)> {
+    expected.iter().map(|&(d, a)| (d, a.to_string())).collect()
+}
+
+#[test]
+fn algolia_story_tree_with_a_deleted_parent_kept_as_a_placeholder() {
+    let document = load_fixture("hn-algolia.json");
+    assert_eq!(document.title, "Ask tread: reading threads");
+    assert_eq!(
+        document.source.as_deref(),
+        Some("https://news.ycombinator.com/item?id=100")
+    );
+    assert_eq!(document.author.as_deref(), Some("asker"));
+    assert_eq!(
+        document.article[0].text,
+        "Ask: how do you read long threads?"
+    );
+    // 105 (deleted, no replies) is gone; 103 (deleted, with a reply) stays.
+    assert_eq!(
+        tree(&document),
+        owned(&[(0, "first"), (1, ""), (2, "orphan_saver"), (0, "second")])
+    );
+    let placeholder = document
+        .comments
+        .get(document.comments.find_by_key("103").unwrap());
+    assert!(placeholder.deleted);
+    assert!(placeholder.body.is_empty());
+}
+
+#[test]
+fn algolia_comment_html_becomes_blocks() {
+    let document = load_fixture("hn-algolia.json");
+    let first = document
+        .comments
+        .get(document.comments.find_by_key("101").unwrap());
+    let blocks: Vec<(BlockKind, &str)> = first
+        .body
+        .iter()
+        .map(|b| (b.kind, b.text.as_str()))
+        .collect();
+    assert_eq!(
+        blocks,
+        [
+            (BlockKind::Paragraph, "Bare first"),
+            (
+                BlockKind::Paragraph,
+                "Second paragraph with 'quotes' &lt;kept&gt;"
+            ),
+            (BlockKind::Quote, "quoted line"),
+            (BlockKind::Code, "  indented code"),
+        ]
+    );
+    let second = document
+        .comments
+        .get(document.comments.find_by_key("102").unwrap());
+    assert_eq!(
+        second.body[0].text,
+        "See https://example.com/a/long/path/to/a/page"
+    );
+    assert_eq!(first.posted.as_deref(), Some("1795687260"));
+}
+
+#[test]
+fn hnpwa_levels_and_deleted_items() {
+    let document = load_fixture("hnpwa.json");
+    assert_eq!(document.title, "A link story");
+    assert_eq!(document.article[0].text, "https://example.org/story");
+    assert_eq!(
+        tree(&document),
+        owned(&[(0, "alpha"), (1, ""), (2, "gamma")])
+    );
+}
+
+#[test]
+fn a_100000_deep_algolia_chain_loads_without_overflow() {
+    let depth = 100_000;
+    let mut json = String::from(
+        r#"{"id": 1, "type": "story", "title": "Deep", "author": "op", "created_at_i": 1, "story_id": 1, "children": ["#,
+    );
+    for i in 0..depth {
+        json.push_str(&format!(
+            r#"{{"id": {}, "type": "comment", "author": "u{i}", "text": "<p>r{i}", "children": ["#,
+            i + 2
+        ));
+    }
+    json.push_str(&"]}".repeat(depth));
+    json.push_str("]}");
+    let document = tread::formats::load(json.as_bytes(), None)
+        .unwrap()
+        .document;
+    assert_eq!(document.comments.len(), depth);
+    assert_eq!(document.comments.max_depth() as usize, depth - 1);
+    let dump = tread::dump::render(&document, 60);
+    assert!(dump.lines().all(|l| tread::wrap::display_width(l) <= 60));
+}
