@@ -46,6 +46,12 @@ fn json_like() -> impl Strategy<Value = String> {
         Just("\"id\": \"1\"".to_string()),
         Just("\"parent\": \"1\"".to_string()),
         Just("\"body\": [{\"kind\": \"code\", \"text\": \"x\"}]".to_string()),
+        Just("\"children\": ".to_string()),
+        Just("\"data\": ".to_string()),
+        Just("\"replies\": \"\"".to_string()),
+        Just("\"post_stream\": {\"posts\": ".to_string()),
+        Just("\"text\": \"<p>a<pre>b\"".to_string()),
+        Just("\"commenting_user\": {\"username\": 1}".to_string()),
         Just("null".to_string()),
         Just("\"\\u001b[2J\"".to_string()),
         "-?[0-9]{1,20}",
@@ -68,6 +74,15 @@ proptest! {
         let _ = formats::load(&bytes, None);
         let _ = formats::load(&bytes, Some(Format::Text));
         let _ = formats::load(&bytes, Some(Format::Json));
+    }
+
+    #[test]
+    fn every_importer_survives_arbitrary_bytes_and_json(bytes in prop::collection::vec(any::<u8>(), 0..300), input in json_like()) {
+        for format in [Format::Hn, Format::Lobsters, Format::Discourse, Format::Reddit] {
+            let _ = formats::load(&bytes, Some(format));
+            let _ = formats::load(input.as_bytes(), Some(format));
+            let _ = formats::load(input.replacen("{\"tread\": 1, ", "[{\"kind\": \"Listing\", ", 1).as_bytes(), Some(format));
+        }
     }
 
     #[test]

@@ -178,6 +178,14 @@ pub fn to_blocks(html: &str) -> Vec<Block> {
     builder.blocks
 }
 
+/// The text of an HTML-escaped string (as Reddit's `body_html`), decoded once.
+pub fn unescape(escaped: &str) -> String {
+    Html::parse_fragment(escaped)
+        .root_element()
+        .text()
+        .collect()
+}
+
 /// The text of a pathological fragment, tags dropped, as one paragraph.
 fn without_tags(html: &str) -> Vec<Block> {
     let mut text = String::with_capacity(html.len());

@@ -2,10 +2,14 @@
 //! dispatch to one module per format. Every loader sanitizes what it puts in
 //! the model, so callers get clean text whatever the format.
 
+pub mod discourse;
 pub mod hn;
 pub mod html;
+pub mod lobsters;
 pub mod native;
+pub mod reddit;
 pub mod text;
+mod value;
 
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 
@@ -21,6 +25,12 @@ pub enum Format {
     Json,
     /// A Hacker News thread: Algolia `items/ID` or HNPWA / node-hnapi item.
     Hn,
+    /// A Lobsters story's JSON.
+    Lobsters,
+    /// A Discourse topic's JSON.
+    Discourse,
+    /// A Reddit thread's JSON.
+    Reddit,
 }
 
 /// Something the user should hear about although loading succeeded.
@@ -91,6 +101,9 @@ pub fn load(bytes: &[u8], forced: Option<Format>) -> Result<Loaded, LoadError> {
     let document = match format {
         Format::Json => native::parse(&decoded)?,
         Format::Hn => hn::parse(&decoded)?,
+        Format::Lobsters => lobsters::parse(&decoded)?,
+        Format::Discourse => discourse::parse(&decoded)?,
+        Format::Reddit => reddit::parse(&decoded)?,
         Format::Text => text::parse(&sanitize::clean(&decoded))?,
     };
     Ok(Loaded { document, warnings })
@@ -148,6 +161,15 @@ pub fn detect(text: &str) -> Result<Format, LoadError> {
     let hn_comment_list = shape.is_array && has("author") && has("text") && has("id");
     if hn_algolia || hnpwa || hn_comment_list {
         return Ok(Format::Hn);
+    }
+    if shape.is_array && has("kind") && has("data") {
+        return Ok(Format::Reddit);
+    }
+    if has("post_stream") {
+        return Ok(Format::Discourse);
+    }
+    if has("short_id") && has("comments") && (has("submitter_user") || has("short_id_url")) {
+        return Ok(Format::Lobsters);
     }
     Err(LoadError::UnknownJson)
 }
