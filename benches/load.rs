@@ -39,6 +39,15 @@ fn load(c: &mut Criterion) {
             BatchSize::PerIteration,
         )
     });
+    let hn = synthetic::hn_algolia_json(100_000);
+    group.throughput(Throughput::Bytes(hn.len() as u64));
+    group.bench_function("hn_algolia", |b| {
+        b.iter_batched(
+            || (),
+            |()| formats::load(black_box(hn.as_bytes()), None).unwrap(),
+            BatchSize::PerIteration,
+        )
+    });
     group.finish();
 }
 

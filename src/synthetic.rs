@@ -155,3 +155,44 @@ pub fn chain(depth: usize) -> Document {
         ..Document::default()
     }
 }
+
+/// The same discussion as [`discussion`], written as a Hacker News Algolia
+/// `items/ID` response (nested `children`, HTML text), for importer benches.
+pub fn hn_algolia_json(comments: usize) -> String {
+    use std::fmt::Write as _;
+    let document = discussion(comments);
+    let tree = &document.comments;
+    let escape = |text: &str| serde_json::to_string(text).expect("strings serialize");
+    let mut json = String::with_capacity(comments * 700);
+    json.push_str(r#"{"author":"op","children":["#);
+    // Preorder with an explicit stack of open items: close an item's
+    // children array when the next comment is not below it.
+    let mut open: Vec<u32> = Vec::new();
+    for (id, comment) in tree.iter() {
+        while open.len() > comment.depth as usize {
+            open.pop();
+            json.push_str("]}");
+        }
+        if json.ends_with('}') {
+            json.push(',');
+        }
+        let html: Vec<String> = comment
+            .body
+            .iter()
+            .map(|b| b.text.replace('&', "&amp;").replace('<', "&lt;"))
+            .collect();
+        let _ = write!(
+            json,
+            r#"{{"author":{},"created_at":"2026-11-05T12:00:00.000Z","created_at_i":1793880000,"id":{},"options":[],"parent_id":null,"points":null,"story_id":1,"text":{},"title":null,"type":"comment","url":null,"children":["#,
+            escape(comment.author.as_deref().unwrap_or("x")),
+            id.0 + 2,
+            escape(&html.join("<p>")),
+        );
+        open.push(id.0);
+    }
+    for _ in open {
+        json.push_str("]}");
+    }
+    json.push_str(r#"],"created_at":"2026-11-05T11:00:00.000Z","created_at_i":1793876400,"id":1,"options":[],"parent_id":null,"points":512,"story_id":1,"text":"<p>A generated story.","title":"Generated","type":"story","url":null}"#);
+    json
+}

@@ -101,3 +101,13 @@ fn a_100000_deep_algolia_chain_loads_without_overflow() {
     let dump = tread::dump::render(&document, 60);
     assert!(dump.lines().all(|l| tread::wrap::display_width(l) <= 60));
 }
+
+#[test]
+fn a_generated_algolia_thread_round_trips_its_tree() {
+    let json = tread::synthetic::hn_algolia_json(500);
+    let imported = tread::formats::load(json.as_bytes(), None)
+        .unwrap()
+        .document;
+    let generated = tread::synthetic::discussion(500);
+    assert_eq!(tree(&imported), tree(&generated));
+}
