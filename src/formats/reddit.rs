@@ -57,7 +57,9 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
         .cloned()
         .unwrap_or(Value::Null);
     let mut document = Document {
-        title: clean_field(text(&post, "title")).unwrap_or_else(|| "Reddit thread".into()),
+        // Reddit sends titles HTML-escaped ("&amp;").
+        title: clean_field(text(&post, "title").map(|t| html::unescape(&t)))
+            .unwrap_or_else(|| "Reddit thread".into()),
         source: text(&post, "permalink").map(|p| format!("https://www.reddit.com{p}")),
         author: text(&post, "author"),
         published: integer(&post, "created_utc").map(|s| s.to_string()),

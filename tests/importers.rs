@@ -1,0 +1,131 @@
+//! Reddit, Lobsters and Discourse importers on our own fixtures: the tree
+//! (depth and author of every comment, in order) and the decoded text.
+
+mod common;
+
+use common::{load_fixture, tree};
+use tread::document::BlockKind;
+
+fn owned(expected: &[(u32, &str)]) -> Vec<(u32, String)> {
+    expected.iter().map(|&(d, a)| (d, a.to_string())).collect()
+}
+
+fn body(document: &tread::document::Document, key: &str) -> Vec<(BlockKind, String)> {
+    let id = document.comments.find_by_key(key).unwrap();
+    document
+        .comments
+        .get(id)
+        .body
+        .iter()
+        .map(|b| (b.kind, b.text.clone()))
+        .collect()
+}
+
+#[test]
+fn reddit_listings_replies_more_stubs_and_removed_comments() {
+    let document = load_fixture("reddit.json");
+    assert_eq!(
+        document.title, "A self post & more",
+        "titles come HTML-escaped"
+    );
+    assert_eq!(
+        document.source.as_deref(),
+        Some("https://www.reddit.com/r/x/comments/abc/a_self_post/")
+    );
+    assert_eq!(document.article[0].text, "Body text & more");
+    assert_eq!(
+        tree(&document),
+        owned(&[
+            (0, "one"),
+            (1, ""),
+            (2, "three"),
+            (2, "more replies"),
+            (1, "more replies"),
+            (0, "four"),
+        ])
+    );
+    assert_eq!(
+        body(&document, "t1_c1"),
+        [
+            (BlockKind::Quote, "quoted".into()),
+            (BlockKind::Paragraph, "Top".into())
+        ]
+    );
+    let removed = document
+        .comments
+        .get(document.comments.find_by_key("t1_c2").unwrap());
+    assert!(removed.deleted);
+    assert_eq!(
+        body(&document, "t1_c3").len(),
+        2,
+        "Markdown body split into paragraphs"
+    );
+    assert_eq!(
+        body(&document, "t1_m1")[0].1,
+        "12 more replies not in this file"
+    );
+    let score = document
+        .comments
+        .get(document.comments.find_by_key("t1_c3").unwrap())
+        .score;
+    assert_eq!(score, Some(2), "a score given as a string");
+}
+
+#[test]
+fn lobsters_legacy_indent_levels_and_user_objects() {
+    let document = load_fixture("lobsters-legacy.json");
+    assert_eq!(document.author.as_deref(), Some("submitter"));
+    assert_eq!(
+        document.article[0].text, "https://example.org/post",
+        "no description: the link"
+    );
+    assert_eq!(
+        tree(&document),
+        owned(&[(0, "uno"), (1, "dos"), (2, "tres"), (0, "")])
+    );
+    let deleted = document
+        .comments
+        .get(document.comments.find_by_key("c4").unwrap());
+    assert!(deleted.deleted);
+}
+
+#[test]
+fn lobsters_current_parent_ids_and_plain_users() {
+    let document = load_fixture("lobsters-current.json");
+    assert_eq!(document.article[0].text, "Self post text");
+    assert_eq!(
+        tree(&document),
+        owned(&[(0, "alpha"), (1, "beta"), (0, "gamma")])
+    );
+    assert_eq!(
+        body(&document, "x1"),
+        [
+            (BlockKind::Quote, "quote".into()),
+            (BlockKind::Paragraph, "answer".into())
+        ]
+    );
+}
+
+#[test]
+fn discourse_first_post_is_the_article_and_missing_targets_start_threads() {
+    let document = load_fixture("discourse.json");
+    assert_eq!(document.title, "Forum topic");
+    assert_eq!(document.author.as_deref(), Some("opener"));
+    assert_eq!(document.article[0].text, "The first post is the article.");
+    // 2 replies to post 1: top-level. 5 replies to 4, not in the file: top-level.
+    assert_eq!(
+        tree(&document),
+        owned(&[(0, "a"), (1, "b"), (2, "d"), (0, "c")])
+    );
+    let quoted = body(&document, "2");
+    assert!(
+        quoted.contains(&(BlockKind::Quote, "article".into())),
+        "{quoted:?}"
+    );
+    assert!(
+        document
+            .comments
+            .get(document.comments.find_by_key("6").unwrap())
+            .deleted
+    );
+}
