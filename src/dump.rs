@@ -2,7 +2,7 @@
 //! comment tree drawn with guides (`├─ │ └─`). No line is wider than the width,
 //! measured in display columns, whatever the text holds.
 
-use crate::document::{Block, Comment, Comments, Document};
+use crate::document::{Block, Comment, Document};
 use crate::layout::layout_block;
 use crate::tree_guides::{GuideStyle, GuideWalker};
 use crate::wrap::{WrapMode, display_width, prefix_fitting, wrap_lines};
@@ -46,7 +46,7 @@ pub fn render(document: &Document, width: usize) -> String {
     };
     out.line("", &heading);
     out.line("", &"─".repeat(display_width(&heading).min(width)));
-    render_comments(&document.comments, &mut out);
+    render_comments(document, &mut out);
     let mut text = out.text;
     text.truncate(text.trim_end().len());
     text.push('\n');
@@ -91,12 +91,15 @@ impl Output {
     }
 }
 
-fn header_text(comment: &Comment) -> String {
+fn header_text(comment: &Comment, is_op: bool) -> String {
     let mut header = if comment.deleted {
         "[deleted]".to_string()
     } else {
         comment.author.as_deref().unwrap_or("anonymous").to_string()
     };
+    if is_op {
+        header.push_str(" (OP)");
+    }
     if let Some(score) = comment.score {
         header.push_str(&format!(" · {score} points"));
     }
@@ -106,12 +109,13 @@ fn header_text(comment: &Comment) -> String {
     header
 }
 
-fn render_comments(comments: &Comments, out: &mut Output) {
+fn render_comments(document: &Document, out: &mut Output) {
+    let comments = &document.comments;
     let style = GuideStyle::for_width(out.width, MIN_TEXT_WIDTH, MAX_INDENTED_DEPTH);
     let mut walker = GuideWalker::default();
     for (id, comment) in comments.iter() {
         let guides = walker.next(comments, id, !comment.children.is_empty(), style);
-        let mut header = header_text(comment);
+        let mut header = header_text(comment, document.is_op(comment));
         if let Some(depth) = guides.depth_label {
             header = format!("[{depth}] {header}");
         }

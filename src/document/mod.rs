@@ -46,6 +46,13 @@ impl Block {
 }
 
 impl Document {
+    /// Whether a comment was written by the article's author.
+    pub fn is_op(&self, comment: &Comment) -> bool {
+        !comment.deleted
+            && comment.author.is_some()
+            && comment.author.as_deref() == self.author.as_deref()
+    }
+
     /// A key that names this discussion wherever its file lives: the source
     /// URL or id when the format has one, else a hash of the title and the
     /// article text (FNV-1a, stable across builds and machines).

@@ -119,6 +119,9 @@ fn header_line<'a>(app: &'a App, id: CommentId, guides: &'a CommentGuides) -> Li
         comment.author.as_deref().unwrap_or("anonymous")
     };
     spans.push(Span::styled(author, theme.author));
+    if app.document.is_op(comment) {
+        spans.push(Span::styled(" OP", theme.folded));
+    }
     if let Some(posted) = &comment.posted {
         let age = match crate::age::parse_timestamp(posted) {
             Some(then) => crate::age::short_age(then, app.now),
@@ -168,6 +171,13 @@ pub fn fold_marker_columns(_view: &CommentsView, env: &CommentsEnv, id: CommentI
         0
     };
     start..start + 2
+}
+
+/// The selected comment's full date, for the status bar.
+pub fn selected_date(app: &App) -> Option<String> {
+    let id = app.comments.selected?;
+    let posted = app.document.comments.get(id).posted.as_deref()?;
+    Some(crate::age::readable_date(posted))
 }
 
 /// "comment 3/26" for the pane title.

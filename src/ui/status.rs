@@ -19,7 +19,10 @@ fn position(app: &App) -> String {
             .article
             .map(|pane| super::article::position_label(app, pane.body))
             .unwrap_or_default(),
-        Pane::Comments => format!("comment {}", super::comments::position_label(app)),
+        Pane::Comments => match super::comments::selected_date(app) {
+            Some(date) => format!("{date} · comment {}", super::comments::position_label(app)),
+            None => format!("comment {}", super::comments::position_label(app)),
+        },
     }
 }
 
