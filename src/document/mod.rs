@@ -30,6 +30,15 @@ pub enum BlockKind {
 pub struct Block {
     pub kind: BlockKind,
     pub text: String,
+    /// Links the source marked up in this block (HTML `<a href>`).
+    pub links: Vec<Link>,
+}
+
+/// A link: the text it was shown as, and where it goes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    pub text: String,
+    pub url: String,
 }
 
 impl Block {
@@ -37,7 +46,28 @@ impl Block {
         Block {
             kind,
             text: text.into(),
+            links: Vec::new(),
         }
+    }
+
+    /// Every link in the block: marked-up links first, then bare http(s)
+    /// URLs written in the text, without repeats.
+    pub fn all_links(&self) -> Vec<Link> {
+        let mut links = self.links.clone();
+        for word in self.text.split(|c: char| c.is_whitespace()) {
+            let start = word.find("https://").or_else(|| word.find("http://"));
+            if let Some(start) = start {
+                let url = word[start..]
+                    .trim_end_matches(['.', ',', ')', ';', ':', '!', '?', '"', '\'', '>']);
+                if url.len() > "https://".len() && !links.iter().any(|l| l.url == url) {
+                    links.push(Link {
+                        text: url.to_string(),
+                        url: url.to_string(),
+                    });
+                }
+            }
+        }
+        links
     }
 
     pub fn paragraph(text: impl Into<String>) -> Self {

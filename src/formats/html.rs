@@ -25,6 +25,8 @@ struct Builder {
     list_item: usize,
     /// Where the text of the open `<a>` starts, and its href.
     link: Option<(usize, String)>,
+    /// Links met in the current block.
+    links: Vec<crate::document::Link>,
 }
 
 impl Builder {
@@ -67,6 +69,7 @@ impl Builder {
                 .to_string()
         };
         let text = clean_owned(text);
+        let links = std::mem::take(&mut self.links);
         if text.trim().is_empty() {
             return;
         }
@@ -86,6 +89,9 @@ impl Builder {
         } else {
             self.blocks.push(Block::new(kind, text));
         }
+        if let Some(block) = self.blocks.last_mut() {
+            block.links = links;
+        }
     }
 }
 
@@ -93,6 +99,8 @@ fn is_block_element(name: &str) -> bool {
     matches!(
         name,
         "p" | "div"
+            | "aside"
+            | "article"
             | "pre"
             | "blockquote"
             | "li"
@@ -152,6 +160,14 @@ pub fn to_blocks(html: &str) -> Vec<Block> {
                         && let Some((start, href)) = builder.link.take()
                     {
                         expand_shortened_link(&mut builder.text, start, &href);
+                        let url = clean_owned(href);
+                        if !url.is_empty() {
+                            let text = builder.text.get(start..).unwrap_or_default().trim();
+                            builder.links.push(crate::document::Link {
+                                text: clean_owned(text.to_string()),
+                                url,
+                            });
+                        }
                     }
                     if is_block_element(name) {
                         if name.starts_with('h') && name.len() == 2 {
@@ -304,6 +320,9 @@ mod tests {
         );
         let named = r#"<a href="https://example.com/x">the docs</a>"#;
         assert_eq!(texts(named), [para("the docs")]);
+        let blocks = to_blocks(named);
+        assert_eq!(blocks[0].links[0].text, "the docs");
+        assert_eq!(blocks[0].links[0].url, "https://example.com/x");
     }
 
     #[test]

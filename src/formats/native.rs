@@ -61,6 +61,8 @@ struct RawComment<'a> {
 struct RawBlock {
     kind: RawKind,
     text: String,
+    #[serde(default)]
+    links: Vec<crate::document::Link>,
 }
 
 /// Block kinds a newer writer may add are read as paragraphs, keeping their text.
@@ -85,7 +87,16 @@ impl RawBlock {
             RawKind::Code => BlockKind::Code,
             RawKind::ListItem => BlockKind::ListItem,
         };
-        Block::new(kind, clean_owned(self.text))
+        let mut block = Block::new(kind, clean_owned(self.text));
+        block.links = self
+            .links
+            .into_iter()
+            .map(|link| crate::document::Link {
+                text: clean_owned(link.text),
+                url: clean_owned(link.url),
+            })
+            .collect();
+        block
     }
 }
 
@@ -282,6 +293,8 @@ struct OutComment<'a> {
 struct OutBlock<'a> {
     kind: BlockKind,
     text: &'a str,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    links: &'a [crate::document::Link],
 }
 
 fn out_blocks(blocks: &[Block]) -> Vec<OutBlock<'_>> {
@@ -290,6 +303,7 @@ fn out_blocks(blocks: &[Block]) -> Vec<OutBlock<'_>> {
         .map(|b| OutBlock {
             kind: b.kind,
             text: &b.text,
+            links: &b.links,
         })
         .collect()
 }
