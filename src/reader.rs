@@ -95,20 +95,29 @@ pub fn message_for(event: Event, app: &App, pending: &mut PendingKeys) -> Option
     }
 }
 
-/// Carries out the app's queued store changes, telling the app how they went.
-/// Without a store (no data directory) the reader goes on, saying so once.
+/// Carries out the app's queued effects (store changes, opening a link,
+/// copying), telling the app how they went. Without a store (no data
+/// directory) the reader goes on and says so.
 pub fn run_effects(app: &mut App, store: Option<&Store>) {
     let effects = std::mem::take(&mut app.effects);
-    if effects.is_empty() {
-        return;
-    }
-    let Some(store) = store else {
-        app.update(Message::StoreNotice(
-            "Not saved: no data directory (set TREAD_DATA_DIR)".to_string(),
-        ));
-        return;
-    };
     for effect in effects {
+        let needs_store = !matches!(effect, Effect::OpenUrl(_) | Effect::CopyToClipboard(_));
+        let Some(store) = store.filter(|_| needs_store) else {
+            match effect {
+                Effect::OpenUrl(url) => {
+                    if let Err(error) = open_url(&url) {
+                        app.update(Message::StoreNotice(format!(
+                            "Could not open {url}: {error}"
+                        )));
+                    }
+                }
+                Effect::CopyToClipboard(text) => terminal::copy_to_clipboard(&text),
+                _ => app.update(Message::StoreNotice(
+                    "Not saved: no data directory (set TREAD_DATA_DIR)".to_string(),
+                )),
+            }
+            continue;
+        };
         let result = match effect {
             Effect::SaveBookmark(bookmark) => save_bookmarks(app, store, |file| file.add(bookmark)),
             Effect::DeleteBookmark(id) => save_bookmarks(app, store, |file| {
@@ -121,11 +130,46 @@ pub fn run_effects(app: &mut App, store: Option<&Store>) {
                 .positions_file()
                 .update::<PositionFile, _>(|file| file.record(key, position))
                 .map(|_| ()),
+            Effect::OpenUrl(_) | Effect::CopyToClipboard(_) => Ok(()),
         };
         if let Err(error) = result {
             app.update(Message::StoreNotice(format!("Not saved: {error}")));
         }
     }
+}
+
+/// Opens `url` with `$BROWSER`, else the desktop's opener, detached and with
+/// its output discarded so the screen is not disturbed. The URL was checked
+/// by the app (http, https or mailto, no control characters).
+fn open_url(url: &str) -> io::Result<()> {
+    use std::process::{Command, Stdio};
+    let browser = std::env::var("BROWSER")
+        .ok()
+        .filter(|b| !b.trim().is_empty());
+    let (program, mut args): (String, Vec<String>) = match browser {
+        Some(browser) => {
+            let mut words = browser.split_whitespace().map(str::to_string);
+            let program = words.next().unwrap_or_default();
+            (program, words.collect())
+        }
+        None if cfg!(target_os = "macos") => ("open".to_string(), Vec::new()),
+        None => ("xdg-open".to_string(), Vec::new()),
+    };
+    // `$BROWSER` may say where the URL goes with %s.
+    if let Some(slot) = args.iter_mut().find(|a| a.contains("%s")) {
+        *slot = slot.replace("%s", url);
+    } else {
+        args.push(url.to_string());
+    }
+    let mut child = Command::new(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()?;
+    // Reap it whenever it ends, without waiting here.
+    std::thread::spawn(move || child.wait());
+    Ok(())
 }
 
 fn save_bookmarks(

@@ -107,3 +107,42 @@ pub fn watch_termination() -> io::Result<Arc<AtomicBool>> {
 pub fn terminated(flag: &AtomicBool) -> bool {
     flag.load(Ordering::SeqCst)
 }
+
+/// Puts `text` on the clipboard of the terminal's machine (OSC 52), which
+/// works over SSH too. Terminals that do not support it ignore it.
+pub fn copy_to_clipboard(text: &str) {
+    let mut stdout = io::stdout();
+    let _ = write!(stdout, "\x1b]52;c;{}\x07", base64(text.as_bytes()));
+    let _ = stdout.flush();
+}
+
+/// Standard base64 with padding.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = (u32::from(chunk[0]) << 16)
+            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*chunk.get(2).unwrap_or(&0));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_matches_the_standard_examples() {
+        assert_eq!(super::base64(b""), "");
+        assert_eq!(super::base64(b"f"), "Zg==");
+        assert_eq!(super::base64(b"fo"), "Zm8=");
+        assert_eq!(super::base64(b"foo"), "Zm9v");
+        assert_eq!(super::base64(b"foobar"), "Zm9vYmFy");
+    }
+}

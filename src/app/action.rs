@@ -129,6 +129,28 @@ actions! {
     UndoDelete,
     /// Edit the selected bookmark's note
     EditNote,
+    /// List the links of the selected comment or the current paragraph
+    ShowLinks,
+    /// Copy the selected link's URL to the clipboard
+    CopyLink,
+    /// Open link 1
+    OpenLink1,
+    /// Open link 2
+    OpenLink2,
+    /// Open link 3
+    OpenLink3,
+    /// Open link 4
+    OpenLink4,
+    /// Open link 5
+    OpenLink5,
+    /// Open link 6
+    OpenLink6,
+    /// Open link 7
+    OpenLink7,
+    /// Open link 8
+    OpenLink8,
+    /// Open link 9
+    OpenLink9,
 }
 
 impl Action {
@@ -148,6 +170,24 @@ impl Action {
             _ => return None,
         };
         Some(levels)
+    }
+
+    /// For the `OpenLinkN` actions, N.
+    pub fn link_number(self) -> Option<usize> {
+        use Action::*;
+        let number = match self {
+            OpenLink1 => 1,
+            OpenLink2 => 2,
+            OpenLink3 => 3,
+            OpenLink4 => 4,
+            OpenLink5 => 5,
+            OpenLink6 => 6,
+            OpenLink7 => 7,
+            OpenLink8 => 8,
+            OpenLink9 => 9,
+            _ => return None,
+        };
+        Some(number)
     }
 
     /// The snake_case name used in the keymap and config.

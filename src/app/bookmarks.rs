@@ -23,8 +23,18 @@ type TextPoint = (usize, usize);
 pub enum Effect {
     SaveBookmark(Bookmark),
     DeleteBookmark(String),
-    SetNote { id: String, note: Option<String> },
-    SavePosition { key: String, position: Position },
+    SetNote {
+        id: String,
+        note: Option<String>,
+    },
+    SavePosition {
+        key: String,
+        position: Position,
+    },
+    /// Hand a link to the system's opener.
+    OpenUrl(String),
+    /// Put text on the clipboard through the terminal (OSC 52).
+    CopyToClipboard(String),
 }
 
 /// A key typed into the note prompt.

@@ -20,15 +20,17 @@ pub enum Context {
     Comments,
     Help,
     Bookmarks,
+    Links,
 }
 
 impl Context {
-    pub const ALL: [Context; 5] = [
+    pub const ALL: [Context; 6] = [
         Context::Global,
         Context::Article,
         Context::Comments,
         Context::Help,
         Context::Bookmarks,
+        Context::Links,
     ];
 
     pub fn name(self) -> &'static str {
@@ -38,6 +40,7 @@ impl Context {
             Context::Comments => "comments",
             Context::Help => "help",
             Context::Bookmarks => "bookmarks",
+            Context::Links => "links",
         }
     }
 
@@ -290,7 +293,9 @@ pub struct KeyParseError(pub String);
 pub enum KeymapError {
     #[error("{0}")]
     Toml(#[from] toml::de::Error),
-    #[error("[{section}] is not a section (expected global, article, comments, help or bookmarks)")]
+    #[error(
+        "[{section}] is not a section (expected global, article, comments, help, bookmarks or links)"
+    )]
     UnknownSection { section: String },
     #[error("[{section}] {action}: not an action")]
     UnknownAction { section: String, action: String },

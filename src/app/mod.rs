@@ -11,6 +11,7 @@ pub mod bookmarks;
 pub mod comments_view;
 pub mod geometry;
 pub mod keymap;
+pub mod links;
 pub mod text_layout;
 
 pub use action::Action;
@@ -132,6 +133,7 @@ pub struct App {
     pub bookmarks: Vec<crate::store::bookmarks::Bookmark>,
     pub marks: BookmarkMarks,
     pub panel: Option<BookmarkPanel>,
+    pub links: Option<links::LinksOverlay>,
     pub prompt: Option<NotePrompt>,
     /// Store changes for the event loop to carry out.
     pub effects: Vec<Effect>,
@@ -163,6 +165,7 @@ impl App {
             bookmarks: Vec::new(),
             marks: BookmarkMarks::default(),
             panel: None,
+            links: None,
             prompt: None,
             effects: Vec::new(),
         }
@@ -188,6 +191,9 @@ impl App {
         }
         if self.panel.is_some() {
             return vec![Context::Bookmarks, Context::Global];
+        }
+        if self.links.is_some() {
+            return vec![Context::Links, Context::Global];
         }
         let pane = match self.focus {
             Pane::Article => Context::Article,
@@ -279,7 +285,11 @@ impl App {
     }
 
     fn click(&mut self, column: u16, row: u16) {
-        if self.help.is_some() || self.panel.is_some() || self.prompt.is_some() {
+        if self.help.is_some()
+            || self.panel.is_some()
+            || self.links.is_some()
+            || self.prompt.is_some()
+        {
             return;
         }
         match self.pane_at(column, row) {
@@ -345,11 +355,16 @@ impl App {
             self.apply_in_panel(action);
             return;
         }
+        if self.links.is_some() {
+            self.apply_in_links(action);
+            return;
+        }
         match action {
             Quit => self.quit(),
             Bookmark | ShowBookmarks | NextBookmark | PreviousBookmark => {
                 self.apply_bookmark_action(action);
             }
+            ShowLinks => self.show_links(),
             Help => self.help = Some(0),
             // Esc with nothing open ends a visual selection.
             CloseOverlay => {

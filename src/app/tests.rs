@@ -774,3 +774,55 @@ fn visual_selection_inside_a_comment_bookmarks_those_lines() {
     assert_eq!(bookmark.last_block, Some(1));
     assert!(app.comments.visual.is_none());
 }
+
+#[test]
+fn o_lists_links_and_opens_or_copies_only_web_links() {
+    use crate::app::bookmarks::Effect;
+    let text = "T\n\nSee https://example.com/page, and more.\n\n• ann\n  Two links: https://a.example/x and mailto:no@example.com plus javascript:alert(1)\n";
+    let document = formats::load(text.as_bytes(), None).unwrap().document;
+    let mut app = App::new(
+        document,
+        "x".into(),
+        Keymap::default_keymap(),
+        Rect::new(0, 0, 100, 30),
+    );
+    app.update(Action::ShowLinks);
+    let overlay = app.links.as_ref().unwrap();
+    assert_eq!(overlay.links.len(), 1);
+    assert_eq!(overlay.links[0].url, "https://example.com/page");
+    assert_eq!(app.key_contexts()[0], Context::Links);
+    app.update(Action::OpenLink1);
+    assert!(app.links.is_none());
+    assert_eq!(
+        app.effects.last(),
+        Some(&Effect::OpenUrl("https://example.com/page".into()))
+    );
+
+    app.update(Action::FocusNext);
+    app.update(Action::ShowLinks);
+    assert_eq!(
+        app.links.as_ref().unwrap().links.len(),
+        1,
+        "bare mailto and javascript are not URLs here"
+    );
+    app.update(Action::CopyLink);
+    assert_eq!(
+        app.effects.last(),
+        Some(&Effect::CopyToClipboard("https://a.example/x".into()))
+    );
+
+    // A marked-up link with a scheme we do not open is refused.
+    let mut block = crate::document::Block::paragraph("x");
+    block.links.push(crate::document::Link {
+        text: "x".into(),
+        url: "file:///etc/passwd".into(),
+    });
+    app.links = Some(crate::app::links::LinksOverlay {
+        links: block.all_links(),
+        selected: 0,
+    });
+    let before = app.effects.len();
+    app.update(Action::OpenSelected);
+    assert_eq!(app.effects.len(), before);
+    assert!(app.message.as_deref().unwrap().starts_with("Not opened"));
+}

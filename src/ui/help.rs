@@ -19,6 +19,7 @@ fn heading(context: Context) -> &'static str {
         Context::Comments => "Comment pane",
         Context::Help => "This help",
         Context::Bookmarks => "Bookmark list",
+        Context::Links => "Link list",
     }
 }
 

@@ -6,6 +6,7 @@ pub mod article;
 mod bookmarks;
 pub mod comments;
 mod help;
+mod links;
 mod status;
 pub mod theme;
 
@@ -48,6 +49,9 @@ impl Widget for &App {
         status::render(self, screen.status_bar, buf);
         if let Some(panel) = &self.panel {
             bookmarks::render_panel(self, panel, area, buf);
+        }
+        if let Some(overlay) = &self.links {
+            links::render(self, overlay, area, buf);
         }
         if let Some(scroll) = self.help {
             help::render(self, scroll, area, buf);

@@ -1,0 +1,114 @@
+//! The link list: the links of the selected comment or of the paragraph
+//! under the passage cursor, numbered, to open in the browser or copy.
+//! Opening and copying are effects for the event loop; only http, https and
+//! mailto links are ever handed to the system.
+
+use crate::document::Link;
+
+use super::bookmarks::Effect;
+use super::{Action, App, Pane};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinksOverlay {
+    pub links: Vec<Link>,
+    pub selected: usize,
+}
+
+/// Whether tread may hand `url` to the system opener.
+pub fn may_open(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme))
+        && !url.chars().any(char::is_control)
+}
+
+impl App {
+    /// The links where the reader is: the selected comment's, or the
+    /// current paragraph's.
+    pub fn links_here(&self) -> Vec<Link> {
+        let blocks = match self.focus {
+            Pane::Article => self
+                .document
+                .article
+                .get(self.article.cursor..=self.article.cursor),
+            Pane::Comments => self
+                .comments
+                .selected
+                .map(|id| self.document.comments.get(id).body.as_slice()),
+        };
+        let mut links: Vec<Link> = Vec::new();
+        for block in blocks.unwrap_or_default() {
+            for link in block.all_links() {
+                if !links.iter().any(|l| l.url == link.url) {
+                    links.push(link);
+                }
+            }
+        }
+        links
+    }
+
+    pub(super) fn show_links(&mut self) {
+        let links = self.links_here();
+        if links.is_empty() {
+            self.message = Some("No links here".to_string());
+        } else {
+            self.links = Some(LinksOverlay { links, selected: 0 });
+        }
+    }
+
+    pub(super) fn apply_in_links(&mut self, action: Action) {
+        let Some(overlay) = self.links.as_mut() else {
+            return;
+        };
+        let count = overlay.links.len();
+        let open = |overlay: &LinksOverlay, index: usize| overlay.links.get(index).cloned();
+        match action {
+            Action::Quit => self.quit(),
+            Action::CloseOverlay | Action::ShowLinks => self.links = None,
+            Action::SelectNext => {
+                overlay.selected = (overlay.selected + 1).min(count.saturating_sub(1))
+            }
+            Action::SelectPrevious => overlay.selected = overlay.selected.saturating_sub(1),
+            Action::CopyLink => {
+                if let Some(link) = open(overlay, overlay.selected) {
+                    self.effects.push(Effect::CopyToClipboard(link.url.clone()));
+                    self.message = Some(format!("Copied {}", link.url));
+                    self.links = None;
+                }
+            }
+            other => {
+                let index = match other {
+                    Action::OpenSelected => Some(overlay.selected),
+                    _ => other.link_number().map(|n| n - 1),
+                };
+                if let Some(link) = index.and_then(|i| open(overlay, i)) {
+                    self.links = None;
+                    if may_open(&link.url) {
+                        self.effects.push(Effect::OpenUrl(link.url.clone()));
+                        self.message = Some(format!("Opening {}", link.url));
+                    } else {
+                        self.message =
+                            Some("Not opened: only http, https and mailto links are".to_string());
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_open;
+
+    #[test]
+    fn only_web_and_mail_links_are_opened() {
+        assert!(may_open("https://example.com/a?b=c"));
+        assert!(may_open("HTTP://EXAMPLE.COM"));
+        assert!(may_open("mailto:someone@example.com"));
+        assert!(!may_open("file:///etc/passwd"));
+        assert!(!may_open("javascript:alert(1)"));
+        assert!(!may_open("https://example.com/\u{1b}]52;c;x"));
+        assert!(!may_open("-flag"));
+    }
+}
