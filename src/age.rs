@@ -69,6 +69,57 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     era * 146_097 + day_of_era - 719_468
 }
 
+/// Seconds since the epoch for a mail `Date:` header
+/// ("Tue, 1 Jul 2003 10:52:37 +0200", day name optional).
+pub fn parse_mail_date(text: &str) -> Option<i64> {
+    let text = text.split_once(',').map_or(text, |(_, rest)| rest);
+    let mut parts = text.split_whitespace();
+    let day: i64 = parts.next()?.parse().ok()?;
+    let month = match parts.next()?.get(..3)?.to_ascii_lowercase().as_str() {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    let mut year: i64 = parts.next()?.parse().ok()?;
+    if year < 100 {
+        year += if year < 50 { 2000 } else { 1900 };
+    }
+    let time: Vec<i64> = parts
+        .next()?
+        .split(':')
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let (hour, minute, second) = (
+        *time.first()?,
+        *time.get(1)?,
+        time.get(2).copied().unwrap_or(0),
+    );
+    let zone = parts.next().unwrap_or("+0000");
+    let offset = match zone.as_bytes().first() {
+        Some(b'+' | b'-') if zone.len() == 5 => {
+            let sign = if zone.starts_with('-') { -1 } else { 1 };
+            let hours: i64 = zone[1..3].parse().ok()?;
+            let minutes: i64 = zone[3..5].parse().ok()?;
+            sign * (hours * 3600 + minutes * 60)
+        }
+        _ => 0,
+    };
+    if !(1..=31).contains(&day) {
+        return None;
+    }
+    Some(days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offset)
+}
+
 /// The civil date of a day count from 1970-01-01 (inverse of `days_from_civil`).
 fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
@@ -163,6 +214,19 @@ mod tests {
         assert_eq!(full_date(951_782_400), "2000-02-29 00:00");
         assert_eq!(readable_date("1420241808"), "2015-01-02 23:36");
         assert_eq!(readable_date("last week"), "last week");
+    }
+
+    #[test]
+    fn mail_dates() {
+        assert_eq!(
+            parse_mail_date("Sat, 28 Nov 2026 09:00:00 +0900"),
+            Some(1_795_824_000)
+        );
+        assert_eq!(
+            parse_mail_date("28 Nov 2026 00:00:00 GMT"),
+            Some(1_795_824_000)
+        );
+        assert_eq!(parse_mail_date("yesterday"), None);
     }
 
     #[test]

@@ -78,7 +78,7 @@ proptest! {
 
     #[test]
     fn every_importer_survives_arbitrary_bytes_and_json(bytes in prop::collection::vec(any::<u8>(), 0..300), input in json_like()) {
-        for format in [Format::Hn, Format::Lobsters, Format::Discourse, Format::Reddit] {
+        for format in [Format::Hn, Format::Lobsters, Format::Discourse, Format::Reddit, Format::Mbox] {
             let _ = formats::load(&bytes, Some(format));
             let _ = formats::load(input.as_bytes(), Some(format));
             let _ = formats::load(input.replacen("{\"tread\": 1, ", "[{\"kind\": \"Listing\", ", 1).as_bytes(), Some(format));

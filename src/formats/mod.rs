@@ -6,6 +6,7 @@ pub mod discourse;
 pub mod hn;
 pub mod html;
 pub mod lobsters;
+pub mod mbox;
 pub mod native;
 pub mod reddit;
 pub mod text;
@@ -31,6 +32,8 @@ pub enum Format {
     Discourse,
     /// A Reddit thread's JSON.
     Reddit,
+    /// A mailing-list archive (mbox).
+    Mbox,
 }
 
 /// Something the user should hear about although loading succeeded.
@@ -98,12 +101,19 @@ pub fn load(bytes: &[u8], forced: Option<Format>) -> Result<Loaded, LoadError> {
         Some(format) => format,
         None => detect(&decoded)?,
     };
+    if format == Format::Mbox {
+        // Mail declares its charsets per part; bytes that are not UTF-8
+        // are decoded by those, not replaced.
+        warnings.clear();
+    }
     let document = match format {
         Format::Json => native::parse(&decoded)?,
         Format::Hn => hn::parse(&decoded)?,
         Format::Lobsters => lobsters::parse(&decoded)?,
         Format::Discourse => discourse::parse(&decoded)?,
         Format::Reddit => reddit::parse(&decoded)?,
+        // Mail carries its own charsets: work from the raw bytes.
+        Format::Mbox => mbox::parse(bytes)?,
         Format::Text => text::parse(&sanitize::clean(&decoded))?,
     };
     Ok(Loaded { document, warnings })
@@ -143,6 +153,9 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// Chooses a format by looking at the content, never the file name.
 pub fn detect(text: &str) -> Result<Format, LoadError> {
     let start = text.trim_start();
+    if mbox::looks_like_mbox(text) {
+        return Ok(Format::Mbox);
+    }
     if !(start.starts_with('{') || start.starts_with('[')) {
         return Ok(Format::Text);
     }
