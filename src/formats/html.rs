@@ -1,16 +1,24 @@
 //! HTML comment and story text (Hacker News, Reddit's body_html, Lobsters,
-//! Discourse) turned into blocks, with a real HTML parser (html5ever, via
-//! scraper) rather than regexes.
+//! Discourse) turned into blocks, with a real HTML parser (html5ever's
+//! tokenizer) rather than regexes.
 //!
 //! Paragraphs come from `<p>` (HN's bare `a<p>b` included), `<pre>` keeps
 //! its whitespace as code, `<blockquote>` and paragraphs whose lines start
 //! with `>` become quotes, `<li>` list items, `<br>` a line break. Entities
 //! are decoded exactly once, by the parser. A link whose text was cut short
-//! with "..." shows its whole URL. The parser's tree lives in an arena and is
-//! walked with open/close edges, so no nesting depth can overflow the stack.
+//! with "..." shows its whole URL.
+//!
+//! Only the tokenizer runs, not the tree builder: blocks need nothing but
+//! the stream of open tags, close tags and text, and the tokenizer is linear
+//! in its input whatever the nesting (the tree builder slows down with
+//! depth, and building a tree per comment was most of an import's time).
 
-use scraper::Html;
-use scraper::node::Node;
+use std::cell::RefCell;
+
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{
+    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
 
 use crate::document::sanitize::clean_owned;
 use crate::document::{Block, BlockKind};
@@ -47,12 +55,19 @@ impl Builder {
             self.text.push_str(text);
             return;
         }
-        for (index, word) in text.split(|c: char| c.is_whitespace()).enumerate() {
-            if index > 0 && !self.text.is_empty() && !self.text.ends_with([' ', '\n']) {
-                self.text.push(' ');
+        // Runs of HTML (ASCII) white space become one space; a no-break
+        // space is text and stays.
+        let mut start = 0;
+        for (index, byte) in text.bytes().enumerate() {
+            if byte.is_ascii_whitespace() {
+                self.text.push_str(&text[start..index]);
+                if !self.text.is_empty() && !self.text.ends_with([' ', '\n']) {
+                    self.text.push(' ');
+                }
+                start = index + 1;
             }
-            self.text.push_str(word);
         }
+        self.text.push_str(&text[start..]);
     }
 
     fn flush(&mut self) {
@@ -118,112 +133,119 @@ fn is_block_element(name: &str) -> bool {
     )
 }
 
-/// Above this many tags a fragment is not parsed: html5ever's tree builder
-/// slows down with the depth of nesting, and no real comment comes close.
-/// Such text is shown with its tags removed instead.
-const MAX_TAGS: usize = 2_000;
+impl Builder {
+    fn open(&mut self, name: &str, href: Option<String>) {
+        if is_block_element(name) {
+            self.flush();
+        }
+        match name {
+            "pre" => self.preformatted += 1,
+            "blockquote" => self.quote_depth += 1,
+            "li" => self.list_item += 1,
+            "br" => self.text.push('\n'),
+            "a" => self.link = Some((self.text.len(), href.unwrap_or_default())),
+            _ => {}
+        }
+    }
+
+    fn close(&mut self, name: &str) {
+        if name == "a"
+            && let Some((start, href)) = self.link.take()
+        {
+            expand_shortened_link(&mut self.text, start, &href);
+            let url = clean_owned(href);
+            if !url.is_empty() {
+                let text = self.text.get(start..).unwrap_or_default().trim();
+                self.links.push(crate::document::Link {
+                    text: clean_owned(text.to_string()),
+                    url,
+                });
+            }
+        }
+        if is_block_element(name) {
+            if name.len() == 2 && name.starts_with('h') && name != "hr" {
+                let text = std::mem::take(&mut self.text);
+                let text = clean_owned(text.trim().to_string());
+                if !text.is_empty() {
+                    self.blocks.push(Block::new(BlockKind::Heading, text));
+                }
+            } else {
+                self.flush();
+            }
+        }
+        match name {
+            "pre" => self.preformatted = self.preformatted.saturating_sub(1),
+            "blockquote" => self.quote_depth = self.quote_depth.saturating_sub(1),
+            "li" => self.list_item = self.list_item.saturating_sub(1),
+            _ => {}
+        }
+    }
+}
+
+/// Receives the tokenizer's tokens.
+struct Sink {
+    builder: RefCell<Builder>,
+    /// For `unescape`: only the text is wanted.
+    text_only: bool,
+}
+
+impl TokenSink for Sink {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let mut builder = self.builder.borrow_mut();
+        match token {
+            Token::CharacterTokens(text) => builder.push_text(&text),
+            Token::TagToken(tag) if !self.text_only => {
+                let name: &str = &tag.name;
+                match tag.kind {
+                    TagKind::StartTag => {
+                        let href = tag
+                            .attrs
+                            .iter()
+                            .find(|a| &*a.name.local == "href")
+                            .map(|a| a.value.to_string());
+                        builder.open(name, href);
+                        if tag.self_closing && name != "br" {
+                            builder.close(name);
+                        }
+                    }
+                    TagKind::EndTag => builder.close(name),
+                }
+            }
+            _ => {}
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+fn tokenize(html: &str, text_only: bool) -> Builder {
+    let sink = Sink {
+        builder: RefCell::new(Builder {
+            // `unescape` keeps text as it is, line breaks and all.
+            preformatted: usize::from(text_only),
+            ..Builder::default()
+        }),
+        text_only,
+    };
+    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.builder.into_inner()
+}
 
 /// Blocks of an HTML fragment.
 pub fn to_blocks(html: &str) -> Vec<Block> {
-    if html.bytes().filter(|&b| b == b'<').count() > MAX_TAGS {
-        return without_tags(html);
-    }
-    let fragment = Html::parse_fragment(html);
-    let mut builder = Builder::default();
-    for edge in fragment.tree.root().traverse() {
-        match edge {
-            ego_tree::iter::Edge::Open(node) => match node.value() {
-                Node::Text(text) => builder.push_text(text),
-                Node::Element(element) => {
-                    let name = element.name();
-                    if is_block_element(name) {
-                        builder.flush();
-                    }
-                    match name {
-                        "pre" => builder.preformatted += 1,
-                        "blockquote" => builder.quote_depth += 1,
-                        "li" => builder.list_item += 1,
-                        "br" => builder.text.push('\n'),
-                        "a" => {
-                            let href = element.attr("href").unwrap_or_default().to_string();
-                            builder.link = Some((builder.text.len(), href));
-                        }
-                        _ => {}
-                    }
-                }
-                _ => {}
-            },
-            ego_tree::iter::Edge::Close(node) => {
-                if let Node::Element(element) = node.value() {
-                    let name = element.name();
-                    if name == "a"
-                        && let Some((start, href)) = builder.link.take()
-                    {
-                        expand_shortened_link(&mut builder.text, start, &href);
-                        let url = clean_owned(href);
-                        if !url.is_empty() {
-                            let text = builder.text.get(start..).unwrap_or_default().trim();
-                            builder.links.push(crate::document::Link {
-                                text: clean_owned(text.to_string()),
-                                url,
-                            });
-                        }
-                    }
-                    if is_block_element(name) {
-                        if name.starts_with('h') && name.len() == 2 {
-                            let text = std::mem::take(&mut builder.text);
-                            let text = clean_owned(text.trim().to_string());
-                            if !text.is_empty() {
-                                builder.blocks.push(Block::new(BlockKind::Heading, text));
-                            }
-                        } else {
-                            builder.flush();
-                        }
-                    }
-                    match name {
-                        "pre" => builder.preformatted = builder.preformatted.saturating_sub(1),
-                        "blockquote" => builder.quote_depth = builder.quote_depth.saturating_sub(1),
-                        "li" => builder.list_item = builder.list_item.saturating_sub(1),
-                        _ => {}
-                    }
-                }
-            }
-        }
-    }
+    let mut builder = tokenize(html, false);
     builder.flush();
     builder.blocks
 }
 
 /// The text of an HTML-escaped string (as Reddit's `body_html`), decoded once.
 pub fn unescape(escaped: &str) -> String {
-    Html::parse_fragment(escaped)
-        .root_element()
-        .text()
-        .collect()
-}
-
-/// The text of a pathological fragment, tags dropped, as one paragraph.
-fn without_tags(html: &str) -> Vec<Block> {
-    let mut text = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                text.push(' ');
-            }
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    let text: Vec<&str> = text.split_whitespace().collect();
-    let text = clean_owned(text.join(" "));
-    if text.is_empty() {
-        Vec::new()
-    } else {
-        vec![Block::paragraph(text)]
-    }
+    tokenize(escaped, true).text
 }
 
 /// HN shortens long link texts ("https://example.com/a/very/lo..."); when
