@@ -82,16 +82,7 @@ pub fn render_panel(app: &App, panel: &BookmarkPanel, area: Rect, buf: &mut Buff
                 None => Line::raw(""),
             },
         ];
-        for (offset, line) in lines.iter().enumerate() {
-            let row = y + offset as u16;
-            if row >= inner.bottom() {
-                break;
-            }
-            if selected {
-                buf.set_style(Rect::new(inner.x, row, inner.width, 1), app.theme.selection);
-            }
-            draw_line(buf, inner, row, line);
-        }
+        super::draw_list_entry(app, buf, inner, y, &lines, selected);
     }
 }
 

@@ -49,15 +49,6 @@ pub fn render(app: &App, overlay: &LinksOverlay, area: Rect, buf: &mut Buffer) {
                 Span::styled(link.url.as_str(), app.theme.meta),
             ]),
         ];
-        for (offset, line) in lines.iter().enumerate() {
-            let row = y + offset as u16;
-            if row >= inner.bottom() {
-                break;
-            }
-            if selected {
-                buf.set_style(Rect::new(inner.x, row, inner.width, 1), app.theme.selection);
-            }
-            draw_line(buf, inner, row, line);
-        }
+        super::draw_list_entry(app, buf, inner, y, &lines, selected);
     }
 }

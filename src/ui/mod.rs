@@ -87,6 +87,28 @@ pub(crate) fn overlay_box(
     Some(popup)
 }
 
+/// Draws one entry of an overlay list (several lines from row `y`),
+/// highlighted when selected, clipped to `inner`.
+pub(crate) fn draw_list_entry(
+    app: &App,
+    buf: &mut Buffer,
+    inner: Rect,
+    y: u16,
+    lines: &[Line],
+    selected: bool,
+) {
+    for (offset, line) in lines.iter().enumerate() {
+        let row = y + offset as u16;
+        if row >= inner.bottom() {
+            break;
+        }
+        if selected {
+            buf.set_style(Rect::new(inner.x, row, inner.width, 1), app.theme.selection);
+        }
+        draw_line(buf, inner, row, line);
+    }
+}
+
 /// Draws `line` in one row of `area`, clipped to its width.
 pub(crate) fn draw_line(buf: &mut Buffer, area: Rect, y: u16, line: &Line) {
     if y < area.bottom() {
