@@ -8,8 +8,6 @@ use ratatui::widgets::{Block, Borders, Widget};
 use crate::app::App;
 use crate::app::links::LinksOverlay;
 
-use super::draw_line;
-
 pub fn render(app: &App, overlay: &LinksOverlay, area: Rect, buf: &mut Buffer) {
     let Some(popup) = super::overlay_box(area, buf, 100, 16, 4) else {
         return;
