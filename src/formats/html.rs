@@ -56,7 +56,21 @@ impl Builder {
             return;
         }
         // Runs of HTML (ASCII) white space become one space; a no-break
-        // space is text and stays.
+        // space is text and stays. Most text has single spaces only and is
+        // copied whole.
+        let simple = !text
+            .bytes()
+            .any(|b| matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+            && !text.contains("  ");
+        if simple {
+            let at_break = self.text.is_empty() || self.text.ends_with([' ', '\n']);
+            self.text.push_str(if at_break {
+                text.trim_start_matches(' ')
+            } else {
+                text
+            });
+            return;
+        }
         let mut start = 0;
         for (index, byte) in text.bytes().enumerate() {
             if byte.is_ascii_whitespace() {
