@@ -37,7 +37,7 @@ fn reddit_listings_replies_more_stubs_and_removed_comments() {
         tree(&document),
         owned(&[
             (0, "one"),
-            (1, ""),
+            (1, "[deleted]"),
             (2, "three"),
             (2, "more replies"),
             (1, "more replies"),

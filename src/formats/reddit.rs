@@ -114,7 +114,8 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
         let position = builder.push(NewComment {
             key,
             parent,
-            author: clean_short(author.filter(|a| a != "[deleted]").map(Into::into)),
+            // An account that was deleted shows as Reddit shows it.
+            author: clean_short(author.map(Into::into)),
             posted: clean_short(integer(&data, "created_utc").map(|s| s.to_string().into())),
             score: integer(&data, "score"),
             deleted,
