@@ -163,6 +163,9 @@ pub struct BookmarkPanel {
 pub struct BookmarkMarks {
     pub article: HashSet<usize>,
     pub comments: HashSet<CommentId>,
+    /// Ids of bookmarks not found in this version of the document, worked
+    /// out once here rather than by the list on every frame.
+    pub missing: HashSet<String>,
 }
 
 /// A place in the document, ordered as the document reads.
@@ -203,7 +206,9 @@ impl App {
                 Resolved::Comment { id, .. } => {
                     marks.comments.insert(id);
                 }
-                Resolved::NotFound => {}
+                Resolved::NotFound => {
+                    marks.missing.insert(bookmark.id.clone());
+                }
             }
         }
         self.marks = marks;

@@ -9,7 +9,6 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use crate::app::App;
 use crate::app::bookmarks::{BookmarkPanel, NotePrompt, PromptPurpose};
 use crate::bookmarks_cmd::location;
-use crate::store::bookmarks::{Resolved, resolve};
 use crate::wrap::{display_width, prefix_fitting};
 
 use super::draw_line;
@@ -46,7 +45,7 @@ pub fn render_panel(app: &App, panel: &BookmarkPanel, area: Rect, buf: &mut Buff
     {
         let y = inner.y + (slot * ENTRY_LINES) as u16;
         let selected = index == panel.selected;
-        let found = !matches!(resolve(bookmark, &app.document), Resolved::NotFound);
+        let found = !app.marks.missing.contains(&bookmark.id);
         let mut head = vec![
             Span::styled(if selected { "▶ " } else { "  " }, app.theme.selection_bar),
             Span::styled(location(bookmark), app.theme.author),
