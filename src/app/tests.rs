@@ -663,7 +663,10 @@ mod bookmarks {
         bookmark.document = app.doc_key.clone();
         app.set_bookmarks(vec![bookmark.clone()]);
         assert_eq!(app.bookmarks.len(), 1);
-        assert!(app.marks.missing.contains(&bookmark.id), "listed as not found");
+        assert!(
+            app.marks.missing.contains(&bookmark.id),
+            "listed as not found"
+        );
         app.jump_to(&bookmark);
         assert!(
             app.message
