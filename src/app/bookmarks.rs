@@ -226,53 +226,45 @@ impl App {
         }
     }
 
+    /// Makes a bookmark of the visual selection, else of the cursor's
+    /// paragraph or the selected comment, and asks for its note.
     fn start_bookmark(&mut self) {
-        if let Some((target, first, last)) = self.visual_passage() {
+        let made = if let Some((target, first, last)) = self.visual_passage() {
             self.article.visual = None;
             self.comments.visual = None;
-            let made = bookmarks::make_passage(
+            bookmarks::make_passage(
                 &self.document,
                 self.doc_path.clone(),
                 target,
                 first,
                 last,
                 self.now,
-            );
-            if let Some(bookmark) = made {
-                self.prompt = Some(NotePrompt::new(
-                    String::new(),
-                    PromptPurpose::New(Box::new(bookmark)),
-                ));
-            }
-            return;
-        }
-        let target = match self.focus {
-            Pane::Article => {
-                if self.document.article.is_empty() {
-                    return;
-                }
-                Target::Article {
+            )
+        } else {
+            let target = match self.focus {
+                Pane::Article if self.document.article.is_empty() => return,
+                Pane::Article => Target::Article {
                     block: self.article.cursor,
+                },
+                Pane::Comments => {
+                    let Some(id) = self.comments.selected else {
+                        return;
+                    };
+                    Target::Comment {
+                        id: self.document.comments.get(id).key.to_string(),
+                        block: 0,
+                    }
                 }
-            }
-            Pane::Comments => {
-                let Some(id) = self.comments.selected else {
-                    return;
-                };
-                Target::Comment {
-                    id: self.document.comments.get(id).key.to_string(),
-                    block: 0,
-                }
-            }
+            };
+            bookmarks::make(
+                &self.document,
+                self.doc_path.clone(),
+                target,
+                None,
+                None,
+                self.now,
+            )
         };
-        let made = bookmarks::make(
-            &self.document,
-            self.doc_path.clone(),
-            target,
-            None,
-            None,
-            self.now,
-        );
         if let Some(bookmark) = made {
             self.prompt = Some(NotePrompt::new(
                 String::new(),

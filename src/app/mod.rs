@@ -256,8 +256,7 @@ impl App {
                     self.comments.visual = None;
                 }
                 self.area = Rect::new(0, 0, width, height);
-                self.with_comments(|view, env| view.reveal_selection(env));
-                self.with_article(|view, env| view.reveal_cursor(env));
+                self.after_resize();
             }
             Message::Click { column, row } => self.click(column, row),
             Message::Wheel { column, row, down } => {
@@ -402,6 +401,8 @@ impl App {
         }
     }
 
+    /// After the panes changed size: keep the selection and the passage
+    /// cursor in view.
     fn after_resize(&mut self) {
         self.with_comments(|view, env| view.reveal_selection(env));
         self.with_article(|view, env| view.reveal_cursor(env));
