@@ -123,7 +123,7 @@ pub fn discussion(comments: usize) -> Document {
             posted: Some(format!("2026-11-{:02}T12:00:00Z", 1 + rng.below(28)).into()),
             score: Some(rng.below(500) as i64),
             deleted: false,
-            body: body(&mut rng),
+            body: body(&mut rng).into(),
         });
     }
     Document {
@@ -145,7 +145,7 @@ pub fn chain(depth: usize) -> Document {
             key: index.to_string().into(),
             parent: index.checked_sub(1),
             author: Some(format!("u{index}").into()),
-            body: vec![Block::paragraph(format!("reply {index}"))],
+            body: vec![Block::paragraph(format!("reply {index}"))].into(),
             ..NewComment::default()
         });
     }

@@ -287,7 +287,7 @@ impl App {
                     Target::Article { block: 0 },
                     lines,
                     self.article.visual?,
-                    &self.document.article,
+                    self.document.article.as_slice(),
                 )
             }
             Pane::Comments => {
@@ -303,7 +303,7 @@ impl App {
                     },
                     lines,
                     (anchor, head),
-                    &comment.body,
+                    comment.body.as_slice(),
                 )
             }
         };

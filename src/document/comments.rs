@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use compact_str::CompactString;
 
-use super::Block;
+use super::{Block, Body};
 
 /// Index of a comment in the arena. Ids follow preorder: a parent's id is
 /// smaller than its replies' ids.
@@ -41,7 +41,7 @@ pub struct Comment {
     pub posted: Option<CompactString>,
     pub score: Option<i64>,
     pub deleted: bool,
-    pub body: Vec<Block>,
+    pub body: Body,
 }
 
 /// All comments of a document, in preorder.
@@ -144,7 +144,7 @@ pub struct NewComment {
     pub posted: Option<CompactString>,
     pub score: Option<i64>,
     pub deleted: bool,
-    pub body: Vec<Block>,
+    pub body: Body,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -210,7 +210,7 @@ impl CommentTreeBuilder {
     /// Replaces the body of the comment pushed at `position`, for loaders that
     /// read a comment's header before its text.
     pub fn set_body(&mut self, position: usize, body: Vec<Block>) {
-        self.pending[position].body = body;
+        self.pending[position].body = body.into();
     }
 
     pub fn len(&self) -> usize {

@@ -5,9 +5,11 @@
 //! refers to comments by `CommentId`. Every string in it has passed through
 //! [`sanitize`], so the rest of the program may print it as it is.
 
+mod body;
 mod comments;
 pub mod sanitize;
 
+pub use body::Body;
 pub use comments::{Comment, CommentId, CommentTreeBuilder, Comments, NewComment, TreeError};
 
 use serde::{Deserialize, Serialize};

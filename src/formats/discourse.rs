@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use crate::document::sanitize::{clean_field, clean_short};
-use crate::document::{CommentTreeBuilder, Document, NewComment};
+use crate::document::{Body, CommentTreeBuilder, Document, NewComment};
 
 use super::value::{self, flag, integer, short, text};
 use super::{LoadError, html};
@@ -56,7 +56,7 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
             posted: clean_short(short(post, "created_at")),
             score: integer(post, "like_count"),
             deleted,
-            body: html::to_blocks(&cooked),
+            body: Body::lazy(cooked, html::to_blocks),
         });
         if let Some(number) = number {
             by_number.insert(number, position);

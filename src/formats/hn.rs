@@ -13,7 +13,7 @@ use compact_str::CompactString;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use crate::document::sanitize::{clean_field, clean_short};
-use crate::document::{Block, CommentTreeBuilder, Document, NewComment};
+use crate::document::{Block, Body, CommentTreeBuilder, Document, NewComment};
 
 use super::{LoadError, html};
 
@@ -182,6 +182,15 @@ fn blocks(text: Option<&str>) -> Vec<Block> {
     }
 }
 
+/// A comment's text, converted when first read: an import of 100,000
+/// comments converts only those the user looks at (or searches, or dumps).
+fn lazy_body(text: Option<String>) -> Body {
+    match text {
+        Some(text) if !text.trim().is_empty() => Body::lazy(text, html::to_blocks),
+        _ => Body::default(),
+    }
+}
+
 pub fn parse(json: &str) -> Result<Document, LoadError> {
     let items = read_items(json)?;
     let is_array = json.trim_start().starts_with('[');
@@ -211,7 +220,8 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
     let mut builder = CommentTreeBuilder::with_capacity(items.len());
     // Builder position of each flat item that became a comment.
     let mut position: Vec<Option<usize>> = vec![None; items.len()];
-    for (index, item) in items.iter().enumerate().skip(first_comment) {
+    // Items are moved into comments, their text with them, not copied.
+    for (index, item) in items.into_iter().enumerate().skip(first_comment) {
         let gone = item.deleted || item.author.is_none() && item.text.is_none();
         // A deleted comment stays only as a placeholder for its replies.
         if gone && !item.has_children {
@@ -224,28 +234,19 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
             continue;
         }
         let body = if gone {
-            Vec::new()
+            Body::default()
         } else {
-            blocks(item.text.as_deref())
+            lazy_body(item.text)
         };
-        position[index] = Some(
-            builder.push(NewComment {
-                key: item
-                    .id
-                    .clone()
-                    .unwrap_or_else(|| (index + 1).to_string().into()),
-                parent,
-                author: if gone {
-                    None
-                } else {
-                    clean_short(item.author.clone())
-                },
-                posted: clean_short(item.posted.clone()),
-                score: item.points,
-                deleted: gone,
-                body,
-            }),
-        );
+        position[index] = Some(builder.push(NewComment {
+            key: item.id.unwrap_or_else(|| (index + 1).to_string().into()),
+            parent,
+            author: if gone { None } else { clean_short(item.author) },
+            posted: clean_short(item.posted),
+            score: item.points,
+            deleted: gone,
+            body,
+        }));
     }
     document.comments = builder.build().map_err(LoadError::Tree)?;
     Ok(document)

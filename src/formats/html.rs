@@ -257,6 +257,11 @@ pub fn to_blocks(html: &str) -> Vec<Block> {
     builder.blocks
 }
 
+/// Blocks of HTML that was escaped once more (Reddit's `body_html`).
+pub fn escaped_to_blocks(escaped: &str) -> Vec<Block> {
+    to_blocks(&unescape(escaped))
+}
+
 /// The text of an HTML-escaped string (as Reddit's `body_html`), decoded once.
 pub fn unescape(escaped: &str) -> String {
     tokenize(escaped, true).text

@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 use crate::document::sanitize::{clean_field, clean_short};
-use crate::document::{Block, CommentTreeBuilder, Document, NewComment};
+use crate::document::{Block, Body, CommentTreeBuilder, Document, NewComment};
 
 use super::value::{self, flag, integer, short, text, user};
 use super::{LoadError, html};
@@ -61,7 +61,10 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
             posted: clean_short(short(comment, "created_at")),
             score: integer(comment, "score"),
             deleted,
-            body: html::to_blocks(&text(comment, "comment").unwrap_or_default()),
+            body: Body::lazy(
+                text(comment, "comment").unwrap_or_default(),
+                html::to_blocks,
+            ),
         });
         if let Some(id) = text(comment, "short_id") {
             by_short_id.insert(id, position);

@@ -474,7 +474,7 @@ pub fn parse(bytes: &[u8]) -> Result<Document, LoadError> {
                         .header("Date")
                         .and_then(crate::age::parse_mail_date)
                         .map(|s| s.to_string().into()),
-                    body: body_blocks(&plain_text(&message.headers, &message.body)),
+                    body: body_blocks(&plain_text(&message.headers, &message.body)).into(),
                     ..NewComment::default()
                 }
             }
@@ -482,7 +482,7 @@ pub fn parse(bytes: &[u8]) -> Result<Document, LoadError> {
                 key,
                 parent,
                 deleted: true,
-                body: vec![Block::paragraph("(a message not in this archive)")],
+                body: vec![Block::paragraph("(a message not in this archive)")].into(),
                 ..NewComment::default()
             },
         };

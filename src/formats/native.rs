@@ -210,7 +210,7 @@ fn add_comment<'de>(
         posted: clean_short(raw.posted),
         score: raw.score,
         deleted: raw.deleted,
-        body: into_blocks(raw.body),
+        body: into_blocks(raw.body).into(),
     });
     if position_of_id.insert(id.clone(), position).is_some() {
         return Err(format!(

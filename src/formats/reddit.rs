@@ -8,7 +8,7 @@
 use serde_json::Value;
 
 use crate::document::sanitize::{clean_field, clean_short};
-use crate::document::{Block, CommentTreeBuilder, Document, NewComment};
+use crate::document::{Block, Body, CommentTreeBuilder, Document, NewComment};
 
 use super::value::{self, integer, short, text};
 use super::{LoadError, html};
@@ -18,11 +18,11 @@ const MORE_AUTHOR: &str = "more replies";
 
 /// Blocks of a Reddit text: the HTML version when present (it is itself
 /// HTML-escaped), else the Markdown source as plain paragraphs.
-fn body(data: &Value, html_key: &str, text_key: &str) -> Vec<Block> {
+fn body(data: &Value, html_key: &str, text_key: &str) -> Body {
     if let Some(escaped) = text(data, html_key).filter(|s| !s.trim().is_empty()) {
-        return html::to_blocks(&html::unescape(&escaped));
+        return Body::lazy(escaped, html::escaped_to_blocks);
     }
-    text(data, text_key)
+    let blocks: Vec<Block> = text(data, text_key)
         .map(|source| {
             source
                 .split("\n\n")
@@ -32,7 +32,8 @@ fn body(data: &Value, html_key: &str, text_key: &str) -> Vec<Block> {
                 })
                 .collect()
         })
-        .unwrap_or_default()
+        .unwrap_or_default();
+    blocks.into()
 }
 
 /// The `children` of a Listing, taken out of it.
@@ -63,7 +64,7 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
         source: text(&post, "permalink").map(|p| format!("https://www.reddit.com{p}")),
         author: text(&post, "author"),
         published: integer(&post, "created_utc").map(|s| s.to_string()),
-        article: body(&post, "selftext_html", "selftext"),
+        article: body(&post, "selftext_html", "selftext").to_vec(),
         ..Document::default()
     };
     if document.article.is_empty()
@@ -102,7 +103,7 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
                 key,
                 parent,
                 author: Some(MORE_AUTHOR.into()),
-                body: vec![Block::paragraph(text)],
+                body: vec![Block::paragraph(text)].into(),
                 ..NewComment::default()
             });
             value::dismantle(data);

@@ -1,0 +1,115 @@
+//! A comment's body: blocks, or source markup turned into blocks the first
+//! time anything reads them.
+//!
+//! Importers of HTML formats hand over the comment's HTML with the function
+//! that converts it, instead of converting 100,000 comments while the user
+//! waits for the first frame; only the comments drawn, searched or dumped are
+//! ever converted. Reading goes through `Deref<Target = [Block]>`, so callers
+//! see blocks either way and cannot tell a lazy body from an eager one.
+
+use std::fmt;
+use std::ops::Deref;
+use std::sync::OnceLock;
+
+use super::Block;
+
+/// Turns source markup into blocks (the HTML converter of `formats::html`).
+pub type Convert = fn(&str) -> Vec<Block>;
+
+#[derive(Default)]
+pub struct Body {
+    blocks: OnceLock<Vec<Block>>,
+    /// Markup not yet converted; kept after conversion (the cell cannot hand
+    /// it back through `&self`), which costs the size of the source text.
+    source: Option<(Box<str>, Convert)>,
+}
+
+impl Body {
+    /// A body converted from `source` when first read. `convert` must give
+    /// sanitized blocks, like every loader.
+    pub fn lazy(source: impl Into<Box<str>>, convert: Convert) -> Self {
+        Body {
+            blocks: OnceLock::new(),
+            source: Some((source.into(), convert)),
+        }
+    }
+
+    pub fn blocks(&self) -> &[Block] {
+        self.blocks.get_or_init(|| match &self.source {
+            Some((source, convert)) => convert(source),
+            None => Vec::new(),
+        })
+    }
+
+    pub fn as_slice(&self) -> &[Block] {
+        self.blocks()
+    }
+}
+
+impl From<Vec<Block>> for Body {
+    fn from(blocks: Vec<Block>) -> Self {
+        Body {
+            blocks: OnceLock::from(blocks),
+            source: None,
+        }
+    }
+}
+
+impl Deref for Body {
+    type Target = [Block];
+    fn deref(&self) -> &[Block] {
+        self.blocks()
+    }
+}
+
+impl<'a> IntoIterator for &'a Body {
+    type Item = &'a Block;
+    type IntoIter = std::slice::Iter<'a, Block>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.blocks().iter()
+    }
+}
+
+impl Clone for Body {
+    fn clone(&self) -> Self {
+        match (self.blocks.get(), &self.source) {
+            (None, Some((source, convert))) => Body::lazy(source.clone(), *convert),
+            _ => Body::from(self.blocks().to_vec()),
+        }
+    }
+}
+
+impl PartialEq for Body {
+    fn eq(&self, other: &Self) -> bool {
+        self.blocks() == other.blocks()
+    }
+}
+
+impl fmt::Debug for Body {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.blocks()).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    static CONVERSIONS: AtomicUsize = AtomicUsize::new(0);
+
+    fn counting(source: &str) -> Vec<Block> {
+        CONVERSIONS.fetch_add(1, Ordering::SeqCst);
+        vec![Block::paragraph(source.to_uppercase())]
+    }
+
+    #[test]
+    fn a_lazy_body_converts_once_on_first_read() {
+        let body = Body::lazy("hello", counting);
+        assert_eq!(CONVERSIONS.load(Ordering::SeqCst), 0);
+        assert_eq!(body[0].text, "HELLO");
+        assert_eq!(body.len(), 1);
+        assert_eq!(CONVERSIONS.load(Ordering::SeqCst), 1);
+        assert_eq!(body, Body::from(vec![Block::paragraph("HELLO")]));
+    }
+}
