@@ -100,6 +100,9 @@ fn header_text(comment: &Comment, is_op: bool) -> String {
     if is_op {
         header.push_str(" (OP)");
     }
+    if comment.dead {
+        header.push_str(" [dead]");
+    }
     if let Some(score) = comment.score {
         header.push_str(&format!(" · {score} points"));
     }

@@ -123,6 +123,7 @@ pub fn discussion(comments: usize) -> Document {
             posted: Some(format!("2026-11-{:02}T12:00:00Z", 1 + rng.below(28)).into()),
             score: Some(rng.below(500) as i64),
             deleted: false,
+            dead: false,
             body: body(&mut rng).into(),
         });
     }

@@ -75,8 +75,36 @@ fn hnpwa_levels_and_deleted_items() {
     assert_eq!(document.article[0].text, "https://example.org/story");
     assert_eq!(
         tree(&document),
-        owned(&[(0, "alpha"), (1, ""), (2, "gamma")])
+        owned(&[(0, "alpha"), (1, ""), (2, "gamma"), (0, "delta")])
     );
+    let dead = document
+        .comments
+        .get(document.comments.find_by_key("205").unwrap());
+    assert!(dead.dead && !dead.deleted);
+    assert_eq!(dead.body[0].text, "Flagged, still readable");
+    let dump = tread::dump::render(&document, 80);
+    assert!(dump.contains("delta [dead]"), "{dump}");
+}
+
+#[test]
+fn algolia_emphasis_is_kept_and_survives_native_json() {
+    let document = load_fixture("hn-algolia.json");
+    let orphan = document
+        .comments
+        .get(document.comments.find_by_key("104").unwrap());
+    let block = &orphan.body[0];
+    assert_eq!(block.text, "My parent was deleted, sadly.");
+    let stretches: Vec<(&str, bool)> = block
+        .emphasis
+        .iter()
+        .map(|e| (&block.text[e.range.clone()], e.strong))
+        .collect();
+    assert_eq!(stretches, [("deleted", false), ("sadly", true)]);
+    let json = tread::formats::native::write(&document);
+    let again = tread::formats::load(json.as_bytes(), None)
+        .unwrap()
+        .document;
+    assert_eq!(again, document);
 }
 
 #[test]
@@ -110,4 +138,59 @@ fn a_generated_algolia_thread_round_trips_its_tree() {
         .document;
     let generated = tread::synthetic::discussion(500);
     assert_eq!(tree(&imported), tree(&generated));
+}
+
+#[test]
+fn emphasis_is_drawn_italic_and_bold_in_the_reader() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::layout::Rect;
+    use ratatui::style::Modifier;
+    use tread::app::keymap::Keymap;
+    use tread::app::{App, Message};
+
+    let mut app = App::new(
+        load_fixture("hn-algolia.json"),
+        "test".to_string(),
+        Keymap::default_keymap(),
+        Rect::new(0, 0, 120, 40),
+    );
+    app.update(Message::Resize {
+        width: 120,
+        height: 40,
+    });
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(&app, frame.area()))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    // The modifiers of the cells where `word` is drawn on screen.
+    let modifiers_of = |word: &str| {
+        for y in 0..40 {
+            let row: String = (0..120).map(|x| buffer[(x, y)].symbol()).collect();
+            if let Some(column) = row.find(&format!("was {word}")) {
+                let x = row[..column].chars().count() as u16 + 4;
+                return (x..x + word.len() as u16)
+                    .map(|x| buffer[(x, y)].modifier)
+                    .collect::<Vec<_>>();
+            }
+        }
+        panic!("{word} not on screen");
+    };
+    assert!(
+        modifiers_of("deleted")
+            .iter()
+            .all(|m| m.contains(Modifier::ITALIC))
+    );
+    let row_text = |y: u16| {
+        (0..120)
+            .map(|x| buffer[(x, y)].symbol())
+            .collect::<String>()
+    };
+    let (y, column) = (0..40)
+        .find_map(|y| row_text(y).find("sadly").map(|c| (y, c)))
+        .unwrap();
+    let x = row_text(y)[..column].chars().count() as u16;
+    assert!(buffer[(x, y)].modifier.contains(Modifier::BOLD));
+    assert!(!buffer[(x - 2, y)].modifier.contains(Modifier::BOLD));
 }

@@ -41,6 +41,9 @@ pub struct Comment {
     pub posted: Option<CompactString>,
     pub score: Option<i64>,
     pub deleted: bool,
+    /// Hidden by the site's moderation (HN's "dead"): the text is there, and
+    /// shown, but marked.
+    pub dead: bool,
     pub body: Body,
 }
 
@@ -144,6 +147,9 @@ pub struct NewComment {
     pub posted: Option<CompactString>,
     pub score: Option<i64>,
     pub deleted: bool,
+    /// Hidden by the site's moderation (HN's "dead"): the text is there, and
+    /// shown, but marked.
+    pub dead: bool,
     pub body: Body,
 }
 
@@ -188,6 +194,7 @@ impl CommentTreeBuilder {
             posted,
             score,
             deleted,
+            dead,
             body,
         } = comment;
         self.pending.push(Comment {
@@ -202,6 +209,7 @@ impl CommentTreeBuilder {
             posted,
             score,
             deleted,
+            dead,
             body,
         });
         self.pending.len() - 1

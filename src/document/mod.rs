@@ -34,6 +34,18 @@ pub struct Block {
     pub text: String,
     /// Links the source marked up in this block (HTML `<a href>`).
     pub links: Vec<Link>,
+    /// Emphasized stretches of `text` (HTML `<i>`, `<em>`, `<b>`, `<strong>`),
+    /// in order of their start; they may nest.
+    pub emphasis: Vec<Emphasis>,
+}
+
+/// A stretch of a block's text shown emphasized.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Emphasis {
+    /// Byte range into `Block::text`.
+    pub range: std::ops::Range<usize>,
+    /// Strong (bold) rather than plain emphasis (italic).
+    pub strong: bool,
 }
 
 /// A link: the text it was shown as, and where it goes.
@@ -49,6 +61,7 @@ impl Block {
             kind,
             text: text.into(),
             links: Vec::new(),
+            emphasis: Vec::new(),
         }
     }
 

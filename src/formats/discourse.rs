@@ -56,6 +56,7 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
             posted: clean_short(short(post, "created_at")),
             score: integer(post, "like_count"),
             deleted,
+            dead: false,
             body: Body::lazy(cooked, html::to_blocks),
         });
         if let Some(number) = number {

@@ -29,6 +29,7 @@ struct FlatItem {
     url: Option<String>,
     text: Option<String>,
     deleted: bool,
+    dead: bool,
     has_children: bool,
 }
 
@@ -74,6 +75,7 @@ impl<'de> Visitor<'de> for ItemSeed<'_> {
                 "url" => item.url = map.next_value()?,
                 "text" | "content" => item.text = map.next_value()?,
                 "deleted" => item.deleted = map.next_value::<Option<bool>>()?.unwrap_or(false),
+                "dead" => item.dead = map.next_value::<Option<bool>>()?.unwrap_or(false),
                 "children" | "comments" => {
                     map.next_value_seed(ChildrenSeed {
                         out: &mut *self.out,
@@ -245,6 +247,7 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
             posted: clean_short(item.posted),
             score: item.points,
             deleted: gone,
+            dead: item.dead,
             body,
         }));
     }

@@ -4,8 +4,9 @@
 //!
 //! Paragraphs come from `<p>` (HN's bare `a<p>b` included), `<pre>` keeps
 //! its whitespace as code, `<blockquote>` and paragraphs whose lines start
-//! with `>` become quotes, `<li>` list items, `<br>` a line break. Entities
-//! are decoded exactly once, by the parser. A link whose text was cut short
+//! with `>` become quotes, `<li>` list items, `<br>` a line break, `<i>`,
+//! `<em>`, `<b>` and `<strong>` emphasis. Entities are decoded exactly once,
+//! by the parser. A link whose text was cut short
 //! with "..." shows its whole URL.
 //!
 //! Only the tokenizer runs, not the tree builder: blocks need nothing but
@@ -21,7 +22,66 @@ use html5ever::tokenizer::{
 };
 
 use crate::document::sanitize::clean_owned;
-use crate::document::{Block, BlockKind};
+use crate::document::{Block, BlockKind, Emphasis};
+
+/// Where emphasis starts and ends, written into the text being built and
+/// taken out when the block is finished: a block's text is trimmed, joined and
+/// unquoted on the way, and marks in the text move with it where byte offsets
+/// would not. They are Unicode noncharacters, reserved for a program's
+/// internal use, and removed from the input so that no text can forge one.
+const EMPHASIS_START: char = '\u{fdd0}';
+const EMPHASIS_END: char = '\u{fdd1}';
+const STRONG_START: char = '\u{fdd2}';
+const STRONG_END: char = '\u{fdd3}';
+const MARKS: [char; 4] = [EMPHASIS_START, EMPHASIS_END, STRONG_START, STRONG_END];
+
+/// Takes the emphasis marks out of `text`, returning the stretches they
+/// enclosed. A stretch left open at the end runs to the end.
+fn take_emphasis(text: &mut String) -> Vec<Emphasis> {
+    if !text.contains(MARKS) {
+        return Vec::new();
+    }
+    let mut plain = String::with_capacity(text.len());
+    let mut emphasis = Vec::new();
+    // Start of each open stretch, and whether it is strong.
+    let mut open: Vec<(usize, bool)> = Vec::new();
+    for c in text.chars() {
+        match c {
+            EMPHASIS_START | STRONG_START => open.push((plain.len(), c == STRONG_START)),
+            EMPHASIS_END | STRONG_END => {
+                let strong = c == STRONG_END;
+                if let Some(at) = open.iter().rposition(|&(_, s)| s == strong) {
+                    let (start, _) = open.remove(at);
+                    emphasis.push(Emphasis {
+                        range: start..plain.len(),
+                        strong,
+                    });
+                }
+            }
+            c => plain.push(c),
+        }
+    }
+    let end = plain.trim_end().len();
+    for (start, strong) in open {
+        emphasis.push(Emphasis {
+            range: start..end,
+            strong,
+        });
+    }
+    plain.truncate(end);
+    for stretch in &mut emphasis {
+        stretch.range.end = stretch.range.end.min(end);
+        stretch.range.start = stretch.range.start.min(stretch.range.end);
+        // Spaces at the edges of a stretch are not emphasized.
+        let inner = &plain[stretch.range.clone()];
+        stretch.range.start += inner.len() - inner.trim_start().len();
+        stretch.range.end -= inner.len() - inner.trim_end().len();
+    }
+    emphasis.retain(|stretch| !stretch.range.is_empty());
+    emphasis.sort_by_key(|stretch| stretch.range.start);
+    *text = plain;
+    emphasis
+}
 
 #[derive(Default)]
 struct Builder {
@@ -51,6 +111,10 @@ impl Builder {
     }
 
     fn push_text(&mut self, text: &str) {
+        if text.contains(MARKS) {
+            let text: String = text.chars().filter(|c| !MARKS.contains(c)).collect();
+            return self.push_text(&text);
+        }
         if self.preformatted > 0 {
             self.text.push_str(text);
             return;
@@ -99,13 +163,16 @@ impl Builder {
         };
         let text = clean_owned(text);
         let links = std::mem::take(&mut self.links);
-        if text.trim().is_empty() {
+        if text
+            .trim_matches(|c: char| c.is_whitespace() || MARKS.contains(&c))
+            .is_empty()
+        {
             return;
         }
         // HN and others quote with "> " at the start of a paragraph.
         let quoted = kind == BlockKind::Paragraph
             && text.lines().all(|line| line.trim_start().starts_with('>'));
-        if quoted {
+        let (kind, mut text) = if quoted {
             let unquoted: Vec<&str> = text
                 .lines()
                 .map(|line| {
@@ -113,14 +180,15 @@ impl Builder {
                     line.strip_prefix(' ').unwrap_or(line)
                 })
                 .collect();
-            self.blocks
-                .push(Block::new(BlockKind::Quote, unquoted.join("\n")));
+            (BlockKind::Quote, unquoted.join("\n"))
         } else {
-            self.blocks.push(Block::new(kind, text));
-        }
-        if let Some(block) = self.blocks.last_mut() {
-            block.links = links;
-        }
+            (kind, text)
+        };
+        let emphasis = take_emphasis(&mut text);
+        let mut block = Block::new(kind, text);
+        block.links = links;
+        block.emphasis = emphasis;
+        self.blocks.push(block);
     }
 }
 
@@ -157,6 +225,8 @@ impl Builder {
             "blockquote" => self.quote_depth += 1,
             "li" => self.list_item += 1,
             "br" => self.text.push('\n'),
+            "i" | "em" => self.text.push(EMPHASIS_START),
+            "b" | "strong" => self.text.push(STRONG_START),
             "a" => self.link = Some((self.text.len(), href.unwrap_or_default())),
             _ => {}
         }
@@ -170,8 +240,9 @@ impl Builder {
             let url = clean_owned(href);
             if !url.is_empty() {
                 let text = self.text.get(start..).unwrap_or_default().trim();
+                let text: String = text.chars().filter(|c| !MARKS.contains(c)).collect();
                 self.links.push(crate::document::Link {
-                    text: clean_owned(text.to_string()),
+                    text: clean_owned(text),
                     url,
                 });
             }
@@ -179,15 +250,20 @@ impl Builder {
         if is_block_element(name) {
             if name.len() == 2 && name.starts_with('h') && name != "hr" {
                 let text = std::mem::take(&mut self.text);
-                let text = clean_owned(text.trim().to_string());
+                let mut text = clean_owned(text.trim().to_string());
+                let emphasis = take_emphasis(&mut text);
                 if !text.is_empty() {
-                    self.blocks.push(Block::new(BlockKind::Heading, text));
+                    let mut heading = Block::new(BlockKind::Heading, text);
+                    heading.emphasis = emphasis;
+                    self.blocks.push(heading);
                 }
             } else {
                 self.flush();
             }
         }
         match name {
+            "i" | "em" => self.text.push(EMPHASIS_END),
+            "b" | "strong" => self.text.push(STRONG_END),
             "pre" => self.preformatted = self.preformatted.saturating_sub(1),
             "blockquote" => self.quote_depth = self.quote_depth.saturating_sub(1),
             "li" => self.list_item = self.list_item.saturating_sub(1),
@@ -350,6 +426,67 @@ mod tests {
                 para("a\nb"),
             ]
         );
+    }
+
+    fn emphasized(html: &str) -> Vec<(String, bool)> {
+        to_blocks(html)
+            .iter()
+            .flat_map(|block| {
+                block
+                    .emphasis
+                    .iter()
+                    .map(|e| (block.text[e.range.clone()].to_string(), e.strong))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn emphasis_is_kept_as_ranges_of_the_text() {
+        assert_eq!(
+            emphasized("<p>a <i>very</i> <b>bold</b> <em>claim</em>, <strong>really</strong>"),
+            [
+                ("very".to_string(), false),
+                ("bold".to_string(), true),
+                ("claim".to_string(), false),
+                ("really".to_string(), true),
+            ]
+        );
+        assert_eq!(texts("a <i>very</i> claim"), [para("a very claim")]);
+        // Nested, across a line break, in a quote, at the edges, unclosed.
+        assert_eq!(
+            emphasized("<i>it <b>is</b></i> so<br><i>over\nlines</i>"),
+            [
+                ("it is".to_string(), false),
+                ("is".to_string(), true),
+                ("over lines".to_string(), false),
+            ]
+        );
+        assert_eq!(
+            emphasized("<p>&gt; they <i>said</i>"),
+            [("said".to_string(), false)]
+        );
+        assert_eq!(
+            emphasized("<i> spaced </i>x"),
+            [("spaced".to_string(), false)]
+        );
+        assert_eq!(
+            emphasized("x <b>open to the end "),
+            [("open to the end".to_string(), true)]
+        );
+        assert_eq!(
+            emphasized("<h2>A <i>title</i></h2>"),
+            [("title".to_string(), false)]
+        );
+        // Empty emphasis and an emphasis-only paragraph of spaces vanish.
+        assert_eq!(to_blocks("<p><i> </i><p>x").len(), 1);
+    }
+
+    #[test]
+    fn text_cannot_forge_emphasis_marks() {
+        let blocks = to_blocks("a \u{fdd0}b\u{fdd1} <i>c</i>");
+        assert_eq!(blocks[0].text, "a b c");
+        assert_eq!(blocks[0].emphasis.len(), 1);
+        assert_eq!(&blocks[0].text[blocks[0].emphasis[0].range.clone()], "c");
     }
 
     #[test]

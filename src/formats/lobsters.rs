@@ -61,6 +61,7 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
             posted: clean_short(short(comment, "created_at")),
             score: integer(comment, "score"),
             deleted,
+            dead: false,
             body: Body::lazy(
                 text(comment, "comment").unwrap_or_default(),
                 html::to_blocks,

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use compact_str::CompactString;
 
 use crate::document::sanitize::{clean, clean_field, clean_owned, clean_short};
-use crate::document::{Block, BlockKind, CommentTreeBuilder, Document, NewComment};
+use crate::document::{Block, BlockKind, CommentTreeBuilder, Document, Emphasis, NewComment};
 
 use super::LoadError;
 
@@ -52,6 +52,8 @@ struct RawComment<'a> {
     #[serde(default)]
     deleted: bool,
     #[serde(default)]
+    dead: bool,
+    #[serde(default)]
     body: Vec<RawBlock>,
     #[serde(default, borrow)]
     replies: Vec<RawComment<'a>>,
@@ -63,6 +65,17 @@ struct RawBlock {
     text: String,
     #[serde(default)]
     links: Vec<crate::document::Link>,
+    #[serde(default)]
+    emphasis: Vec<EmphasisJson>,
+}
+
+/// An emphasized stretch of a block's text, as UTF-8 byte offsets.
+#[derive(Serialize, Deserialize)]
+struct EmphasisJson {
+    start: usize,
+    end: usize,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    strong: bool,
 }
 
 /// Block kinds a newer writer may add are read as paragraphs, keeping their text.
@@ -87,7 +100,28 @@ impl RawBlock {
             RawKind::Code => BlockKind::Code,
             RawKind::ListItem => BlockKind::ListItem,
         };
+        let length = self.text.len();
         let mut block = Block::new(kind, clean_owned(self.text));
+        // Offsets are only meaningful for the text they were written for:
+        // kept when sanitizing left the text as it was, and inside it.
+        if block.text.len() == length {
+            let text = &block.text;
+            block.emphasis = self
+                .emphasis
+                .into_iter()
+                .filter(|e| {
+                    e.start < e.end
+                        && text.is_char_boundary(e.start)
+                        && text.is_char_boundary(e.end)
+                        && e.end <= text.len()
+                })
+                .map(|e| Emphasis {
+                    range: e.start..e.end,
+                    strong: e.strong,
+                })
+                .collect();
+            block.emphasis.sort_by_key(|e| e.range.start);
+        }
         block.links = self
             .links
             .into_iter()
@@ -210,6 +244,7 @@ fn add_comment<'de>(
         posted: clean_short(raw.posted),
         score: raw.score,
         deleted: raw.deleted,
+        dead: raw.dead,
         body: into_blocks(raw.body).into(),
     });
     if position_of_id.insert(id.clone(), position).is_some() {
@@ -286,6 +321,8 @@ struct OutComment<'a> {
     posted: Option<&'a str>,
     score: Option<i64>,
     deleted: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    dead: bool,
     body: Vec<OutBlock<'a>>,
 }
 
@@ -295,6 +332,8 @@ struct OutBlock<'a> {
     text: &'a str,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     links: &'a [crate::document::Link],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    emphasis: Vec<EmphasisJson>,
 }
 
 fn out_blocks(blocks: &[Block]) -> Vec<OutBlock<'_>> {
@@ -304,6 +343,15 @@ fn out_blocks(blocks: &[Block]) -> Vec<OutBlock<'_>> {
             kind: b.kind,
             text: &b.text,
             links: &b.links,
+            emphasis: b
+                .emphasis
+                .iter()
+                .map(|e| EmphasisJson {
+                    start: e.range.start,
+                    end: e.range.end,
+                    strong: e.strong,
+                })
+                .collect(),
         })
         .collect()
 }
@@ -327,6 +375,7 @@ pub fn write(document: &Document) -> String {
                 posted: c.posted.as_deref(),
                 score: c.score,
                 deleted: c.deleted,
+                dead: c.dead,
                 body: out_blocks(&c.body),
             })
             .collect(),

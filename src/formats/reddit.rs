@@ -120,6 +120,7 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
             posted: clean_short(integer(&data, "created_utc").map(|s| s.to_string().into())),
             score: integer(&data, "score"),
             deleted,
+            dead: false,
             body: body(&data, "body_html", "body"),
         });
         if let Some(mut replies) = data.get_mut("replies").map(Value::take)

@@ -69,10 +69,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if let TextLine::Text { block, lead, range } = line {
             let block = &app.document.article[*block];
             let style = block_style(app, block.kind);
-            let spans = vec![
-                Span::styled(*lead, style),
-                Span::styled(&block.text[range.clone()], style),
-            ];
+            let mut spans = vec![Span::styled(*lead, style)];
+            spans.extend(super::block_text_spans(block, range.clone(), style, &[]));
             draw_line(buf, text_area, y, &Line::from(spans));
         }
     }

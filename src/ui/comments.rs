@@ -122,6 +122,9 @@ fn header_line<'a>(app: &'a App, id: CommentId, guides: &'a CommentGuides) -> Li
     if app.document.is_op(comment) {
         spans.push(Span::styled(" OP", theme.folded));
     }
+    if comment.dead {
+        spans.push(Span::styled(" [dead]", theme.meta));
+    }
     if let Some(posted) = &comment.posted {
         let age = match crate::age::parse_timestamp(posted) {
             Some(then) => crate::age::short_age(then, app.now),
@@ -156,7 +159,7 @@ fn body_line<'a>(
         let block = &app.document.comments.get(id).body[*block];
         let style = block_style(app, block.kind);
         spans.push(Span::styled(*lead, style));
-        spans.push(Span::styled(block.text[range.clone()].to_string(), style));
+        spans.extend(super::block_text_spans(block, range.clone(), style, &[]));
     }
     Line::from(spans)
 }

@@ -12,12 +12,15 @@ pub mod theme;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use std::ops::Range;
+
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::app::geometry::PaneArea;
 use crate::app::{App, Pane};
+use crate::document::{Block, Emphasis};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -107,6 +110,56 @@ pub(crate) fn draw_list_entry(
         }
         draw_line(buf, inner, row, line);
     }
+}
+
+/// Spans for the slice `range` of a block's text in style `base`: emphasized
+/// stretches italic or bold, and `highlights` (byte ranges into the text,
+/// such as search matches) patched over them.
+pub(crate) fn block_text_spans<'a>(
+    block: &'a Block,
+    range: Range<usize>,
+    base: Style,
+    highlights: &[(Range<usize>, Style)],
+) -> Vec<Span<'a>> {
+    let overlaps = |r: &Range<usize>| r.start < range.end && r.end > range.start;
+    let emphasis: Vec<&Emphasis> = block
+        .emphasis
+        .iter()
+        .filter(|e| overlaps(&e.range))
+        .collect();
+    let highlights: Vec<&(Range<usize>, Style)> =
+        highlights.iter().filter(|(r, _)| overlaps(r)).collect();
+    if emphasis.is_empty() && highlights.is_empty() {
+        return vec![Span::styled(&block.text[range], base)];
+    }
+    let mut cuts = vec![range.start, range.end];
+    let ranges = emphasis
+        .iter()
+        .map(|e| &e.range)
+        .chain(highlights.iter().map(|h| &h.0));
+    for r in ranges {
+        cuts.extend([r.start, r.end].into_iter().filter(|c| range.contains(c)));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|pair| {
+            let piece = pair[0]..pair[1];
+            let covers = |r: &Range<usize>| r.start <= piece.start && piece.end <= r.end;
+            let mut style = base;
+            for stretch in emphasis.iter().filter(|e| covers(&e.range)) {
+                style = style.add_modifier(if stretch.strong {
+                    Modifier::BOLD
+                } else {
+                    Modifier::ITALIC
+                });
+            }
+            for (_, highlight) in highlights.iter().filter(|h| covers(&h.0)) {
+                style = style.patch(*highlight);
+            }
+            Span::styled(&block.text[piece], style)
+        })
+        .collect()
 }
 
 /// Draws `line` in one row of `area`, clipped to its width.
