@@ -12,6 +12,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
+use tread::app::bookmarks::PromptKey;
 use tread::app::keymap::Keymap;
 use tread::app::{Action, App, Message};
 use tread::formats::{self, native};
@@ -146,5 +147,43 @@ fn keypresses(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, first_frame, keypresses);
+/// Search on the whole 100k-comment thread: from Enter in the prompt to the
+/// frame showing the first match, typing the query untimed. Folded threads
+/// are searched too, so the thread is folded first.
+fn search(c: &mut Criterion) {
+    let bytes = native::write(&synthetic::discussion(100_000));
+    let mut app = open(bytes.as_bytes());
+    app.update(Action::FocusNext);
+    app.update(Action::FoldAll);
+    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
+    let queries = [
+        ("common_word", "sleeper", false),
+        ("rare_phrase", "compartment operator infrastructure", false),
+        ("capitals_exact", "Europe", false),
+        ("regex", "chea?per|fast(er)?", true),
+    ];
+    for (name, query, regex) in queries {
+        c.bench_function(&format!("reader_100k/search/{name}"), |b| {
+            b.iter_custom(|iterations| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iterations {
+                    app.update(Action::Search);
+                    if regex != app.prompt_is_regex() {
+                        app.update(Message::Prompt(PromptKey::ToggleRegex));
+                    }
+                    for c in query.chars() {
+                        app.update(Message::Prompt(PromptKey::Char(c)));
+                    }
+                    let start = Instant::now();
+                    app.update(Message::Prompt(PromptKey::Enter));
+                    draw(&mut terminal, &app);
+                    total += start.elapsed();
+                }
+                total
+            })
+        });
+    }
+}
+
+criterion_group!(benches, first_frame, keypresses, search);
 criterion_main!(benches);

@@ -2,7 +2,7 @@
 //! message for `App::update`, repeat until the app says quit or a signal asks.
 
 use std::io;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{
     self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
@@ -19,28 +19,121 @@ use crate::terminal;
 /// How often the loop wakes without input, to notice SIGTERM/SIGHUP.
 const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 
-/// Keys typed so far that begin a longer binding (`g` of `g g`).
+/// How long a count waits for its key before a digit that has a binding of
+/// its own (the fold levels) runs that instead, as vim's `timeoutlen`.
+pub const COUNT_TIMEOUT: Duration = Duration::from_millis(1000);
+
+/// Keys typed so far: a count (`5` of `5j`) and keys that begin a longer
+/// binding (`g` of `g g`).
 #[derive(Debug, Default)]
-pub struct PendingKeys(Vec<KeyPress>);
+pub struct PendingKeys {
+    keys: Vec<KeyPress>,
+    count: Option<usize>,
+    /// The digits of the count as typed, and when the last one was.
+    digits: Vec<KeyPress>,
+    since: Option<Instant>,
+}
 
 impl PendingKeys {
-    /// Feeds one key press; returns the action it completes, if any.
-    pub fn feed(&mut self, app: &App, key: KeyPress) -> Option<crate::app::Action> {
-        self.0.push(key);
+    /// Feeds one key press; returns what it completes, if anything.
+    pub fn feed(&mut self, app: &App, key: KeyPress) -> Vec<Message> {
+        self.feed_at(app, key, Instant::now())
+    }
+
+    pub fn feed_at(&mut self, app: &App, key: KeyPress, now: Instant) -> Vec<Message> {
+        // Digits start or extend a count, except in the link list where
+        // they open links at once.
+        if self.keys.is_empty()
+            && app.links.is_none()
+            && let Some(digit) = key.digit()
+            && (digit > 0 || self.count.is_some())
+        {
+            self.count = Some(
+                self.count
+                    .unwrap_or(0)
+                    .saturating_mul(10)
+                    .saturating_add(digit as usize),
+            );
+            self.digits.push(key);
+            self.since = Some(now);
+            return Vec::new();
+        }
+        if self.count.is_some() && key.is_esc() {
+            self.clear_count();
+            return Vec::new();
+        }
+        self.keys.push(key);
         let contexts = app.key_contexts();
-        match app.keymap.lookup(&contexts, &self.0) {
+        match app.keymap.lookup(&contexts, &self.keys) {
             Lookup::Action(action) => {
-                self.0.clear();
-                Some(action)
+                self.keys.clear();
+                let mut messages = Vec::new();
+                match self.count.take() {
+                    Some(count) if action.takes_count() => {
+                        messages.push(Message::Counted(count, action));
+                    }
+                    Some(_) => {
+                        messages.extend(self.digit_binding(app));
+                        messages.push(Message::Action(action));
+                    }
+                    None => messages.push(Message::Action(action)),
+                }
+                self.clear_count();
+                messages
             }
-            Lookup::Pending => None,
+            Lookup::Pending => Vec::new(),
             Lookup::Unbound => {
                 // A sequence that went nowhere: try the last key on its own.
-                let retry = self.0.len() > 1;
-                self.0.clear();
-                if retry { self.feed(app, key) } else { None }
+                let retry = self.keys.len() > 1;
+                self.keys.clear();
+                if retry {
+                    self.feed_at(app, key, now)
+                } else {
+                    self.clear_count();
+                    Vec::new()
+                }
             }
         }
+    }
+
+    /// When a count has waited long enough: a lone digit with a binding of
+    /// its own runs it; any other count is dropped.
+    pub fn expire(&mut self, app: &App, now: Instant) -> Vec<Message> {
+        match self.since {
+            Some(since) if now.duration_since(since) >= COUNT_TIMEOUT => {
+                let messages = self.digit_binding(app);
+                self.clear_count();
+                messages
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// How long until `expire` has something to do.
+    pub fn deadline(&self) -> Option<Instant> {
+        self.since.map(|since| since + COUNT_TIMEOUT)
+    }
+
+    /// The count typed so far, for the status bar.
+    pub fn count(&self) -> Option<usize> {
+        self.count
+    }
+
+    /// The action a lone digit is bound to, when the count is one digit.
+    fn digit_binding(&self, app: &App) -> Vec<Message> {
+        match self.digits.as_slice() {
+            [digit] => match app.keymap.lookup(&app.key_contexts(), &[*digit]) {
+                Lookup::Action(action) => vec![Message::Action(action)],
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    }
+
+    fn clear_count(&mut self) {
+        self.count = None;
+        self.digits.clear();
+        self.since = None;
     }
 }
 
@@ -52,6 +145,7 @@ fn prompt_key(key: KeyEvent) -> Option<PromptKey> {
         KeyCode::Char('a') if ctrl => PromptKey::Home,
         KeyCode::Char('e') if ctrl => PromptKey::End,
         KeyCode::Char('c') if ctrl => PromptKey::Esc,
+        KeyCode::Char('r') if ctrl => PromptKey::ToggleRegex,
         KeyCode::Char(_) if ctrl => return None,
         KeyCode::Char(c) => PromptKey::Char(c),
         KeyCode::Left => PromptKey::Left,
@@ -67,16 +161,17 @@ fn prompt_key(key: KeyEvent) -> Option<PromptKey> {
 }
 
 /// Turns a terminal event into a message, if it means anything to the reader.
-pub fn message_for(event: Event, app: &App, pending: &mut PendingKeys) -> Option<Message> {
-    match event {
-        // While the note prompt is open, keys are text, not commands.
+pub fn messages_for(event: Event, app: &App, pending: &mut PendingKeys) -> Vec<Message> {
+    let message = match event {
+        // While a prompt is open, keys are text, not commands.
         Event::Key(key) if key.kind != KeyEventKind::Release && app.prompt.is_some() => {
             prompt_key(key).map(Message::Prompt)
         }
         Event::Paste(text) if app.prompt.is_some() => Some(Message::Prompt(PromptKey::Paste(text))),
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            let press = KeyPress::from_event(key)?;
-            pending.feed(app, press).map(Message::Action)
+            return KeyPress::from_event(key)
+                .map(|press| pending.feed(app, press))
+                .unwrap_or_default();
         }
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Message::Click {
@@ -92,7 +187,8 @@ pub fn message_for(event: Event, app: &App, pending: &mut PendingKeys) -> Option
         },
         Event::Resize(width, height) => Some(Message::Resize { width, height }),
         _ => None,
-    }
+    };
+    message.into_iter().collect()
 }
 
 /// Carries out the app's queued effects (store changes, opening a link,
@@ -206,7 +302,20 @@ pub fn run(mut app: App, store: Option<Store>) -> io::Result<()> {
                 run_effects(&mut app, store.as_ref());
                 return Ok(());
             }
-            if event::poll(SIGNAL_CHECK)? {
+            let wait = pending.deadline().map_or(SIGNAL_CHECK, |deadline| {
+                deadline
+                    .saturating_duration_since(Instant::now())
+                    .min(SIGNAL_CHECK)
+            });
+            if event::poll(wait)? {
+                break;
+            }
+            let expired = pending.expire(&app, Instant::now());
+            if !expired.is_empty() {
+                for message in expired {
+                    app.update(message);
+                }
+                run_effects(&mut app, store.as_ref());
                 break;
             }
         }
@@ -214,7 +323,7 @@ pub fn run(mut app: App, store: Option<Store>) -> io::Result<()> {
         // keys or wheel events costs one frame.
         loop {
             let event = event::read()?;
-            if let Some(message) = message_for(event, &app, &mut pending) {
+            for message in messages_for(event, &app, &mut pending) {
                 app.update(message);
             }
             run_effects(&mut app, store.as_ref());

@@ -129,6 +129,18 @@ actions! {
     UndoDelete,
     /// Edit the selected bookmark's note
     EditNote,
+    /// Search the article and every comment, folded too
+    Search,
+    /// Go to the next match of the search
+    SearchNext,
+    /// Go to the previous match of the search
+    SearchPrevious,
+    /// Go to the next comment new since the last visit
+    NextNew,
+    /// Go to the previous new comment
+    PreviousNew,
+    /// Go back to where the last jump started
+    JumpBack,
     /// List the links of the selected comment or the current paragraph
     ShowLinks,
     /// Copy the selected link's URL to the clipboard
@@ -188,6 +200,55 @@ impl Action {
             _ => return None,
         };
         Some(number)
+    }
+
+    /// Whether a count typed before the key (`5j`) repeats this action.
+    pub fn takes_count(self) -> bool {
+        use Action::*;
+        matches!(
+            self,
+            ScrollDown
+                | ScrollUp
+                | HalfPageDown
+                | HalfPageUp
+                | PageDown
+                | PageUp
+                | NextParagraph
+                | PreviousParagraph
+                | NextComment
+                | PreviousComment
+                | NextSibling
+                | PreviousSibling
+                | Parent
+                | NextThread
+                | PreviousThread
+                | NextBookmark
+                | PreviousBookmark
+                | SearchNext
+                | SearchPrevious
+                | NextNew
+                | PreviousNew
+                | SelectNext
+                | SelectPrevious
+        )
+    }
+
+    /// Whether this action moves far enough that `JumpBack` should be able
+    /// to return from it.
+    pub fn is_jump(self) -> bool {
+        use Action::*;
+        matches!(
+            self,
+            Top | Bottom
+                | ThreadRoot
+                | NextBookmark
+                | PreviousBookmark
+                | OpenSelected
+                | SearchNext
+                | SearchPrevious
+                | NextNew
+                | PreviousNew
+        )
     }
 
     /// The snake_case name used in the keymap and config.

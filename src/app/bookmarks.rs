@@ -50,6 +50,8 @@ pub enum PromptKey {
     Delete,
     /// Ctrl-u: clear everything before the cursor.
     ClearToStart,
+    /// Ctrl-r in the search prompt: switch between literal and regex.
+    ToggleRegex,
     Enter,
     Esc,
 }
@@ -60,6 +62,8 @@ pub enum PromptPurpose {
     New(Box<Bookmark>),
     /// Editing the note of the bookmark with this id.
     EditNote(String),
+    /// A search query; `regex` is toggled with Ctrl-R.
+    Search { regex: bool },
 }
 
 /// A one-line text prompt with a cursor, counted in characters.
@@ -145,6 +149,11 @@ impl NotePrompt {
                 return PromptOutcome::Done((!note.is_empty()).then(|| note.to_string()));
             }
             PromptKey::Esc => return PromptOutcome::Cancelled,
+            PromptKey::ToggleRegex => {
+                if let PromptPurpose::Search { regex } = &mut self.purpose {
+                    *regex = !*regex;
+                }
+            }
         }
         PromptOutcome::Editing
     }
@@ -350,7 +359,13 @@ impl App {
                 self.effects.push(Effect::SetNote { id, note });
                 self.message = Some("Note saved".to_string());
             }
-            (PromptOutcome::Cancelled, PromptPurpose::EditNote(_)) => self.prompt = None,
+            (
+                PromptOutcome::Cancelled,
+                PromptPurpose::EditNote(_) | PromptPurpose::Search { .. },
+            ) => self.prompt = None,
+            (PromptOutcome::Done(query), PromptPurpose::Search { regex }) => {
+                self.finish_search(query, regex);
+            }
         }
     }
 
@@ -423,18 +438,8 @@ impl App {
     /// the passage cursor on an article block, focusing the pane.
     pub fn jump_to(&mut self, bookmark: &Bookmark) {
         match bookmarks::resolve(bookmark, &self.document) {
-            Resolved::Article { block } => {
-                self.focus = Pane::Article;
-                self.zoomed &= self.focus == Pane::Article;
-                self.with_article(|view, env| {
-                    view.cursor = block;
-                    view.reveal_cursor(env);
-                });
-            }
-            Resolved::Comment { id, .. } => {
-                self.focus = Pane::Comments;
-                self.with_comments(|view, env| view.select(env, id));
-            }
+            Resolved::Article { block } => self.show_article_block(block),
+            Resolved::Comment { id, .. } => self.show_comment(id),
             Resolved::NotFound => {
                 self.message = Some("That passage is not found in this version".to_string());
             }

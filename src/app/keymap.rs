@@ -162,6 +162,18 @@ impl KeyPress {
         self
     }
 
+    /// The digit of a plain digit key (no modifiers), for counts.
+    pub fn digit(self) -> Option<u32> {
+        match self.code {
+            KeyCodeOrd::Char(c) if self.modifiers == 0 => c.to_digit(10),
+            _ => None,
+        }
+    }
+
+    pub fn is_esc(self) -> bool {
+        self.code == KeyCodeOrd::Named(NamedKey::Esc)
+    }
+
     /// Parses one key: `j`, `G`, `ctrl-d`, `shift-tab`, `space`, `f1`.
     pub fn parse(text: &str) -> Result<KeyPress, KeyParseError> {
         let bad = || KeyParseError(text.to_string());

@@ -12,6 +12,7 @@ pub mod comments_view;
 pub mod geometry;
 pub mod keymap;
 pub mod links;
+pub mod search;
 pub mod text_layout;
 
 pub use action::Action;
@@ -57,8 +58,10 @@ pub enum Message {
         row: u16,
         down: bool,
     },
-    /// A key typed into the note prompt.
+    /// A key typed into the prompt (a bookmark note, a search).
     Prompt(PromptKey),
+    /// An action typed after a count (`5j`): movements are repeated.
+    Counted(usize, Action),
     /// The bookmarks as the store has them now (after a save, or at start).
     BookmarksLoaded(Vec<crate::store::bookmarks::Bookmark>),
     /// Something about the store the user should hear (a failed save, a
@@ -99,6 +102,9 @@ impl Default for ViewSettings {
     }
 }
 
+/// A count past this is taken as this (`99999j` should not stall the reader).
+const MAX_COUNT: usize = 100_000;
+
 /// Comment text is never squeezed narrower than this by indentation.
 const MIN_COMMENT_TEXT: usize = 24;
 
@@ -137,6 +143,18 @@ pub struct App {
     pub prompt: Option<NotePrompt>,
     /// Store changes for the event loop to carry out.
     pub effects: Vec<Effect>,
+    /// The last search and its matches, highlighted while it is kept.
+    pub search: Option<search::Search>,
+    /// Where the last jump started, for `JumpBack`.
+    pub jump_origin: Option<Spot>,
+}
+
+/// Where the reader is, as far as jumping back is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spot {
+    pub focus: Pane,
+    pub article_cursor: usize,
+    pub selected: Option<CommentId>,
 }
 
 impl App {
@@ -168,6 +186,8 @@ impl App {
             links: None,
             prompt: None,
             effects: Vec::new(),
+            search: None,
+            jump_origin: None,
         }
     }
 
@@ -246,6 +266,21 @@ impl App {
         }
         match message {
             Message::Action(action) => self.apply(action),
+            Message::Counted(count, action) => {
+                let times = if action.takes_count() {
+                    count.clamp(1, MAX_COUNT)
+                } else {
+                    1
+                };
+                let origin = self.spot();
+                for _ in 0..times {
+                    self.apply(action);
+                }
+                // One jump back returns from the whole counted move.
+                if action.is_jump() && self.spot() != origin {
+                    self.jump_origin = Some(origin);
+                }
+            }
             Message::Prompt(key) => self.prompt_key(key),
             Message::BookmarksLoaded(bookmarks) => self.set_bookmarks(bookmarks),
             Message::StoreNotice(notice) => self.message = Some(notice),
@@ -344,7 +379,51 @@ impl App {
         usize::from(rect.height).max(1)
     }
 
+    /// Where the reader is now.
+    pub fn spot(&self) -> Spot {
+        Spot {
+            focus: self.focus,
+            article_cursor: self.article.cursor,
+            selected: self.comments.selected,
+        }
+    }
+
+    fn go_to_spot(&mut self, spot: Spot) {
+        self.with_article(|view, env| {
+            view.cursor = spot.article_cursor;
+            view.reveal_cursor(env);
+        });
+        if let Some(id) = spot.selected {
+            self.with_comments(|view, env| view.select(env, id));
+        }
+        self.focus = spot.focus;
+    }
+
+    /// Puts the passage cursor on an article block, in view, focusing the article.
+    pub(crate) fn show_article_block(&mut self, block: usize) {
+        self.focus = Pane::Article;
+        self.with_article(|view, env| {
+            view.cursor = block;
+            view.reveal_cursor(env);
+        });
+    }
+
+    /// Selects a comment, unfolding its ancestors and scrolling it into
+    /// view, focusing the comments.
+    pub(crate) fn show_comment(&mut self, id: CommentId) {
+        self.focus = Pane::Comments;
+        self.with_comments(|view, env| view.select(env, id));
+    }
+
     fn apply(&mut self, action: Action) {
+        let origin = self.spot();
+        self.apply_action(action);
+        if action.is_jump() && self.spot() != origin {
+            self.jump_origin = Some(origin);
+        }
+    }
+
+    fn apply_action(&mut self, action: Action) {
         use Action::*;
         if self.help.is_some() {
             self.apply_in_help(action);
@@ -365,8 +444,23 @@ impl App {
             }
             ShowLinks => self.show_links(),
             Help => self.help = Some(0),
-            // Esc with nothing open ends a visual selection.
+            Search => self.start_search(),
+            SearchNext => self.go_to_match(true),
+            SearchPrevious => self.go_to_match(false),
+            JumpBack => match self.jump_origin.take() {
+                Some(origin) => {
+                    let here = self.spot();
+                    self.go_to_spot(origin);
+                    self.jump_origin = Some(here);
+                }
+                None => self.message = Some("No jump to go back from".to_string()),
+            },
+            // Esc with nothing open ends a visual selection, else the
+            // search's highlighting.
             CloseOverlay => {
+                if self.article.visual.is_none() && self.comments.visual.is_none() {
+                    self.search = None;
+                }
                 self.article.visual = None;
                 self.comments.visual = None;
             }

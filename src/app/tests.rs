@@ -375,18 +375,168 @@ fn layout_follows_width_until_toggled_and_zoom_shows_one_pane() {
 fn help_opens_and_q_closes_it_instead_of_quitting() {
     let mut app = app();
     let mut pending = PendingKeys::default();
-    let press = |k: &str| crate::app::keymap::KeyPress::parse(k).unwrap();
-    let action = pending.feed(&app, press("?")).unwrap();
-    app.update(action);
+    type_keys(&mut app, &mut pending, "?");
     assert!(app.help.is_some());
     assert_eq!(app.key_contexts()[0], Context::Help);
-    let action = pending.feed(&app, press("q")).unwrap();
-    app.update(action);
+    type_keys(&mut app, &mut pending, "q");
     assert!(app.help.is_none());
     assert!(!app.quit);
-    let action = pending.feed(&app, press("q")).unwrap();
-    app.update(action);
+    type_keys(&mut app, &mut pending, "q");
     assert!(app.quit);
+}
+
+/// Types keys (separated by spaces) through the same path as the terminal.
+fn type_keys(app: &mut App, pending: &mut PendingKeys, keys: &str) {
+    for key in keys.split(' ') {
+        let press = crate::app::keymap::KeyPress::parse(key).unwrap();
+        for message in pending.feed(app, press) {
+            app.update(message);
+        }
+    }
+}
+
+fn selected_author(app: &App) -> &str {
+    let id = app.comments.selected.unwrap();
+    app.document.comments.get(id).author.as_deref().unwrap()
+}
+
+#[test]
+fn counts_repeat_movements_and_gg_g_go_to_the_ends() {
+    let mut app = app();
+    let mut pending = PendingKeys::default();
+    focus_comments(&mut app);
+    type_keys(&mut app, &mut pending, "3 j");
+    assert_eq!(selected_author(&app), "d");
+    type_keys(&mut app, &mut pending, "G");
+    assert_eq!(selected_author(&app), "g");
+    type_keys(&mut app, &mut pending, "g g");
+    assert_eq!(selected_author(&app), "a");
+    // A count before a sibling move; a two-digit count stops at the end.
+    type_keys(&mut app, &mut pending, "2 ]");
+    assert_eq!(selected_author(&app), "g");
+    type_keys(&mut app, &mut pending, "g g 1 2 j");
+    assert_eq!(selected_author(&app), "g");
+    // In the article, counts scroll by lines and paragraphs.
+    type_keys(&mut app, &mut pending, "tab 3 }");
+    assert_eq!(app.article.cursor, 3);
+}
+
+#[test]
+fn a_lone_digit_still_folds_to_its_level_after_the_timeout_or_another_key() {
+    let mut app = app();
+    let mut pending = PendingKeys::default();
+    focus_comments(&mut app);
+    let start = std::time::Instant::now();
+    let one = crate::app::keymap::KeyPress::parse("1").unwrap();
+    assert!(pending.feed_at(&app, one, start).is_empty());
+    assert_eq!(pending.count(), Some(1));
+    assert!(pending.expire(&app, start).is_empty());
+    let later = start + crate::reader::COUNT_TIMEOUT;
+    for message in pending.expire(&app, later) {
+        app.update(message);
+    }
+    assert!(app.comments.outline.is_folded(id(&app, "a")));
+    assert_eq!(pending.count(), None);
+    // Followed by a key that takes no count: the digit's binding, then the key.
+    type_keys(&mut app, &mut pending, "E 2 tab");
+    assert!(!app.comments.outline.is_folded(id(&app, "a")));
+    assert!(app.comments.outline.is_folded(id(&app, "b")));
+    assert_eq!(app.focus, Pane::Article);
+    // Esc drops a count.
+    type_keys(&mut app, &mut pending, "tab E 1 esc");
+    assert!(!app.comments.outline.is_folded(id(&app, "a")));
+}
+
+fn search_for(app: &mut App, query: &str) {
+    app.update(Action::Search);
+    for c in query.chars() {
+        app.update(Message::Prompt(PromptKey::Char(c)));
+    }
+    app.update(Message::Prompt(PromptKey::Enter));
+}
+
+#[test]
+fn search_walks_both_panes_in_document_order_and_unfolds_matches() {
+    let mut app = app();
+    focus_comments(&mut app);
+    app.update(Action::FoldAll);
+    app.update(Action::FocusNext);
+    // "paragraph" is in the article 5 times; "body" once in each comment.
+    search_for(&mut app, "body c");
+    let c = id(&app, "c");
+    assert_eq!(app.focus, Pane::Comments);
+    assert_eq!(app.comments.selected, Some(c));
+    assert!(app.comments.outline.row_of(c).is_some(), "c was unfolded");
+    assert_eq!(app.message.as_deref(), Some("match 1/1"));
+
+    app.update(Action::FocusNext);
+    search_for(&mut app, "Paragraph");
+    assert_eq!(app.focus, Pane::Article);
+    assert_eq!(app.article.cursor, 0);
+    assert_eq!(app.message.as_deref(), Some("match 1/5"));
+    app.update(Action::SearchNext);
+    assert_eq!(app.article.cursor, 1);
+    app.update(Message::Counted(3, Action::SearchNext));
+    assert_eq!(app.article.cursor, 4);
+    app.update(Action::SearchNext);
+    assert_eq!(app.article.cursor, 0);
+    assert_eq!(app.message.as_deref(), Some("match 1/5 · from the top"));
+    app.update(Action::SearchPrevious);
+    assert_eq!(app.article.cursor, 4);
+
+    // Authors match too, and smart case: "B" finds only the author "b"? No:
+    // author "b" is lower case, so an upper-case query finds nothing.
+    search_for(&mut app, "body");
+    assert_eq!(app.search.as_ref().unwrap().matches.len(), 7);
+    search_for(&mut app, "Body");
+    assert_eq!(app.message.as_deref(), Some("Not found: Body"));
+}
+
+#[test]
+fn regex_search_toggles_in_the_prompt_and_reports_bad_patterns() {
+    let mut app = app();
+    app.update(Action::Search);
+    app.update(Message::Prompt(PromptKey::ToggleRegex));
+    for c in "body [bd]".chars() {
+        app.update(Message::Prompt(PromptKey::Char(c)));
+    }
+    app.update(Message::Prompt(PromptKey::Enter));
+    let search = app.search.as_ref().unwrap();
+    assert!(search.regex);
+    assert_eq!(search.matches.len(), 2);
+    app.update(Action::Search);
+    for c in "(unclosed".chars() {
+        app.update(Message::Prompt(PromptKey::Char(c)));
+    }
+    app.update(Message::Prompt(PromptKey::Enter));
+    let message = app.message.clone().unwrap();
+    assert!(message.starts_with("Invalid regex:"), "{message}");
+    assert!(app.prompt.is_none());
+}
+
+#[test]
+fn jump_back_returns_to_where_the_last_jump_started() {
+    let mut app = app();
+    let mut pending = PendingKeys::default();
+    focus_comments(&mut app);
+    type_keys(&mut app, &mut pending, "j j");
+    let b = app.comments.selected;
+    type_keys(&mut app, &mut pending, "G");
+    assert_eq!(selected_author(&app), "g");
+    type_keys(&mut app, &mut pending, "' '");
+    assert_eq!(app.comments.selected, b);
+    // And back again, as vim's ''.
+    type_keys(&mut app, &mut pending, "' '");
+    assert_eq!(selected_author(&app), "g");
+    // Plain movements are not jumps.
+    type_keys(&mut app, &mut pending, "k ctrl-o");
+    assert_eq!(app.comments.selected, b);
+    // From the article, a search match in the comments, then back.
+    type_keys(&mut app, &mut pending, "tab");
+    search_for(&mut app, "body f");
+    assert_eq!(app.focus, Pane::Comments);
+    type_keys(&mut app, &mut pending, "ctrl-o");
+    assert_eq!(app.focus, Pane::Article);
 }
 
 #[test]

@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::app::geometry::ARTICLE_GUTTER;
+use crate::app::search::{Part, Place};
 use crate::app::text_layout::TextLine;
 use crate::app::{App, Pane};
 use crate::document::BlockKind;
@@ -67,10 +68,22 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 .set_style(app.theme.bookmark);
         }
         if let TextLine::Text { block, lead, range } = line {
+            let highlights = super::search_highlights(
+                app,
+                Place {
+                    comment: None,
+                    part: Part::Block(*block),
+                },
+            );
             let block = &app.document.article[*block];
             let style = block_style(app, block.kind);
             let mut spans = vec![Span::styled(*lead, style)];
-            spans.extend(super::block_text_spans(block, range.clone(), style, &[]));
+            spans.extend(super::block_text_spans(
+                block,
+                range.clone(),
+                style,
+                &highlights,
+            ));
             draw_line(buf, text_area, y, &Line::from(spans));
         }
     }

@@ -92,6 +92,8 @@ pub fn render_prompt(app: &App, prompt: &NotePrompt, area: Rect, buf: &mut Buffe
     let label = match prompt.purpose {
         PromptPurpose::New(_) => " Note (Enter saves, Esc saves without): ",
         PromptPurpose::EditNote(_) => " Note (Enter saves, Esc cancels): ",
+        PromptPurpose::Search { regex: false } => " Search (Ctrl-R: regex): /",
+        PromptPurpose::Search { regex: true } => " Regex search (Ctrl-R: plain): /",
     };
     let room = usize::from(area.width).saturating_sub(display_width(label) + 1);
     // Show the end of a long note, where the cursor usually is.

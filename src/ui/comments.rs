@@ -11,6 +11,7 @@ use ratatui::text::{Line, Span};
 use crate::app::App;
 use crate::app::comments_view::{CommentsEnv, CommentsView};
 use crate::app::geometry::COMMENT_GUTTER;
+use crate::app::search::{Part, Place};
 use crate::app::text_layout::TextLine;
 use crate::document::CommentId;
 use crate::tree_guides::{CommentGuides, GuideWalker, LEVEL_WIDTH};
@@ -118,7 +119,14 @@ fn header_line<'a>(app: &'a App, id: CommentId, guides: &'a CommentGuides) -> Li
     } else {
         comment.author.as_deref().unwrap_or("anonymous")
     };
-    spans.push(Span::styled(author, theme.author));
+    let highlights = super::search_highlights(
+        app,
+        Place {
+            comment: Some(id),
+            part: Part::Author,
+        },
+    );
+    spans.extend(super::highlighted(author, theme.author, &highlights));
     if app.document.is_op(comment) {
         spans.push(Span::styled(" OP", theme.folded));
     }
@@ -156,10 +164,22 @@ fn body_line<'a>(
 ) -> Line<'a> {
     let mut spans = vec![Span::styled(guides.body.as_str(), app.theme.guide)];
     if let Some(TextLine::Text { block, lead, range }) = text_line {
+        let highlights = super::search_highlights(
+            app,
+            Place {
+                comment: Some(id),
+                part: Part::Block(*block),
+            },
+        );
         let block = &app.document.comments.get(id).body[*block];
         let style = block_style(app, block.kind);
         spans.push(Span::styled(*lead, style));
-        spans.extend(super::block_text_spans(block, range.clone(), style, &[]));
+        spans.extend(super::block_text_spans(
+            block,
+            range.clone(),
+            style,
+            &highlights,
+        ));
     }
     Line::from(spans)
 }

@@ -19,6 +19,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::app::geometry::PaneArea;
+use crate::app::search::Place;
 use crate::app::{App, Pane};
 use crate::document::{Block, Emphasis};
 
@@ -121,16 +122,31 @@ pub(crate) fn block_text_spans<'a>(
     base: Style,
     highlights: &[(Range<usize>, Style)],
 ) -> Vec<Span<'a>> {
+    styled_spans(&block.text, range, base, &block.emphasis, highlights)
+}
+
+/// Spans for a short text such as an author's name, with highlights.
+pub(crate) fn highlighted<'a>(
+    text: &'a str,
+    base: Style,
+    highlights: &[(Range<usize>, Style)],
+) -> Vec<Span<'a>> {
+    styled_spans(text, 0..text.len(), base, &[], highlights)
+}
+
+fn styled_spans<'a>(
+    text: &'a str,
+    range: Range<usize>,
+    base: Style,
+    emphasis: &[Emphasis],
+    highlights: &[(Range<usize>, Style)],
+) -> Vec<Span<'a>> {
     let overlaps = |r: &Range<usize>| r.start < range.end && r.end > range.start;
-    let emphasis: Vec<&Emphasis> = block
-        .emphasis
-        .iter()
-        .filter(|e| overlaps(&e.range))
-        .collect();
+    let emphasis: Vec<&Emphasis> = emphasis.iter().filter(|e| overlaps(&e.range)).collect();
     let highlights: Vec<&(Range<usize>, Style)> =
         highlights.iter().filter(|(r, _)| overlaps(r)).collect();
     if emphasis.is_empty() && highlights.is_empty() {
-        return vec![Span::styled(&block.text[range], base)];
+        return vec![Span::styled(&text[range], base)];
     }
     let mut cuts = vec![range.start, range.end];
     let ranges = emphasis
@@ -157,7 +173,25 @@ pub(crate) fn block_text_spans<'a>(
             for (_, highlight) in highlights.iter().filter(|h| covers(&h.0)) {
                 style = style.patch(*highlight);
             }
-            Span::styled(&block.text[piece], style)
+            Span::styled(&text[piece], style)
+        })
+        .collect()
+}
+
+/// The search matches in one place of the document, styled for drawing.
+pub(crate) fn search_highlights(app: &App, place: Place) -> Vec<(Range<usize>, Style)> {
+    let Some(search) = &app.search else {
+        return Vec::new();
+    };
+    search
+        .matches_in(place)
+        .map(|index| {
+            let style = if search.current == Some(index) {
+                app.theme.current_match
+            } else {
+                app.theme.search_match
+            };
+            (search.matches[index].range.clone(), style)
         })
         .collect()
 }

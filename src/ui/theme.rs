@@ -28,6 +28,11 @@ pub struct Theme {
     pub bookmark: Style,
     /// Lines of a visual selection.
     pub visual: Style,
+    /// Search matches on screen, and the one gone to last.
+    pub search_match: Style,
+    pub current_match: Style,
+    /// Comments new since the last visit.
+    pub new_comment: Style,
 }
 
 pub const DARK: Theme = Theme {
@@ -66,6 +71,14 @@ pub const DARK: Theme = Theme {
         .fg(Color::LightRed)
         .add_modifier(Modifier::BOLD),
     visual: Style::new().bg(Color::Indexed(24)),
+    search_match: Style::new().fg(Color::Black).bg(Color::Yellow),
+    current_match: Style::new()
+        .fg(Color::Black)
+        .bg(Color::LightRed)
+        .add_modifier(Modifier::BOLD),
+    new_comment: Style::new()
+        .fg(Color::LightGreen)
+        .add_modifier(Modifier::BOLD),
 };
 
 pub const MONO: Theme = Theme {
@@ -95,6 +108,12 @@ pub const MONO: Theme = Theme {
         .add_modifier(Modifier::UNDERLINED),
     bookmark: Style::new().add_modifier(Modifier::BOLD),
     visual: Style::new().add_modifier(Modifier::REVERSED),
+    search_match: Style::new().add_modifier(Modifier::REVERSED),
+    current_match: Style::new()
+        .add_modifier(Modifier::REVERSED)
+        .add_modifier(Modifier::BOLD)
+        .add_modifier(Modifier::UNDERLINED),
+    new_comment: Style::new().add_modifier(Modifier::BOLD),
 };
 
 impl Theme {

@@ -1,0 +1,380 @@
+//! Search over the whole document: the article, every comment's author and
+//! body, folded ones included. Matches are kept in document order, so `n`
+//! and `N` walk them across both panes, and the panes find the matches of a
+//! block by binary search to highlight them.
+//!
+//! Smart case: a query without capitals ignores case. A plain query is taken
+//! literally; the regex mode (Ctrl-R in the prompt) takes it as a `regex`
+//! crate pattern.
+
+use std::ops::Range;
+
+use regex::{Regex, RegexBuilder};
+
+use crate::document::{Block, CommentId, Document};
+
+/// Which text of the document a match is in. The derived order is the
+/// document's reading order: the article, then each comment's author line
+/// and body blocks, comments in preorder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Place {
+    /// None for the article.
+    pub comment: Option<CommentId>,
+    pub part: Part,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Part {
+    Author,
+    Block(usize),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    pub place: Place,
+    /// Byte range into the author name or the block's text.
+    pub range: Range<usize>,
+}
+
+/// A finished search: the query and every match, in document order.
+#[derive(Debug, Clone)]
+pub struct Search {
+    pub query: String,
+    pub regex: bool,
+    pub matches: Vec<Match>,
+    /// The match last gone to, counted from 0.
+    pub current: Option<usize>,
+}
+
+/// Turns the user's query into a pattern: literal unless `regex`, case
+/// ignored unless the query has a capital letter.
+pub fn compile(query: &str, regex: bool) -> Result<Regex, String> {
+    let pattern = if regex {
+        query.to_string()
+    } else {
+        regex::escape(query)
+    };
+    RegexBuilder::new(&pattern)
+        .case_insensitive(!query.chars().any(char::is_uppercase))
+        .build()
+        .map_err(|error| {
+            // The regex crate's message spans lines, pointing under the
+            // pattern; the status bar has one. Its last line says what is wrong.
+            let text = error.to_string();
+            let reason = text
+                .lines()
+                .rev()
+                .find(|line| !line.trim().is_empty())
+                .unwrap_or("invalid pattern")
+                .trim()
+                .trim_start_matches("error: ")
+                .to_string();
+            format!("Invalid regex: {reason}")
+        })
+}
+
+fn find_in(pattern: &Regex, text: &str, place: Place, out: &mut Vec<Match>) {
+    out.extend(
+        pattern
+            .find_iter(text)
+            .filter(|m| !m.is_empty())
+            .map(|m| Match {
+                place,
+                range: m.range(),
+            }),
+    );
+}
+
+fn find_in_blocks(
+    pattern: &Regex,
+    blocks: &[Block],
+    comment: Option<CommentId>,
+    out: &mut Vec<Match>,
+) {
+    for (index, block) in blocks.iter().enumerate() {
+        let place = Place {
+            comment,
+            part: Part::Block(index),
+        };
+        find_in(pattern, &block.text, place, out);
+    }
+}
+
+/// Every match of `pattern` in the document, in reading order.
+pub fn find_all(document: &Document, pattern: &Regex) -> Vec<Match> {
+    let mut matches = Vec::new();
+    find_in_blocks(pattern, &document.article, None, &mut matches);
+    for (id, comment) in document.comments.iter() {
+        if let Some(author) = &comment.author {
+            let place = Place {
+                comment: Some(id),
+                part: Part::Author,
+            };
+            find_in(pattern, author, place, &mut matches);
+        }
+        find_in_blocks(pattern, &comment.body, Some(id), &mut matches);
+    }
+    matches
+}
+
+impl Search {
+    /// Indices of the matches in one place (a block or an author line).
+    pub fn matches_in(&self, place: Place) -> Range<usize> {
+        let start = self.matches.partition_point(|m| m.place < place);
+        let end = start + self.matches[start..].partition_point(|m| m.place == place);
+        start..end
+    }
+
+    /// The first match after `here` (or before it, going backwards),
+    /// wrapping around the document; None when there are no matches.
+    pub fn neighbour(&self, here: Place, forward: bool) -> Option<usize> {
+        if self.matches.is_empty() {
+            return None;
+        }
+        let count = self.matches.len();
+        if let Some(current) = self.current
+            && self.matches[current].place.comment == here.comment
+            && (here.comment.is_some() || self.matches[current].place == here)
+        {
+            // Still where the last match was: step from it.
+            return Some(if forward {
+                (current + 1) % count
+            } else {
+                (current + count - 1) % count
+            });
+        }
+        Some(if forward {
+            let after = self.matches.partition_point(|m| m.place < here);
+            after % count
+        } else {
+            let before = self.matches.partition_point(|m| m.place < here);
+            (before + count - 1) % count
+        })
+    }
+}
+
+impl super::App {
+    /// Opens the search prompt, in the mode of the last search.
+    pub(super) fn start_search(&mut self) {
+        let regex = self.search.as_ref().is_some_and(|s| s.regex);
+        self.prompt = Some(super::bookmarks::NotePrompt::new(
+            String::new(),
+            super::bookmarks::PromptPurpose::Search { regex },
+        ));
+    }
+
+    /// Whether the open prompt is a search in regex mode.
+    pub fn prompt_is_regex(&self) -> bool {
+        matches!(
+            self.prompt.as_ref().map(|p| &p.purpose),
+            Some(super::bookmarks::PromptPurpose::Search { regex: true })
+        )
+    }
+
+    /// Runs the query typed into the prompt (an empty one repeats the last
+    /// search) and goes to the first match after the current place.
+    pub(super) fn finish_search(&mut self, query: Option<String>, regex: bool) {
+        self.prompt = None;
+        let Some(query) = query.or_else(|| self.search.as_ref().map(|s| s.query.clone())) else {
+            return;
+        };
+        let pattern = match compile(&query, regex) {
+            Ok(pattern) => pattern,
+            Err(message) => {
+                self.message = Some(message);
+                return;
+            }
+        };
+        let matches = find_all(&self.document, &pattern);
+        self.search = Some(Search {
+            query,
+            regex,
+            matches,
+            current: None,
+        });
+        let origin = self.spot();
+        self.go_to_match(true);
+        if self.spot() != origin {
+            self.jump_origin = Some(origin);
+        }
+    }
+
+    /// Where search steps from: the passage cursor, or the selected comment.
+    fn search_here(&self) -> Place {
+        match (self.focus, self.comments.selected) {
+            (super::Pane::Comments, Some(id)) => Place {
+                comment: Some(id),
+                part: Part::Author,
+            },
+            _ => Place {
+                comment: None,
+                part: Part::Block(self.article.cursor),
+            },
+        }
+    }
+
+    /// Goes to the next (or previous) match, unfolding and scrolling to it.
+    pub(super) fn go_to_match(&mut self, forward: bool) {
+        let here = self.search_here();
+        let Some(search) = self.search.as_mut() else {
+            self.message = Some("No search yet: / searches".to_string());
+            return;
+        };
+        let Some(index) = search.neighbour(here, forward) else {
+            self.message = Some(format!("Not found: {}", search.query));
+            return;
+        };
+        let wrapped = match search.current {
+            Some(current) => (index < current) == forward && index != current,
+            None => false,
+        };
+        search.current = Some(index);
+        let place = search.matches[index].place;
+        let total = search.matches.len();
+        match place.comment {
+            None => {
+                if let Part::Block(block) = place.part {
+                    self.show_article_block(block);
+                }
+            }
+            Some(id) => self.show_comment(id),
+        }
+        self.message = Some(format!(
+            "match {}/{total}{}",
+            index + 1,
+            if wrapped {
+                if forward {
+                    " · from the top"
+                } else {
+                    " · from the bottom"
+                }
+            } else {
+                ""
+            }
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{CommentTreeBuilder, NewComment};
+
+    fn document() -> Document {
+        let mut builder = CommentTreeBuilder::new();
+        let comment = |parent, author: &str, text: &str| NewComment {
+            key: author.into(),
+            parent,
+            author: Some(author.into()),
+            body: vec![Block::paragraph(text)].into(),
+            ..NewComment::default()
+        };
+        let first = builder.push(comment(None, "ann", "Rust is fine"));
+        builder.push(comment(Some(first), "bob", "rust? RUST!"));
+        builder.push(comment(None, "Rusty", "nothing here"));
+        Document {
+            title: "t".into(),
+            article: vec![Block::paragraph("About Rust."), Block::paragraph("More")],
+            comments: builder.build().unwrap(),
+            ..Document::default()
+        }
+    }
+
+    fn places(matches: &[Match]) -> Vec<(Option<u32>, Part)> {
+        matches
+            .iter()
+            .map(|m| (m.place.comment.map(|c| c.0), m.place.part))
+            .collect()
+    }
+
+    #[test]
+    fn matches_come_in_document_order_across_article_authors_and_bodies() {
+        let document = document();
+        let matches = find_all(&document, &compile("rust", false).unwrap());
+        assert_eq!(
+            places(&matches),
+            [
+                (None, Part::Block(0)),
+                (Some(0), Part::Block(0)),
+                (Some(1), Part::Block(0)),
+                (Some(1), Part::Block(0)),
+                (Some(2), Part::Author),
+            ]
+        );
+        assert_eq!(matches[3].range, 6..10);
+    }
+
+    #[test]
+    fn smart_case_only_ignores_case_for_lower_case_queries() {
+        let document = document();
+        assert_eq!(
+            find_all(&document, &compile("rust", false).unwrap()).len(),
+            5
+        );
+        assert_eq!(
+            find_all(&document, &compile("Rust", false).unwrap()).len(),
+            3
+        );
+        assert_eq!(
+            find_all(&document, &compile("RUST", false).unwrap()).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn plain_queries_are_literal_and_regex_mode_reports_bad_patterns() {
+        let document = document();
+        assert_eq!(
+            find_all(&document, &compile("rust?", false).unwrap()).len(),
+            1
+        );
+        assert_eq!(
+            find_all(&document, &compile("r.st", true).unwrap()).len(),
+            5
+        );
+        let error = compile("ru(st", true).unwrap_err();
+        assert!(error.starts_with("Invalid regex: "), "{error}");
+        assert!(!error.contains('\n'));
+        assert!(compile("ru(st", false).is_ok());
+    }
+
+    #[test]
+    fn neighbours_wrap_and_step_from_the_current_match() {
+        let document = document();
+        let mut search = Search {
+            query: "rust".into(),
+            regex: false,
+            matches: find_all(&document, &compile("rust", false).unwrap()),
+            current: None,
+        };
+        let article = Place {
+            comment: None,
+            part: Part::Block(1),
+        };
+        assert_eq!(search.neighbour(article, true), Some(1));
+        assert_eq!(search.neighbour(article, false), Some(0));
+        let bob = Place {
+            comment: Some(CommentId(1)),
+            part: Part::Author,
+        };
+        assert_eq!(search.neighbour(bob, true), Some(2));
+        search.current = Some(2);
+        assert_eq!(search.neighbour(bob, true), Some(3));
+        search.current = Some(4);
+        let rusty = Place {
+            comment: Some(CommentId(2)),
+            part: Part::Author,
+        };
+        assert_eq!(search.neighbour(rusty, true), Some(0));
+        assert_eq!(
+            search
+                .matches_in(Place {
+                    comment: Some(CommentId(1)),
+                    part: Part::Block(0),
+                })
+                .len(),
+            2
+        );
+        assert!(search.matches_in(article).is_empty());
+    }
+}
