@@ -1,5 +1,6 @@
 //! The command line, as fixed in DESIGN.md: `tread [FILE]`, `tread dump`,
-//! `tread convert`. Parsing only; `main` dispatches.
+//! `tread convert`, `tread bookmarks`, `tread config`. Parsing only; `main`
+//! dispatches.
 
 use std::path::PathBuf;
 
@@ -25,6 +26,10 @@ pub struct Cli {
     /// Read the input as this format instead of detecting it from the content
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+
+    /// Colours: dark, light or mono (overrides the config file and NO_COLOR)
+    #[arg(long, value_name = "NAME")]
+    pub theme: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -57,6 +62,12 @@ pub enum Command {
     /// Manage bookmarks
     #[command(subcommand)]
     Bookmarks(BookmarksCommand),
+    /// Show where the config file is read from, or print the defaults
+    Config {
+        /// Print the default config, every option and key documented
+        #[arg(long)]
+        default: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

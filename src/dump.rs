@@ -114,7 +114,12 @@ fn header_text(comment: &Comment, is_op: bool) -> String {
 
 fn render_comments(document: &Document, out: &mut Output) {
     let comments = &document.comments;
-    let style = GuideStyle::for_width(out.width, MIN_TEXT_WIDTH, MAX_INDENTED_DEPTH);
+    let style = GuideStyle::for_width(
+        out.width,
+        MIN_TEXT_WIDTH,
+        MAX_INDENTED_DEPTH,
+        crate::tree_guides::LEVEL_WIDTH,
+    );
     let mut walker = GuideWalker::default();
     for (id, comment) in comments.iter() {
         let guides = walker.next(comments, id, !comment.children.is_empty(), style);

@@ -21,6 +21,8 @@ pub enum Error {
     Usage(String),
     #[error("{0}")]
     Store(#[from] crate::store::StoreError),
+    #[error("{0}")]
+    Config(#[from] crate::config::ConfigError),
     #[error("standard output is not a terminal; to print the document use `tread dump`")]
     NotATerminal,
     #[error("terminal: {}", describe_io(source))]
@@ -28,7 +30,7 @@ pub enum Error {
 }
 
 /// An I/O error in words, without Rust's "(os error 2)" suffix.
-fn describe_io(error: &std::io::Error) -> String {
+pub fn describe_io(error: &std::io::Error) -> String {
     use std::io::ErrorKind;
     match error.kind() {
         ErrorKind::NotFound => "no such file or directory".to_string(),

@@ -18,6 +18,7 @@ pub mod age;
 pub mod app;
 pub mod bookmarks_cmd;
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod dump;
 pub mod error;

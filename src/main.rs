@@ -8,16 +8,15 @@ use clap::Parser;
 
 use ratatui::layout::Rect;
 use tread::app::App;
-use tread::app::keymap::Keymap;
 use tread::bookmarks_cmd;
 use tread::cli::{BookmarksCommand, Cli, Command, ConvertTarget, ExportFormat};
+use tread::config::{self, Config};
 use tread::error::Error;
 use tread::formats::{self, Loaded};
 use tread::input::InputSource;
 use tread::store::Store;
 use tread::store::bookmarks::BookmarkFile;
 use tread::store::positions::PositionFile;
-use tread::ui::theme::Theme;
 use tread::{dump, formats::native, formats::text, reader};
 
 // Loading a large thread makes hundreds of thousands of small strings;
@@ -62,8 +61,12 @@ fn run(cli: Cli) -> Result<(), Error> {
             })
         }
         Some(Command::Bookmarks(command)) => print(&bookmarks_command(command)?),
+        Some(Command::Config { default: true }) => print(config::DEFAULT_CONFIG),
+        Some(Command::Config { default: false }) => print(&config::describe_path()),
         None => {
             let source = InputSource::from_arg(cli.file.as_deref());
+            // A broken config stops tread before anything else happens.
+            let config = Config::load(cli.theme.as_deref())?;
             if !std::io::stdout().is_terminal() {
                 return Err(Error::NotATerminal);
             }
@@ -71,10 +74,11 @@ fn run(cli: Cli) -> Result<(), Error> {
             let mut app = App::new(
                 loaded.document,
                 source.display_name(),
-                Keymap::default_keymap(),
+                config.keymap,
                 Rect::default(),
             );
-            app.theme = Theme::from_env();
+            app.theme = config.theme;
+            app.settings = config.settings;
             app.doc_path = source.absolute_path();
             let notices = open_saved_state(&mut app, cli.no_resume);
             let store = notices.store;

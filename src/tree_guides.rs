@@ -8,17 +8,11 @@
 
 use crate::document::{CommentId, Comments};
 
-pub const BRANCH: &str = "├─ ";
-pub const LAST_BRANCH: &str = "└─ ";
-const PIPE: &str = "│  ";
-const SPACE: &str = "   ";
 /// Under a comment with replies shown, a bar leads from its header down to them.
 const BAR: &str = "│ ";
 const NO_BAR: &str = "  ";
-/// Columns one level of indentation takes.
+/// Columns one level of indentation takes unless the config says otherwise.
 pub const LEVEL_WIDTH: usize = 3;
-/// Columns the guides add before a comment's body, beyond its indentation.
-pub const BODY_EXTRA_WIDTH: usize = LEVEL_WIDTH + 2;
 
 /// How much indentation a given width affords.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,23 +21,63 @@ pub struct GuideStyle {
     pub enabled: bool,
     /// Levels of indentation drawn at most.
     pub max_depth: usize,
+    /// Columns per level (2 or more).
+    pub level_width: usize,
 }
 
 impl GuideStyle {
     /// Guides that leave at least `min_text` columns of text, indenting at
-    /// most `max_depth` levels.
-    pub fn for_width(width: usize, min_text: usize, max_depth: usize) -> GuideStyle {
-        if width < BODY_EXTRA_WIDTH + min_text.min(8) + 3 {
+    /// most `max_depth` levels of `level_width` columns.
+    pub fn for_width(
+        width: usize,
+        min_text: usize,
+        max_depth: usize,
+        level_width: usize,
+    ) -> GuideStyle {
+        let level_width = level_width.max(2);
+        let body_extra = level_width + BAR.chars().count();
+        if width < body_extra + min_text.min(8) + 3 {
             return GuideStyle {
                 enabled: false,
                 max_depth: 0,
+                level_width,
             };
         }
-        let room = width.saturating_sub(BODY_EXTRA_WIDTH + min_text);
+        let room = width.saturating_sub(body_extra + min_text);
         GuideStyle {
             enabled: true,
-            max_depth: (room / LEVEL_WIDTH).min(max_depth),
+            max_depth: (room / level_width).min(max_depth),
+            level_width,
         }
+    }
+
+    /// Columns of guides before the body of a comment at `depth`.
+    pub fn body_indent(&self, depth: usize) -> usize {
+        if self.enabled {
+            self.level_width * depth.min(self.max_depth) + self.level_width + BAR.chars().count()
+        } else {
+            0
+        }
+    }
+
+    /// Columns of guides before the fold marker of a comment at `depth`.
+    pub fn header_indent(&self, depth: usize) -> usize {
+        if self.enabled {
+            self.level_width * depth.min(self.max_depth) + self.level_width
+        } else {
+            0
+        }
+    }
+
+    /// One level's guide pieces: (branch, last branch, pipe, space).
+    fn pieces(&self) -> (String, String, String, String) {
+        let line = "─".repeat(self.level_width - 2);
+        (
+            format!("├{line} "),
+            format!("└{line} "),
+            format!("│{}", " ".repeat(self.level_width - 1)),
+            " ".repeat(self.level_width),
+        )
     }
 }
 
@@ -103,12 +137,13 @@ impl GuideWalker {
         let is_last = comments.next_sibling(id).is_none();
         let guides = if style.enabled {
             let shown = depth.min(style.max_depth);
+            let (branch, last_branch, pipe, space) = style.pieces();
             let ancestors: String = self.continues[..shown]
                 .iter()
-                .map(|&c| if c { PIPE } else { SPACE })
+                .map(|&c| if c { pipe.as_str() } else { space.as_str() })
                 .collect();
-            let branch = if is_last { LAST_BRANCH } else { BRANCH };
-            let under = if is_last { SPACE } else { PIPE };
+            let branch = if is_last { last_branch } else { branch };
+            let under = if is_last { &space } else { &pipe };
             let bar = if replies_shown { BAR } else { NO_BAR };
             CommentGuides {
                 header: format!("{ancestors}{branch}"),
@@ -151,7 +186,7 @@ mod tests {
     #[test]
     fn a_walker_started_mid_tree_draws_what_a_full_walk_draws() {
         let comments = chain_with_sibling();
-        let style = GuideStyle::for_width(80, 20, 12);
+        let style = GuideStyle::for_width(80, 20, 12, LEVEL_WIDTH);
         let mut full = GuideWalker::default();
         let all: Vec<CommentGuides> = comments
             .ids()
@@ -164,11 +199,27 @@ mod tests {
         assert_eq!(all[2].header, "│  │  └─ ");
         assert_eq!(all[3].body, "│     │ ");
         assert_eq!(all[4].header, "└─ ");
+        // Two columns per level, then four.
+        let narrow = GuideStyle::for_width(80, 20, 12, 2);
+        let mut walker = GuideWalker::default();
+        let two: Vec<String> = comments
+            .ids()
+            .map(|id| walker.next(&comments, id, true, narrow).header)
+            .collect();
+        assert_eq!(two[2], "│ │ └ ");
+        let wide = GuideStyle::for_width(80, 20, 12, 4);
+        let mut walker = GuideWalker::default();
+        let four: Vec<String> = comments
+            .ids()
+            .map(|id| walker.next(&comments, id, true, wide).body)
+            .collect();
+        assert_eq!(four[3], "│       │ ");
+        assert_eq!(wide.body_indent(1), 4 + 4 + 2);
     }
 
     #[test]
     fn narrow_widths_cap_or_drop_the_indentation() {
-        assert_eq!(GuideStyle::for_width(40, 20, 12).max_depth, 5);
-        assert!(!GuideStyle::for_width(10, 20, 12).enabled);
+        assert_eq!(GuideStyle::for_width(40, 20, 12, 3).max_depth, 5);
+        assert!(!GuideStyle::for_width(10, 20, 12, 3).enabled);
     }
 }

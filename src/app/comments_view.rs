@@ -8,7 +8,7 @@
 
 use crate::document::{CommentId, Document};
 use crate::outline::Outline;
-use crate::tree_guides::{BODY_EXTRA_WIDTH, GuideStyle, LEVEL_WIDTH};
+use crate::tree_guides::GuideStyle;
 
 use super::text_layout::{TextLayouts, TextLine};
 
@@ -36,11 +36,7 @@ pub struct CommentsEnv<'a> {
 impl CommentsEnv<'_> {
     /// Columns of body text for a comment at `depth`.
     pub fn text_width(&self, depth: u32) -> usize {
-        let guides = if self.style.enabled {
-            LEVEL_WIDTH * (depth as usize).min(self.style.max_depth) + BODY_EXTRA_WIDTH
-        } else {
-            0
-        };
+        let guides = self.style.body_indent(depth as usize);
         self.width
             .saturating_sub(guides)
             .min(self.reading_width)

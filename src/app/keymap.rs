@@ -1,5 +1,5 @@
 //! Keys to actions: parsing key strings (`"ctrl-d"`, `"shift-tab"`, `"g g"`),
-//! the default keymap embedded from `assets/keymap.toml`, lookup by context
+//! the bindings (the defaults come from `assets/config.toml`), lookup by context
 //! with multi-key sequences, and the reverse map (action → keys) that the help
 //! screen and status hints are drawn from.
 
@@ -9,8 +9,6 @@ use std::fmt;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
-
-pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -44,7 +42,7 @@ impl Context {
         }
     }
 
-    fn from_name(name: &str) -> Option<Context> {
+    pub fn from_name(name: &str) -> Option<Context> {
         Context::ALL.into_iter().find(|c| c.name() == name)
     }
 }
@@ -301,24 +299,6 @@ pub fn sequence_label(sequence: &[KeyPress]) -> String {
 )]
 pub struct KeyParseError(pub String);
 
-#[derive(Debug, thiserror::Error)]
-pub enum KeymapError {
-    #[error("{0}")]
-    Toml(#[from] toml::de::Error),
-    #[error(
-        "[{section}] is not a section (expected global, article, comments, help, bookmarks or links)"
-    )]
-    UnknownSection { section: String },
-    #[error("[{section}] {action}: not an action")]
-    UnknownAction { section: String, action: String },
-    #[error("[{section}] {action}: {source}")]
-    BadKey {
-        section: String,
-        action: String,
-        source: KeyParseError,
-    },
-}
-
 /// What a key typed so far means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lookup {
@@ -336,38 +316,30 @@ pub struct Keymap {
 }
 
 impl Keymap {
-    /// The keymap built into tread.
+    /// The keymap built into tread: the keys of the default config.
     pub fn default_keymap() -> Keymap {
-        Keymap::from_toml(DEFAULT_KEYMAP).expect("the embedded keymap is valid")
+        crate::config::Config::builtin().keymap
     }
 
-    pub fn from_toml(text: &str) -> Result<Keymap, KeymapError> {
-        let table: BTreeMap<String, BTreeMap<String, Vec<String>>> = toml::from_str(text)?;
-        let mut keymap = Keymap::default();
-        for (section, actions) in table {
-            let context =
-                Context::from_name(&section).ok_or_else(|| KeymapError::UnknownSection {
-                    section: section.clone(),
-                })?;
-            for (name, keys) in actions {
-                let action: Action = serde_json::from_value(serde_json::Value::String(
-                    name.clone(),
-                ))
-                .map_err(|_| KeymapError::UnknownAction {
-                    section: section.clone(),
-                    action: name.clone(),
-                })?;
-                for key in keys {
-                    let sequence = parse_sequence(&key).map_err(|source| KeymapError::BadKey {
-                        section: section.clone(),
-                        action: name.clone(),
-                        source,
-                    })?;
-                    keymap.bind(context, sequence, action);
-                }
-            }
-        }
-        Ok(keymap)
+    /// Removes every key of `action` in `context`.
+    pub fn unbind(&mut self, context: Context, action: Action) {
+        self.bindings
+            .retain(|(c, _), a| !(*c == context && *a == action));
+        self.listing
+            .retain(|(c, _, a)| !(*c == context && *a == action));
+    }
+
+    /// The contexts where `action` has keys.
+    pub fn contexts_of(&self, action: Action) -> Vec<Context> {
+        let mut contexts: Vec<Context> = self
+            .listing
+            .iter()
+            .filter(|(_, _, a)| *a == action)
+            .map(|(c, _, _)| *c)
+            .collect();
+        contexts.sort();
+        contexts.dedup();
+        contexts
     }
 
     /// Binds `sequence` to `action` in `context`, replacing what it meant before.
@@ -473,7 +445,13 @@ mod tests {
 
     #[test]
     fn sequences_wait_for_their_next_key() {
-        let keymap = Keymap::from_toml("[global]\ntop = [\"g g\"]\nbottom = [\"G\"]\n").unwrap();
+        let mut keymap = Keymap::default();
+        keymap.bind(Context::Global, parse_sequence("g g").unwrap(), Action::Top);
+        keymap.bind(
+            Context::Global,
+            parse_sequence("G").unwrap(),
+            Action::Bottom,
+        );
         let contexts = [Context::Global];
         assert_eq!(keymap.lookup(&contexts, &[press("g")]), Lookup::Pending);
         assert_eq!(
@@ -514,19 +492,5 @@ mod tests {
                 .any(|&c| !keymap.keys_for(c, action).is_empty());
             assert!(bound, "{action:?} has no key");
         }
-    }
-
-    #[test]
-    fn keymap_errors_name_the_problem() {
-        let error = Keymap::from_toml("[global]\nfly = [\"f\"]").unwrap_err();
-        assert_eq!(error.to_string(), "[global] fly: not an action");
-        let error = Keymap::from_toml("[global]\nquit = [\"ctrl-\"]").unwrap_err();
-        assert!(
-            error
-                .to_string()
-                .starts_with("[global] quit: \"ctrl-\" is not a key")
-        );
-        let error = Keymap::from_toml("[sidebar]\nquit = [\"q\"]").unwrap_err();
-        assert!(error.to_string().contains("[sidebar] is not a section"));
     }
 }

@@ -88,6 +88,11 @@ pub struct ViewSettings {
     pub max_indent_depth: usize,
     /// Lines the mouse wheel scrolls.
     pub wheel_lines: usize,
+    /// Columns of indentation per reply level.
+    pub indent: usize,
+    /// Points and ages in comment headers.
+    pub show_scores: bool,
+    pub show_ages: bool,
 }
 
 impl Default for ViewSettings {
@@ -98,6 +103,9 @@ impl Default for ViewSettings {
             scrolloff: 2,
             max_indent_depth: 12,
             wheel_lines: 3,
+            indent: 3,
+            show_scores: true,
+            show_ages: true,
         }
     }
 }
@@ -691,7 +699,12 @@ fn comments_env<'a>(
         width,
         height: usize::from(pane.height).max(1),
         reading_width: settings.reading_width,
-        style: GuideStyle::for_width(width, MIN_COMMENT_TEXT, settings.max_indent_depth),
+        style: GuideStyle::for_width(
+            width,
+            MIN_COMMENT_TEXT,
+            settings.max_indent_depth,
+            settings.indent,
+        ),
         scrolloff: settings.scrolloff,
     }
 }

@@ -14,7 +14,7 @@ use crate::app::geometry::COMMENT_GUTTER;
 use crate::app::search::{Part, Place};
 use crate::app::text_layout::TextLine;
 use crate::document::CommentId;
-use crate::tree_guides::{CommentGuides, GuideWalker, LEVEL_WIDTH};
+use crate::tree_guides::{CommentGuides, GuideWalker};
 
 use super::article::block_style;
 use super::draw_line;
@@ -128,19 +128,19 @@ fn header_line<'a>(app: &'a App, id: CommentId, guides: &'a CommentGuides) -> Li
     );
     spans.extend(super::highlighted(author, theme.author, &highlights));
     if app.document.is_op(comment) {
-        spans.push(Span::styled(" OP", theme.folded));
+        spans.push(Span::styled(" OP", theme.op));
     }
     if comment.dead {
         spans.push(Span::styled(" [dead]", theme.meta));
     }
-    if let Some(posted) = &comment.posted {
+    if let Some(posted) = comment.posted.as_ref().filter(|_| app.settings.show_ages) {
         let age = match crate::age::parse_timestamp(posted) {
             Some(then) => crate::age::short_age(then, app.now),
             None => posted.to_string(),
         };
         spans.push(Span::styled(format!(" · {age}"), theme.meta));
     }
-    if let Some(score) = comment.score {
+    if let Some(score) = comment.score.filter(|_| app.settings.show_scores) {
         spans.push(Span::styled(
             format!(
                 " · {score} {}",
@@ -188,11 +188,7 @@ fn body_line<'a>(
 /// edge of the tree (after the selection gutter), for mouse clicks.
 pub fn fold_marker_columns(_view: &CommentsView, env: &CommentsEnv, id: CommentId) -> Range<usize> {
     let depth = env.document.comments.get(id).depth as usize;
-    let start = if env.style.enabled {
-        LEVEL_WIDTH * depth.min(env.style.max_depth) + LEVEL_WIDTH
-    } else {
-        0
-    };
+    let start = env.style.header_indent(depth);
     start..start + 2
 }
 

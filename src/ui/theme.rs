@@ -1,5 +1,5 @@
-//! Styles by role. `NO_COLOR` selects the monochrome theme, which marks things
-//! with bold, reverse and dim only.
+//! Styles by role, in three built-in themes. `mono` marks things with bold,
+//! reverse and dim only; `NO_COLOR` selects it (see `config`).
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -11,6 +11,8 @@ pub struct Theme {
     pub divider: Style,
     pub guide: Style,
     pub author: Style,
+    /// The "OP" mark on the article author's comments.
+    pub op: Style,
     pub meta: Style,
     pub folded: Style,
     pub selection: Style,
@@ -50,6 +52,7 @@ pub const DARK: Theme = Theme {
     author: Style::new()
         .fg(Color::LightBlue)
         .add_modifier(Modifier::BOLD),
+    op: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
     meta: Style::new().fg(Color::Gray),
     folded: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
     selection: Style::new().bg(Color::Indexed(236)),
@@ -88,6 +91,7 @@ pub const MONO: Theme = Theme {
     divider: Style::new(),
     guide: Style::new().add_modifier(Modifier::DIM),
     author: Style::new().add_modifier(Modifier::BOLD),
+    op: Style::new().add_modifier(Modifier::BOLD),
     meta: Style::new().add_modifier(Modifier::DIM),
     folded: Style::new().add_modifier(Modifier::BOLD),
     selection: Style::new().add_modifier(Modifier::REVERSED),
@@ -116,12 +120,52 @@ pub const MONO: Theme = Theme {
     new_comment: Style::new().add_modifier(Modifier::BOLD),
 };
 
-impl Theme {
-    /// The monochrome theme when `NO_COLOR` is set to anything non-empty.
-    pub fn from_env() -> Theme {
-        match std::env::var_os("NO_COLOR") {
-            Some(value) if !value.is_empty() => MONO,
-            _ => DARK,
-        }
-    }
-}
+/// For light terminal backgrounds: dark text, pale bars.
+pub const LIGHT: Theme = Theme {
+    title_bar: Style::new()
+        .fg(Color::White)
+        .bg(Color::Blue)
+        .add_modifier(Modifier::BOLD),
+    pane_title: Style::new().fg(Color::Black).bg(Color::Indexed(252)),
+    pane_title_focused: Style::new()
+        .fg(Color::Black)
+        .bg(Color::Indexed(222))
+        .add_modifier(Modifier::BOLD),
+    divider: Style::new().fg(Color::Indexed(248)),
+    guide: Style::new().fg(Color::Indexed(245)),
+    author: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+    op: Style::new()
+        .fg(Color::Indexed(130))
+        .add_modifier(Modifier::BOLD),
+    meta: Style::new().fg(Color::Indexed(242)),
+    folded: Style::new()
+        .fg(Color::Indexed(130))
+        .add_modifier(Modifier::BOLD),
+    selection: Style::new().bg(Color::Indexed(254)),
+    selection_bar: Style::new().fg(Color::Indexed(130)),
+    cursor: Style::new().fg(Color::Indexed(130)),
+    cursor_unfocused: Style::new().fg(Color::Indexed(248)),
+    heading: Style::new().add_modifier(Modifier::BOLD),
+    quote: Style::new().fg(Color::Indexed(28)),
+    code: Style::new().fg(Color::Magenta),
+    status_bar: Style::new().fg(Color::Black).bg(Color::Indexed(252)),
+    status_tag: Style::new()
+        .fg(Color::White)
+        .bg(Color::Blue)
+        .add_modifier(Modifier::BOLD),
+    message: Style::new().fg(Color::Indexed(88)).bg(Color::Indexed(252)),
+    help_key: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+    help_heading: Style::new()
+        .fg(Color::Indexed(130))
+        .add_modifier(Modifier::BOLD),
+    bookmark: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+    visual: Style::new().bg(Color::Indexed(153)),
+    search_match: Style::new().fg(Color::Black).bg(Color::Indexed(226)),
+    current_match: Style::new()
+        .fg(Color::White)
+        .bg(Color::Red)
+        .add_modifier(Modifier::BOLD),
+    new_comment: Style::new()
+        .fg(Color::Indexed(28))
+        .add_modifier(Modifier::BOLD),
+};
