@@ -15,8 +15,6 @@ use tread::error::Error;
 use tread::formats::{self, Loaded};
 use tread::input::InputSource;
 use tread::store::Store;
-use tread::store::bookmarks::BookmarkFile;
-use tread::store::positions::PositionFile;
 use tread::{dump, formats::native, formats::text, reader};
 
 // Loading a large thread makes hundreds of thousands of small strings;
@@ -135,24 +133,7 @@ fn open_saved_state(app: &mut App, no_resume: bool) -> SavedState {
             };
         }
     };
-    let mut message = match store.bookmarks_file().load::<BookmarkFile>() {
-        Ok(loaded) => {
-            app.set_bookmarks(loaded.value.bookmarks);
-            loaded.recovery
-        }
-        Err(error) => Some(format!("Bookmarks unavailable: {error}")),
-    };
-    if !no_resume {
-        match store.positions_file().load::<PositionFile>() {
-            Ok(loaded) => {
-                if let Some(position) = loaded.value.positions.get(&app.doc_key) {
-                    app.restore(position);
-                }
-                message = message.or(loaded.recovery);
-            }
-            Err(error) => message = message.or(Some(format!("Position not restored: {error}"))),
-        }
-    }
+    let message = reader::restore_saved_state(app, &store, no_resume);
     SavedState {
         store: Some(store),
         message,

@@ -14,6 +14,7 @@ use crate::app::{App, Message};
 use crate::store::Store;
 use crate::store::bookmarks::BookmarkFile;
 use crate::store::positions::PositionFile;
+use crate::store::seen::SeenFile;
 use crate::terminal;
 
 /// How often the loop wakes without input, to notice SIGTERM/SIGHUP.
@@ -226,12 +227,49 @@ pub fn run_effects(app: &mut App, store: Option<&Store>) {
                 .positions_file()
                 .update::<PositionFile, _>(|file| file.record(key, position))
                 .map(|_| ()),
+            Effect::SaveSeen { key, ids } => store
+                .seen_file()
+                .update::<SeenFile, _>(|file| file.record(key, ids, crate::age::now()))
+                .map(|_| ()),
             Effect::OpenUrl(_) | Effect::CopyToClipboard(_) => Ok(()),
         };
         if let Err(error) = result {
             app.update(Message::StoreNotice(format!("Not saved: {error}")));
         }
     }
+}
+
+/// Gives the reader what the store keeps for this document: its bookmarks,
+/// the comments seen on earlier visits and, unless `no_resume`, the last
+/// reading position. Returns what went wrong, for the status bar; reading
+/// goes on either way.
+pub fn restore_saved_state(app: &mut App, store: &Store, no_resume: bool) -> Option<String> {
+    let mut message = match store.bookmarks_file().load::<BookmarkFile>() {
+        Ok(loaded) => {
+            app.set_bookmarks(loaded.value.bookmarks);
+            loaded.recovery
+        }
+        Err(error) => Some(format!("Bookmarks unavailable: {error}")),
+    };
+    if !no_resume {
+        match store.positions_file().load::<PositionFile>() {
+            Ok(loaded) => {
+                if let Some(position) = loaded.value.positions.get(&app.doc_key) {
+                    app.restore(position);
+                }
+                message = message.or(loaded.recovery);
+            }
+            Err(error) => message = message.or(Some(format!("Position not restored: {error}"))),
+        }
+    }
+    match store.seen_file().load::<SeenFile>() {
+        Ok(loaded) => {
+            app.set_seen(loaded.value.documents.get(&app.doc_key).map(|s| &s.ids));
+            message = message.or(loaded.recovery);
+        }
+        Err(error) => message = message.or(Some(format!("New comments not marked: {error}"))),
+    }
+    message
 }
 
 /// Opens `url` with `$BROWSER`, else the desktop's opener, detached and with

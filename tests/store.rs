@@ -285,3 +285,87 @@ fn the_reader_reports_a_store_it_cannot_write_and_goes_on() {
         "the bookmark stays for this session"
     );
 }
+
+/// Opens a fixture as the reader does at start, with the store's saved state.
+fn open_with_store(name: &str, store: &Store) -> tread::app::App {
+    use ratatui::layout::Rect;
+    use tread::app::{App, Message};
+    let document = common::load_fixture(name);
+    let mut app = App::new(
+        document,
+        name.into(),
+        tread::app::keymap::Keymap::default_keymap(),
+        Rect::new(0, 0, 100, 40),
+    );
+    tread::reader::restore_saved_state(&mut app, store, false);
+    app.update(Message::Resize {
+        width: 100,
+        height: 40,
+    });
+    app
+}
+
+fn quit(mut app: tread::app::App, store: &Store) {
+    app.update(tread::app::Action::Quit);
+    tread::reader::run_effects(&mut app, Some(store));
+    assert!(app.quit);
+}
+
+fn new_authors(app: &tread::app::App) -> Vec<String> {
+    app.unread
+        .iter()
+        .map(|&id| {
+            app.document
+                .comments
+                .get(id)
+                .author
+                .clone()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
+fn screen(app: &tread::app::App) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 40)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn a_redownloaded_thread_marks_exactly_the_new_comments() {
+    use tread::app::Action;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(dir.path().to_path_buf());
+    // First visit: nothing is new.
+    let app = open_with_store("thread-v1.json", &store);
+    assert!(app.unread.is_empty());
+    quit(app, &store);
+
+    // The same thread, downloaded again with three more comments.
+    let mut app = open_with_store("thread-v2.json", &store);
+    assert_eq!(new_authors(&app), ["fay", "gus", "hal"]);
+    let shown = screen(&app);
+    assert!(shown.contains("8 comments  ·  3 new"), "{shown}");
+    assert_eq!(shown.matches("● ").count(), 3, "{shown}");
+    // A folded thread says how many new comments it hides.
+    app.update(Action::FocusNext);
+    app.update(Action::FoldAll);
+    let shown = screen(&app);
+    assert!(shown.contains("[+4, 2 new]"), "{shown}");
+    // The key for new comments unfolds and selects them; reading marks them.
+    app.update(Action::NextNew);
+    let selected = app.comments.selected.unwrap();
+    assert_eq!(
+        app.document.comments.get(selected).author.as_deref(),
+        Some("fay")
+    );
+    assert_eq!(new_authors(&app), ["gus", "hal"]);
+    quit(app, &store);
+
+    // What was not read is still new next time.
+    let app = open_with_store("thread-v2.json", &store);
+    assert_eq!(new_authors(&app), ["gus", "hal"]);
+}

@@ -31,6 +31,11 @@ pub enum Effect {
         key: String,
         position: Position,
     },
+    /// Add these comment ids to what was seen of document `key`.
+    SaveSeen {
+        key: String,
+        ids: Vec<String>,
+    },
     /// Hand a link to the system's opener.
     OpenUrl(String),
     /// Put text on the clipboard through the terminal (OSC 52).
@@ -549,5 +554,6 @@ impl App {
             key: self.doc_key.clone(),
             position: self.position(),
         });
+        self.save_seen();
     }
 }

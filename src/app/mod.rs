@@ -12,6 +12,7 @@ pub mod comments_view;
 pub mod geometry;
 pub mod keymap;
 pub mod links;
+pub mod new_comments;
 pub mod search;
 pub mod text_layout;
 
@@ -155,6 +156,8 @@ pub struct App {
     pub search: Option<search::Search>,
     /// Where the last jump started, for `JumpBack`.
     pub jump_origin: Option<Spot>,
+    /// Comments new since the last visit and not yet read, in preorder.
+    pub unread: Vec<CommentId>,
 }
 
 /// Where the reader is, as far as jumping back is concerned.
@@ -196,6 +199,7 @@ impl App {
             effects: Vec::new(),
             search: None,
             jump_origin: None,
+            unread: Vec::new(),
         }
     }
 
@@ -311,6 +315,7 @@ impl App {
                 }
             }
         }
+        self.mark_read();
     }
 
     /// The pane whose text is at a screen cell, and the cell's row within it.
@@ -455,6 +460,8 @@ impl App {
             Search => self.start_search(),
             SearchNext => self.go_to_match(true),
             SearchPrevious => self.go_to_match(false),
+            NextNew => self.go_to_new(true),
+            PreviousNew => self.go_to_new(false),
             JumpBack => match self.jump_origin.take() {
                 Some(origin) => {
                     let here = self.spot();

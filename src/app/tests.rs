@@ -836,7 +836,10 @@ mod bookmarks {
         app.update(Action::ToggleFold);
         app.update(Action::Quit);
         assert!(app.quit);
-        let Some(Effect::SavePosition { key, position }) = app.effects.last().cloned() else {
+        let Some((key, position)) = app.effects.iter().find_map(|effect| match effect {
+            Effect::SavePosition { key, position } => Some((key.clone(), position.clone())),
+            _ => None,
+        }) else {
             panic!("no position saved");
         };
         assert_eq!(key, app.doc_key);

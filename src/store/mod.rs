@@ -1,4 +1,4 @@
-//! What tread keeps on disk: bookmarks and reading positions, in the data
+//! What tread keeps on disk: bookmarks, reading positions and seen comments, in the data
 //! directory (`TREAD_DATA_DIR`, or the platform's data directory for tread).
 //! Every file is versioned JSON saved through [`json_file`], which locks,
 //! merges, writes atomically and never overwrites a file it cannot read.
@@ -6,6 +6,9 @@
 pub mod bookmarks;
 pub mod json_file;
 pub mod positions;
+pub mod seen;
+
+use std::collections::BTreeMap;
 
 use std::path::{Path, PathBuf};
 
@@ -78,5 +81,25 @@ impl Store {
 
     pub fn positions_file(&self) -> JsonFile {
         JsonFile::new(self.dir.join("positions.json"))
+    }
+
+    pub fn seen_file(&self) -> JsonFile {
+        JsonFile::new(self.dir.join("seen.json"))
+    }
+}
+
+/// Drops the entries with the oldest `updated` until `keep` are left.
+fn forget_oldest<V>(entries: &mut BTreeMap<String, V>, keep: usize, updated: impl Fn(&V) -> i64) {
+    if entries.len() <= keep {
+        return;
+    }
+    let mut by_age: Vec<(i64, String)> = entries
+        .iter()
+        .map(|(key, value)| (updated(value), key.clone()))
+        .collect();
+    by_age.sort();
+    let excess = entries.len() - keep;
+    for (_, key) in by_age.into_iter().take(excess) {
+        entries.remove(&key);
     }
 }

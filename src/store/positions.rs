@@ -53,17 +53,7 @@ impl PositionFile {
     /// Records `position` for `key` and forgets the oldest beyond [`KEPT`].
     pub fn record(&mut self, key: String, position: Position) {
         self.positions.insert(key, position);
-        if self.positions.len() > KEPT {
-            let mut by_age: Vec<(i64, String)> = self
-                .positions
-                .iter()
-                .map(|(k, p)| (p.updated, k.clone()))
-                .collect();
-            by_age.sort();
-            for (_, key) in by_age.into_iter().take(self.positions.len() - KEPT) {
-                self.positions.remove(&key);
-            }
-        }
+        super::forget_oldest(&mut self.positions, KEPT, |p| p.updated);
     }
 }
 

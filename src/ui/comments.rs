@@ -114,6 +114,9 @@ fn header_line<'a>(app: &'a App, id: CommentId, guides: &'a CommentGuides) -> Li
     if let Some(depth) = guides.depth_label {
         spans.push(Span::styled(format!("[{depth}] "), theme.meta));
     }
+    if app.is_new(id) {
+        spans.push(Span::styled("● ", theme.new_comment));
+    }
     let author = if comment.deleted {
         "[deleted]"
     } else {
@@ -151,7 +154,13 @@ fn header_line<'a>(app: &'a App, id: CommentId, guides: &'a CommentGuides) -> Li
     }
     if folded {
         let hidden = comments.descendant_count(id);
-        spans.push(Span::styled(format!("  [+{hidden}]"), theme.folded));
+        let new = app.new_below(id);
+        let label = if new > 0 {
+            format!("  [+{hidden}, {new} new]")
+        } else {
+            format!("  [+{hidden}]")
+        };
+        spans.push(Span::styled(label, theme.folded));
     }
     Line::from(spans)
 }

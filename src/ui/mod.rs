@@ -243,6 +243,9 @@ fn render_title_bar(app: &App, area: Rect, buf: &mut Buffer) {
         "  ·  {count} {}",
         crate::app::plural(count, "comment", "comments")
     )));
+    if !app.unread.is_empty() {
+        spans.push(Span::raw(format!("  ·  {} new", app.unread.len())));
+    }
     draw_line(
         buf,
         area,
