@@ -43,6 +43,16 @@ impl Session {
         rows: u16,
         data: Option<&Path>,
     ) -> Session {
+        Session::start_with_env(program, args, (cols, rows), data, &[])
+    }
+
+    fn start_with_env(
+        program: &str,
+        args: &[&str],
+        (cols, rows): (u16, u16),
+        data: Option<&Path>,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -54,6 +64,10 @@ impl Session {
         let mut command = CommandBuilder::new(program);
         command.args(args);
         command.env("TERM", "xterm-256color");
+        command.env_remove("NO_COLOR");
+        for (name, value) in env {
+            command.env(name, value);
+        }
         // Each test its own data directory: positions saved by one test
         // must not move where the next one opens.
         let own_data = match data {
@@ -413,6 +427,93 @@ fn bookmark_a_paragraph_quit_list_reopen_and_jump_back() {
         Some(data.path()),
     );
     session.wait_for("the top of the article", |s| s.contains("paragraph 1/14"));
+    session.keys("q");
+    assert!(session.wait_exit().success());
+}
+
+/// Where `word` is on screen: (row, column) of its first letter.
+fn find_on_screen(screen: &vt100::Screen, word: &str) -> Option<(u16, u16)> {
+    let (rows, cols) = screen.size();
+    let (rows, cols) = (rows.get(), cols.get());
+    (0..rows).find_map(|row| {
+        let text: String = (0..cols)
+            .map(|col| {
+                screen
+                    .cell(row, col)
+                    .map_or(" ".to_string(), |c| c.contents().to_string())
+            })
+            .map(|c| if c.is_empty() { " ".to_string() } else { c })
+            .collect();
+        text.find(word)
+            .map(|at| (row, text[..at].chars().count() as u16))
+    })
+}
+
+/// Searches for a word found only in a reply inside a folded thread.
+fn search_inside_a_folded_thread(session: &mut Session) -> (u16, u16) {
+    session.wait_for("the reader", |s| s.contains("topolcats"));
+    session.keys("\tC");
+    session.wait_for("every thread folded", |s| {
+        s.contains("[+1]") && !s.contains("Kelly farrel")
+    });
+    session.keys("/");
+    session.wait_for("the search prompt", |s| {
+        s.contains("Search (Ctrl-R: regex)")
+    });
+    session.keys("buffoonish\r");
+    session.wait_for("the match unfolded and shown", |s| {
+        s.contains("Kelly farrel") && s.contains("buffoonish") && s.contains("match 1/1")
+    });
+    let parser = session.parser.lock().unwrap();
+    find_on_screen(parser.screen(), "buffoonish").expect("the match is on screen")
+}
+
+#[test]
+fn search_finds_a_word_inside_a_folded_thread_and_highlights_it() {
+    let mut session = Session::start(&[&sample_arg()], 100, 30);
+    let (row, col) = search_inside_a_folded_thread(&mut session);
+    {
+        let parser = session.parser.lock().unwrap();
+        let screen = parser.screen();
+        let highlight = screen.cell(row, col).unwrap().bgcolor();
+        assert_ne!(highlight, vt100::Color::Default, "not highlighted");
+        for offset in 0.."buffoonish".len() as u16 {
+            let cell = screen.cell(row, col + offset).unwrap();
+            assert_eq!(cell.bgcolor(), highlight);
+        }
+        // The text after the match is not highlighted (only selected).
+        let after = screen.cell(row, col + 11).unwrap();
+        assert_ne!(after.bgcolor(), highlight);
+    }
+    session.keys("q");
+    assert!(session.wait_exit().success());
+}
+
+#[test]
+fn no_color_draws_without_colour_and_still_marks_the_match() {
+    let mut session = Session::start_with_env(
+        env!("CARGO_BIN_EXE_tread"),
+        &[&sample_arg()],
+        (100, 30),
+        None,
+        &[("NO_COLOR", "1")],
+    );
+    let (row, col) = search_inside_a_folded_thread(&mut session);
+    {
+        let parser = session.parser.lock().unwrap();
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        let (rows, cols) = (rows.get(), cols.get());
+        for r in 0..rows {
+            for c in 0..cols {
+                let cell = screen.cell(r, c).unwrap();
+                assert_eq!(cell.fgcolor(), vt100::Color::Default, "colour at {r},{c}");
+                assert_eq!(cell.bgcolor(), vt100::Color::Default, "colour at {r},{c}");
+            }
+        }
+        // Marked by reverse video instead.
+        assert!(screen.cell(row, col).unwrap().inverse());
+    }
     session.keys("q");
     assert!(session.wait_exit().success());
 }

@@ -149,6 +149,15 @@ impl ArticleView {
         self.set_top_line(env, new_top);
     }
 
+    /// Scrolls so that layout line `line` is in view, if it is not already.
+    pub fn reveal_line(&mut self, env: &ArticleEnv, line: usize) {
+        let top = self.top_line(env);
+        let scrolloff = env.scrolloff.min(env.height.saturating_sub(1) / 2);
+        if line < top + scrolloff || line + scrolloff >= top + env.height {
+            self.set_top_line(env, line.saturating_sub(env.height / 3));
+        }
+    }
+
     /// Puts the cursor on the block shown `y` lines below the top (a click).
     pub fn place_cursor_at(&mut self, env: &ArticleEnv, y: usize) {
         let line = self.top_line(env) + y;

@@ -369,6 +369,26 @@ impl CommentsView {
             .map(|d| d + to.line)
     }
 
+    /// Scrolls so that line `line` of the selected comment's row (0 is the
+    /// header) is in view, if it is not already: a search match deep in a
+    /// long comment.
+    pub fn reveal_line(&mut self, env: &CommentsEnv, line: usize) {
+        let Some(id) = self.selected else {
+            return;
+        };
+        let wanted = LinePos { id, line };
+        let top = self.top.unwrap_or(wanted);
+        let scrolloff = env.scrolloff.min(env.height.saturating_sub(1) / 2);
+        match self.distance_to_line(env, top, wanted, env.height) {
+            Some(y) if y + scrolloff < env.height => {}
+            _ => {
+                // Not in view: put it a third of the way down the pane.
+                self.top = Some(self.backward(env, wanted, env.height / 3));
+                self.clamp_top(env);
+            }
+        }
+    }
+
     /// Selects `id` (made visible first) and scrolls it into view.
     pub fn select(&mut self, env: &CommentsEnv, id: CommentId) {
         if self.selected != Some(id) {

@@ -13,6 +13,8 @@ use regex::{Regex, RegexBuilder};
 
 use crate::document::{Block, CommentId, Document};
 
+use super::text_layout::TextLine;
+
 /// Which text of the document a match is in. The derived order is the
 /// document's reading order: the article, then each comment's author line
 /// and body blocks, comments in preorder.
@@ -44,6 +46,16 @@ pub struct Search {
     pub matches: Vec<Match>,
     /// The match last gone to, counted from 0.
     pub current: Option<usize>,
+}
+
+/// The laid-out line showing byte `at` of block `block`.
+fn line_of_match(lines: &[TextLine], block: usize, at: usize) -> Option<usize> {
+    lines.iter().position(|line| match line {
+        TextLine::Text {
+            block: b, range, ..
+        } => *b == block && range.contains(&at),
+        TextLine::Blank => false,
+    })
 }
 
 /// Turns the user's query into a pattern: literal unless `regex`, case
@@ -229,15 +241,29 @@ impl super::App {
             None => false,
         };
         search.current = Some(index);
-        let place = search.matches[index].place;
+        let Match { place, range } = search.matches[index].clone();
         let total = search.matches.len();
-        match place.comment {
-            None => {
-                if let Part::Block(block) = place.part {
-                    self.show_article_block(block);
+        match (place.comment, place.part) {
+            (None, Part::Block(block)) => {
+                self.show_article_block(block);
+                self.with_article(|view, env| {
+                    if let Some(line) = line_of_match(&env.layout.lines, block, range.start) {
+                        view.reveal_line(env, line);
+                    }
+                });
+            }
+            (None, Part::Author) => {}
+            (Some(id), part) => {
+                self.show_comment(id);
+                if let Part::Block(block) = part {
+                    self.with_comments(|view, env| {
+                        if let Some(line) = line_of_match(&env.body(id), block, range.start) {
+                            // Body line n is line n + 1 of the row.
+                            view.reveal_line(env, line + 1);
+                        }
+                    });
                 }
             }
-            Some(id) => self.show_comment(id),
         }
         self.message = Some(format!(
             "match {}/{total}{}",

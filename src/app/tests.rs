@@ -983,3 +983,41 @@ fn o_lists_links_and_opens_or_copies_only_web_links() {
     assert_eq!(app.effects.len(), before);
     assert!(app.message.as_deref().unwrap().starts_with("Not opened"));
 }
+
+fn drawn(app: &App) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(
+        app.area.width,
+        app.area.height,
+    ))
+    .unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn a_match_deep_in_a_long_paragraph_or_comment_is_scrolled_into_view() {
+    let filler = "words that fill the lines ".repeat(60);
+    let text = format!(
+        "Title\n\n{filler}needle-article at the end.\n\n• someone\n  {filler}needle-comment at the end.\n"
+    );
+    let document = formats::load(text.as_bytes(), Some(Format::Text))
+        .unwrap()
+        .document;
+    let mut app = App::new(
+        document,
+        "long".into(),
+        Keymap::default_keymap(),
+        Rect::new(0, 0, 60, 20),
+    );
+    app.update(Message::Resize {
+        width: 60,
+        height: 20,
+    });
+    search_for(&mut app, "needle-article");
+    assert!(drawn(&app).contains("needle-article"), "{}", drawn(&app));
+    search_for(&mut app, "needle-comment");
+    assert_eq!(app.focus, Pane::Comments);
+    assert!(drawn(&app).contains("needle-comment"), "{}", drawn(&app));
+}

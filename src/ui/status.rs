@@ -11,8 +11,28 @@ use crate::app::{Action, App, Pane};
 use super::draw_line;
 use crate::wrap::display_width;
 
-/// The focused pane's position, for the right end of the bar.
+/// The search's place ("match 3/41 · ") and the focused pane's position,
+/// for the right end of the bar.
 fn position(app: &App) -> String {
+    let search = match &app.search {
+        Some(search) => {
+            let mut query: String = search.query.chars().take(20).collect();
+            if query.len() < search.query.len() {
+                query.push('…');
+            }
+            match search.current {
+                Some(current) => {
+                    format!("/{query} match {}/{} · ", current + 1, search.matches.len())
+                }
+                None => format!("/{query} no match · "),
+            }
+        }
+        None => String::new(),
+    };
+    format!("{search}{}", pane_position(app))
+}
+
+fn pane_position(app: &App) -> String {
     let screen = app.screen();
     match app.focus {
         Pane::Article => screen
