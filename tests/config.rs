@@ -205,3 +205,23 @@ fn config_default_prints_a_config_that_reads_back() {
         format!("{}\n", path.display())
     );
 }
+
+#[test]
+fn the_readme_documents_every_action_and_its_example_config_is_valid() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for &action in Action::ALL {
+        let name = action.name();
+        let numbered = name.trim_end_matches(|c: char| c.is_ascii_digit());
+        let documented = readme.contains(&format!("`{name}`"))
+            || readme.contains(&format!("`{numbered}1`…`{numbered}9`"));
+        assert!(documented, "README does not list `{name}`");
+    }
+    let start = readme.find("```toml\n").expect("an example config") + "```toml\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let config = Config::from_toml(&readme[start..end], "README.md").unwrap();
+    assert_eq!(
+        config.keymap.keys_for(Context::Global, Action::Quit),
+        ["Q", "Ctrl-c"]
+    );
+}
