@@ -242,7 +242,6 @@ impl super::App {
         };
         search.current = Some(index);
         let Match { place, range } = search.matches[index].clone();
-        let total = search.matches.len();
         match (place.comment, place.part) {
             (None, Part::Block(block)) => {
                 self.show_article_block(block);
@@ -265,19 +264,17 @@ impl super::App {
                 }
             }
         }
-        self.message = Some(format!(
-            "match {}/{total}{}",
-            index + 1,
-            if wrapped {
+        // The status bar always shows "match N/M"; say so when it wrapped.
+        if wrapped {
+            self.message = Some(
                 if forward {
-                    " · from the top"
+                    "Search went past the end: continued from the top"
                 } else {
-                    " · from the bottom"
+                    "Search went past the top: continued from the end"
                 }
-            } else {
-                ""
-            }
-        ));
+                .to_string(),
+            );
+        }
     }
 }
 
