@@ -144,21 +144,9 @@ fn a_generated_algolia_thread_round_trips_its_tree() {
 fn emphasis_is_drawn_italic_and_bold_in_the_reader() {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
-    use ratatui::layout::Rect;
     use ratatui::style::Modifier;
-    use tread::app::keymap::Keymap;
-    use tread::app::{App, Message};
 
-    let mut app = App::new(
-        load_fixture("hn-algolia.json"),
-        "test".to_string(),
-        Keymap::default_keymap(),
-        Rect::new(0, 0, 120, 40),
-    );
-    app.update(Message::Resize {
-        width: 120,
-        height: 40,
-    });
+    let app = common::app_for(load_fixture("hn-algolia.json"), 120, 40);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     terminal
         .draw(|frame| frame.render_widget(&app, frame.area()))

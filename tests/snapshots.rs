@@ -3,40 +3,15 @@
 
 mod common;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
-use tread::app::keymap::Keymap;
-use tread::app::{Action, App, Message};
-use tread::document::Document;
+use common::{app_for, screen};
+
+use tread::app::{Action, App};
 use tread::formats;
 use tread::input::DEMO;
-
-fn app_for(document: Document, width: u16, height: u16) -> App {
-    let mut app = App::new(
-        document,
-        "test".to_string(),
-        Keymap::default_keymap(),
-        Rect::new(0, 0, width, height),
-    );
-    // Ages are relative to a fixed moment so snapshots do not age.
-    app.now = 1_795_824_000;
-    app.update(Message::Resize { width, height });
-    app
-}
 
 fn demo(width: u16, height: u16) -> App {
     let document = formats::load(DEMO.as_bytes(), None).unwrap().document;
     app_for(document, width, height)
-}
-
-fn screen(app: &App) -> String {
-    let backend = TestBackend::new(app.area.width, app.area.height);
-    let mut terminal = Terminal::new(backend).unwrap();
-    terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
-        .unwrap();
-    terminal.backend().to_string()
 }
 
 fn select_author(app: &mut App, author: &str) {

@@ -326,14 +326,6 @@ fn new_authors(app: &tread::app::App) -> Vec<String> {
         .collect()
 }
 
-fn screen(app: &tread::app::App) -> String {
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 40)).unwrap();
-    terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
-        .unwrap();
-    terminal.backend().to_string()
-}
-
 #[test]
 fn a_redownloaded_thread_marks_exactly_the_new_comments() {
     use tread::app::Action;
@@ -347,13 +339,13 @@ fn a_redownloaded_thread_marks_exactly_the_new_comments() {
     // The same thread, downloaded again with three more comments.
     let mut app = open_with_store("thread-v2.json", &store);
     assert_eq!(new_authors(&app), ["fay", "gus", "hal"]);
-    let shown = screen(&app);
+    let shown = common::screen(&app);
     assert!(shown.contains("8 comments  ·  3 new"), "{shown}");
     assert_eq!(shown.matches("● ").count(), 3, "{shown}");
     // A folded thread says how many new comments it hides.
     app.update(Action::FocusNext);
     app.update(Action::FoldAll);
-    let shown = screen(&app);
+    let shown = common::screen(&app);
     assert!(shown.contains("[+4, 2 new]"), "{shown}");
     // The key for new comments unfolds and selects them; reading marks them.
     app.update(Action::NextNew);

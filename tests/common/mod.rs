@@ -47,3 +47,27 @@ pub fn kinds(blocks: &[tread::document::Block]) -> Vec<BlockKind> {
 pub fn deep_chain_json(depth: usize) -> String {
     tread::formats::native::write(&tread::synthetic::chain(depth))
 }
+
+/// The reader on `document` at a terminal size, as at start.
+pub fn app_for(document: Document, width: u16, height: u16) -> tread::app::App {
+    let mut app = tread::app::App::new(
+        document,
+        "test".to_string(),
+        tread::app::keymap::Keymap::default_keymap(),
+        ratatui::layout::Rect::new(0, 0, width, height),
+    );
+    // Ages are relative to a fixed moment so snapshots do not age.
+    app.now = 1_795_824_000;
+    app.update(tread::app::Message::Resize { width, height });
+    app
+}
+
+/// What the reader draws, as text.
+pub fn screen(app: &tread::app::App) -> String {
+    let backend = ratatui::backend::TestBackend::new(app.area.width, app.area.height);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .unwrap();
+    terminal.backend().to_string()
+}
