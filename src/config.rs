@@ -433,3 +433,38 @@ pub fn load_file(path: &Path) -> Result<Config, ConfigError> {
     })?;
     Config::from_toml(&text, &path.display().to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn color(text: &str) -> Result<Color, String> {
+        parse_color(&toml::Value::String(text.to_string()))
+    }
+
+    #[test]
+    fn colours_by_name_index_and_hex() {
+        assert_eq!(color("red"), Ok(Color::Red));
+        assert_eq!(color("LightBlue"), Ok(Color::LightBlue));
+        assert_eq!(color("dark_grey"), Ok(Color::DarkGray));
+        assert_eq!(color("reset"), Ok(Color::Reset));
+        assert_eq!(color("236"), Ok(Color::Indexed(236)));
+        assert_eq!(
+            parse_color(&toml::Value::Integer(17)),
+            Ok(Color::Indexed(17))
+        );
+        assert_eq!(color("#FF8000"), Ok(Color::Rgb(255, 128, 0)));
+        for bad in ["#ff80", "#gg0000", "blurple", "256", ""] {
+            assert!(color(bad).is_err(), "{bad}");
+        }
+        assert!(parse_color(&toml::Value::Integer(300)).is_err());
+        assert!(parse_color(&toml::Value::Boolean(true)).is_err());
+    }
+
+    #[test]
+    fn lines_are_counted_from_one() {
+        assert_eq!(line_of("a\nb\nc", 0), 1);
+        assert_eq!(line_of("a\nb\nc", 2), 2);
+        assert_eq!(line_of("a\nb\nc", 99), 3);
+    }
+}

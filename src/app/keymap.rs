@@ -437,6 +437,48 @@ mod tests {
     }
 
     #[test]
+    fn every_named_key_and_modifier_combination_parses() {
+        for (name, _) in NAMED_KEYS {
+            let key = press(name);
+            assert_eq!(KeyPress::parse(&name.to_uppercase()).unwrap(), key);
+            for modifiers in [
+                "ctrl-",
+                "alt-",
+                "ctrl-alt-",
+                "alt-shift-",
+                "ctrl-alt-shift-",
+            ] {
+                let combined = press(&format!("{modifiers}{name}"));
+                assert_ne!(combined, key, "{modifiers}{name}");
+            }
+        }
+        assert_eq!(
+            press("ctrl-alt-x"),
+            event(
+                KeyCode::Char('x'),
+                KeyModifiers::CONTROL | KeyModifiers::ALT
+            )
+        );
+        assert_eq!(
+            press("alt-shift-left"),
+            event(KeyCode::Left, KeyModifiers::ALT | KeyModifiers::SHIFT)
+        );
+        for n in 1..=12 {
+            assert_eq!(
+                press(&format!("f{n}")),
+                event(KeyCode::F(n), KeyModifiers::NONE)
+            );
+        }
+        assert_eq!(parse_sequence("g g").unwrap(), [press("g"), press("g")]);
+        assert_eq!(parse_sequence("' '").unwrap(), [press("'"), press("'")]);
+        assert_eq!(parse_sequence(" ").unwrap(), [press("space")]);
+        assert_eq!(
+            sequence_label(&parse_sequence("ctrl-x ctrl-s").unwrap()),
+            "Ctrl-x Ctrl-s"
+        );
+    }
+
+    #[test]
     fn bad_key_strings_are_errors() {
         for bad in ["", "ctrl-", "f13", "hyper-x", "pagesideways"] {
             assert!(parse_sequence(bad).is_err(), "{bad:?}");
