@@ -7,9 +7,9 @@
 //! ever converted. Reading goes through `Deref<Target = [Block]>`, so callers
 //! see blocks either way and cannot tell a lazy body from an eager one.
 
+use std::cell::OnceCell;
 use std::fmt;
 use std::ops::Deref;
-use std::sync::OnceLock;
 
 use super::Block;
 
@@ -18,7 +18,10 @@ pub type Convert = fn(&str) -> Vec<Block>;
 
 #[derive(Default)]
 pub struct Body {
-    blocks: OnceLock<Vec<Block>>,
+    /// A `OnceCell`, not a `OnceLock`: the document is read from one thread,
+    /// and the smaller cell keeps 100,000 comments' loading as fast as before
+    /// bodies were lazy (the lock cost about 10% on native JSON).
+    blocks: OnceCell<Vec<Block>>,
     /// Markup not yet converted; kept after conversion (the cell cannot hand
     /// it back through `&self`), which costs the size of the source text.
     source: Option<(Box<str>, Convert)>,
@@ -29,7 +32,7 @@ impl Body {
     /// sanitized blocks, like every loader.
     pub fn lazy(source: impl Into<Box<str>>, convert: Convert) -> Self {
         Body {
-            blocks: OnceLock::new(),
+            blocks: OnceCell::new(),
             source: Some((source.into(), convert)),
         }
     }
@@ -49,7 +52,7 @@ impl Body {
 impl From<Vec<Block>> for Body {
     fn from(blocks: Vec<Block>) -> Self {
         Body {
-            blocks: OnceLock::from(blocks),
+            blocks: OnceCell::from(blocks),
             source: None,
         }
     }
