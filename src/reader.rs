@@ -345,8 +345,17 @@ pub fn run(mut app: App, store: Option<Store>) -> io::Result<()> {
                     .saturating_duration_since(Instant::now())
                     .min(SIGNAL_CHECK)
             });
+            // With background work left, do a slice of it between events.
+            let wait = if app.has_idle_work() {
+                Duration::ZERO
+            } else {
+                wait
+            };
             if event::poll(wait)? {
                 break;
+            }
+            if app.has_idle_work() {
+                app.update(Message::Idle);
             }
             let expired = pending.expire(&app, Instant::now());
             if !expired.is_empty() {

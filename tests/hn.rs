@@ -182,3 +182,30 @@ fn emphasis_is_drawn_italic_and_bold_in_the_reader() {
     assert!(buffer[(x, y)].modifier.contains(Modifier::BOLD));
     assert!(!buffer[(x - 2, y)].modifier.contains(Modifier::BOLD));
 }
+
+#[test]
+fn comment_html_is_converted_when_read_or_while_the_reader_idles() {
+    let document = load_fixture("hn-algolia.json");
+    let pending = |document: &tread::document::Document| {
+        document
+            .comments
+            .iter()
+            .filter(|(_, c)| c.body.is_pending())
+            .count()
+    };
+    // Nothing is converted at import (the deleted placeholder has no text).
+    assert_eq!(pending(&document), 3);
+    // Reading a body converts that one.
+    let first = document.comments.find_by_key("101").unwrap();
+    assert_eq!(document.comments.get(first).body[0].text, "Bare first");
+    assert_eq!(pending(&document), 2);
+    // The reader converts the rest while it waits for keys.
+    let mut app = common::app_for(document, 100, 30);
+    let mut idle_moments = 0;
+    while app.has_idle_work() {
+        app.update(tread::app::Message::Idle);
+        idle_moments += 1;
+    }
+    assert_eq!(idle_moments, 1);
+    assert_eq!(pending(&app.document), 0);
+}

@@ -63,6 +63,8 @@ pub enum Message {
     Prompt(PromptKey),
     /// An action typed after a count (`5j`): movements are repeated.
     Counted(usize, Action),
+    /// Nothing happened for a moment: time for background work.
+    Idle,
     /// The bookmarks as the store has them now (after a save, or at start).
     BookmarksLoaded(Vec<crate::store::bookmarks::Bookmark>),
     /// Something about the store the user should hear (a failed save, a
@@ -111,6 +113,9 @@ impl Default for ViewSettings {
     }
 }
 
+/// Comments whose bodies are converted per idle moment: about 3 ms of HTML.
+const IDLE_CONVERSIONS: usize = 1_000;
+
 /// A count past this is taken as this (`99999j` should not stall the reader).
 const MAX_COUNT: usize = 100_000;
 
@@ -158,6 +163,9 @@ pub struct App {
     pub jump_origin: Option<Spot>,
     /// Comments new since the last visit and not yet read, in preorder.
     pub unread: Vec<CommentId>,
+    /// The next comment whose lazy body is converted when the reader is
+    /// idle; None when there is nothing left to convert.
+    pub convert_from: Option<usize>,
 }
 
 /// Where the reader is, as far as jumping back is concerned.
@@ -200,6 +208,7 @@ impl App {
             search: None,
             jump_origin: None,
             unread: Vec::new(),
+            convert_from: Some(0),
         }
     }
 
@@ -306,6 +315,14 @@ impl App {
                 self.after_resize();
             }
             Message::Click { column, row } => self.click(column, row),
+            Message::Idle => {
+                if let Some(from) = self.convert_from {
+                    self.convert_from = self
+                        .document
+                        .comments
+                        .convert_bodies(from, IDLE_CONVERSIONS);
+                }
+            }
             Message::Wheel { column, row, down } => {
                 let lines = self.settings.wheel_lines as isize * if down { 1 } else { -1 };
                 match self.pane_at(column, row) {
@@ -390,6 +407,11 @@ impl App {
             Pane::Comments => self.comment_pane(),
         };
         usize::from(rect.height).max(1)
+    }
+
+    /// Whether the reader has background work for idle moments.
+    pub fn has_idle_work(&self) -> bool {
+        self.convert_from.is_some()
     }
 
     /// Where the reader is now.

@@ -47,6 +47,11 @@ impl Body {
     pub fn as_slice(&self) -> &[Block] {
         self.blocks()
     }
+
+    /// Whether reading the blocks would still convert markup.
+    pub fn is_pending(&self) -> bool {
+        self.blocks.get().is_none() && self.source.is_some()
+    }
 }
 
 impl From<Vec<Block>> for Body {

@@ -79,6 +79,20 @@ impl Comments {
         (0..self.items.len() as u32).map(CommentId)
     }
 
+    /// Converts the lazy bodies of up to `count` comments from `from` on
+    /// (see [`Body`]); returns where to go on, or None when all are done.
+    /// The reader calls this while it waits for keys, so that a search soon
+    /// after opening a large HTML thread finds the work already done.
+    pub fn convert_bodies(&self, from: usize, count: usize) -> Option<usize> {
+        let end = from.saturating_add(count).min(self.items.len());
+        for comment in self.items.get(from..end).unwrap_or_default() {
+            if comment.body.is_pending() {
+                comment.body.blocks();
+            }
+        }
+        (end < self.items.len()).then_some(end)
+    }
+
     /// Top-level comments in order.
     pub fn roots(&self) -> &[CommentId] {
         &self.roots
