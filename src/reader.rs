@@ -115,9 +115,18 @@ impl PendingKeys {
         self.since.map(|since| since + COUNT_TIMEOUT)
     }
 
-    /// The count typed so far, for the status bar.
+    /// The count typed so far.
     pub fn count(&self) -> Option<usize> {
         self.count
+    }
+
+    /// What has been typed toward a count or a sequence ("5", "g", "12g").
+    pub fn typed(&self) -> String {
+        let mut typed = self.count.map(|c| c.to_string()).unwrap_or_default();
+        for key in &self.keys {
+            typed.push_str(&key.to_string());
+        }
+        typed
     }
 
     /// The action a lone digit is bound to, when the count is one digit.
@@ -320,6 +329,15 @@ fn save_bookmarks(
     Ok(())
 }
 
+/// Tells the app what has been typed toward a count or a key sequence, for
+/// the status bar, when that changed.
+fn show_typed(app: &mut App, pending: &PendingKeys) {
+    let typed = pending.typed();
+    if typed != app.typed {
+        app.update(Message::Typed(typed));
+    }
+}
+
 /// Runs the reader until the user quits or a termination signal arrives.
 pub fn run(mut app: App, store: Option<Store>) -> io::Result<()> {
     let flag = terminal::watch_termination()?;
@@ -357,11 +375,13 @@ pub fn run(mut app: App, store: Option<Store>) -> io::Result<()> {
             if app.has_idle_work() {
                 app.update(Message::Idle);
             }
+            let waiting = pending.deadline().is_some();
             let expired = pending.expire(&app, Instant::now());
-            if !expired.is_empty() {
+            if waiting && pending.deadline().is_none() {
                 for message in expired {
                     app.update(message);
                 }
+                show_typed(&mut app, &pending);
                 run_effects(&mut app, store.as_ref());
                 break;
             }
@@ -373,6 +393,7 @@ pub fn run(mut app: App, store: Option<Store>) -> io::Result<()> {
             for message in messages_for(event, &app, &mut pending) {
                 app.update(message);
             }
+            show_typed(&mut app, &pending);
             run_effects(&mut app, store.as_ref());
             if app.quit {
                 return Ok(());

@@ -65,6 +65,8 @@ pub enum Message {
     Counted(usize, Action),
     /// Nothing happened for a moment: time for background work.
     Idle,
+    /// Keys typed toward a count or a sequence, shown in the status bar.
+    Typed(String),
     /// The bookmarks as the store has them now (after a save, or at start).
     BookmarksLoaded(Vec<crate::store::bookmarks::Bookmark>),
     /// Something about the store the user should hear (a failed save, a
@@ -166,6 +168,8 @@ pub struct App {
     /// The next comment whose lazy body is converted when the reader is
     /// idle; None when there is nothing left to convert.
     pub convert_from: Option<usize>,
+    /// Keys typed toward a count or a sequence (`5`, `g`), as vim shows them.
+    pub typed: String,
 }
 
 /// Where the reader is, as far as jumping back is concerned.
@@ -209,6 +213,7 @@ impl App {
             jump_origin: None,
             unread: Vec::new(),
             convert_from: Some(0),
+            typed: String::new(),
         }
     }
 
@@ -315,6 +320,7 @@ impl App {
                 self.after_resize();
             }
             Message::Click { column, row } => self.click(column, row),
+            Message::Typed(typed) => self.typed = typed,
             Message::Idle => {
                 if let Some(from) = self.convert_from {
                     self.convert_from = self

@@ -430,6 +430,11 @@ fn a_lone_digit_still_folds_to_its_level_after_the_timeout_or_another_key() {
     let one = crate::app::keymap::KeyPress::parse("1").unwrap();
     assert!(pending.feed_at(&app, one, start).is_empty());
     assert_eq!(pending.count(), Some(1));
+    assert_eq!(pending.typed(), "1");
+    // The status bar shows what is typed, as vim does.
+    app.update(Message::Typed(pending.typed()));
+    let status = drawn(&app).lines().last().unwrap().to_string();
+    assert!(status.contains(" 1 · comment"), "{status}");
     assert!(pending.expire(&app, start).is_empty());
     let later = start + crate::reader::COUNT_TIMEOUT;
     for message in pending.expire(&app, later) {

@@ -29,7 +29,12 @@ fn position(app: &App) -> String {
         }
         None => String::new(),
     };
-    format!("{search}{}", pane_position(app))
+    let typed = if app.typed.is_empty() {
+        String::new()
+    } else {
+        format!("{} · ", app.typed)
+    };
+    format!("{typed}{search}{}", pane_position(app))
 }
 
 fn pane_position(app: &App) -> String {
