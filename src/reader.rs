@@ -352,7 +352,9 @@ pub fn run(mut app: App, store: Option<Store>) -> io::Result<()> {
         guard
             .terminal
             .draw(|frame| frame.render_widget(&app, frame.area()))?;
-        loop {
+        // Wait for an event, doing background work meanwhile; a count that
+        // times out changes the screen without one.
+        let event_ready = loop {
             if terminal::terminated(&flag) {
                 app.update(crate::app::Action::Quit);
                 run_effects(&mut app, store.as_ref());
@@ -370,7 +372,7 @@ pub fn run(mut app: App, store: Option<Store>) -> io::Result<()> {
                 wait
             };
             if event::poll(wait)? {
-                break;
+                break true;
             }
             if app.has_idle_work() {
                 app.update(Message::Idle);
@@ -383,23 +385,25 @@ pub fn run(mut app: App, store: Option<Store>) -> io::Result<()> {
                 }
                 show_typed(&mut app, &pending);
                 run_effects(&mut app, store.as_ref());
-                break;
+                break false;
             }
-        }
+        };
         // Handle everything already queued before drawing again, so a burst of
         // keys or wheel events costs one frame.
-        loop {
-            let event = event::read()?;
-            for message in messages_for(event, &app, &mut pending) {
-                app.update(message);
-            }
-            show_typed(&mut app, &pending);
-            run_effects(&mut app, store.as_ref());
-            if app.quit {
-                return Ok(());
-            }
-            if !event::poll(Duration::ZERO)? {
-                break;
+        if event_ready {
+            loop {
+                let event = event::read()?;
+                for message in messages_for(event, &app, &mut pending) {
+                    app.update(message);
+                }
+                show_typed(&mut app, &pending);
+                run_effects(&mut app, store.as_ref());
+                if app.quit {
+                    return Ok(());
+                }
+                if !event::poll(Duration::ZERO)? {
+                    break;
+                }
             }
         }
     }

@@ -517,3 +517,21 @@ fn no_color_draws_without_colour_and_still_marks_the_match() {
     session.keys("q");
     assert!(session.wait_exit().success());
 }
+
+#[test]
+fn a_lone_digit_folds_after_a_pause_and_a_count_moves() {
+    let mut session = Session::start(&[], 100, 30);
+    session.wait_for("the demo", |s| s.contains("marta_k"));
+    session.keys("\t");
+    session.wait_for("the comment pane focused", |s| s.contains("COMMENTS"));
+    session.keys("3j");
+    session.wait_for("three comments down", |s| s.contains("comment 4/26"));
+    // A digit shows while it waits, then folds to that level by itself.
+    session.keys("1");
+    session.wait_for("the count shown", |s| s.contains(" 1 · "));
+    session.wait_for("everything below the top level folded, without a key", |s| {
+        s.contains("[+") && !s.contains(" 1 · ")
+    });
+    session.keys("q");
+    assert!(session.wait_exit().success());
+}
