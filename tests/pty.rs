@@ -529,9 +529,10 @@ fn a_lone_digit_folds_after_a_pause_and_a_count_moves() {
     // A digit shows while it waits, then folds to that level by itself.
     session.keys("1");
     session.wait_for("the count shown", |s| s.contains(" 1 · "));
-    session.wait_for("everything below the top level folded, without a key", |s| {
-        s.contains("[+") && !s.contains(" 1 · ")
-    });
+    session.wait_for(
+        "everything below the top level folded, without a key",
+        |s| s.contains("[+") && !s.contains(" 1 · "),
+    );
     session.keys("q");
     assert!(session.wait_exit().success());
 }

@@ -161,6 +161,8 @@ pub struct App {
     pub effects: Vec<Effect>,
     /// The last search and its matches, highlighted while it is kept.
     pub search: Option<search::Search>,
+    /// Whether the search prompt opens in regex mode (as it was last used).
+    pub regex_search: bool,
     /// Where the last jump started, for `JumpBack`.
     pub jump_origin: Option<Spot>,
     /// Comments new since the last visit and not yet read, in preorder.
@@ -210,6 +212,7 @@ impl App {
             prompt: None,
             effects: Vec::new(),
             search: None,
+            regex_search: false,
             jump_origin: None,
             unread: Vec::new(),
             convert_from: Some(0),

@@ -168,7 +168,7 @@ impl Search {
 impl super::App {
     /// Opens the search prompt, in the mode of the last search.
     pub(super) fn start_search(&mut self) {
-        let regex = self.search.as_ref().is_some_and(|s| s.regex);
+        let regex = self.regex_search;
         self.prompt = Some(super::bookmarks::NotePrompt::new(
             String::new(),
             super::bookmarks::PromptPurpose::Search { regex },
@@ -187,6 +187,7 @@ impl super::App {
     /// search) and goes to the first match after the current place.
     pub(super) fn finish_search(&mut self, query: Option<String>, regex: bool) {
         self.prompt = None;
+        self.regex_search = regex;
         let Some(query) = query.or_else(|| self.search.as_ref().map(|s| s.query.clone())) else {
             return;
         };

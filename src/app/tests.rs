@@ -521,6 +521,9 @@ fn regex_search_toggles_in_the_prompt_and_reports_bad_patterns() {
     let message = app.message.clone().unwrap();
     assert!(message.starts_with("Invalid regex:"), "{message}");
     assert!(app.prompt.is_none());
+    // The prompt opens in the mode last used, even after a bad pattern.
+    app.update(Action::Search);
+    assert!(app.prompt_is_regex());
 }
 
 #[test]
