@@ -3,11 +3,13 @@
 //!
 //! Importers of HTML formats hand over the comment's HTML with the function
 //! that converts it, instead of converting 100,000 comments while the user
-//! waits for the first frame; only the comments drawn, searched or dumped are
-//! ever converted. Reading goes through `Deref<Target = [Block]>`, so callers
-//! see blocks either way and cannot tell a lazy body from an eager one.
+//! waits for the first frame: the comments drawn first, then the rest while
+//! the reader waits for keys (or at once when something reads them all, as
+//! search and dump do). Reading goes through `Deref<Target = [Block]>`, so
+//! callers see blocks either way and cannot tell a lazy body from an eager
+//! one. The markup is freed when it has been converted.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::fmt;
 use std::ops::Deref;
 
@@ -22,9 +24,8 @@ pub struct Body {
     /// and the smaller cell keeps 100,000 comments' loading as fast as before
     /// bodies were lazy (the lock cost about 10% on native JSON).
     blocks: OnceCell<Vec<Block>>,
-    /// Markup not yet converted; kept after conversion (the cell cannot hand
-    /// it back through `&self`), which costs the size of the source text.
-    source: Option<(Box<str>, Convert)>,
+    /// Markup not yet converted, taken (and freed) when it is.
+    source: Cell<Option<(Box<str>, Convert)>>,
 }
 
 impl Body {
@@ -33,13 +34,13 @@ impl Body {
     pub fn lazy(source: impl Into<Box<str>>, convert: Convert) -> Self {
         Body {
             blocks: OnceCell::new(),
-            source: Some((source.into(), convert)),
+            source: Cell::new(Some((source.into(), convert))),
         }
     }
 
     pub fn blocks(&self) -> &[Block] {
-        self.blocks.get_or_init(|| match &self.source {
-            Some((source, convert)) => convert(source),
+        self.blocks.get_or_init(|| match self.source.take() {
+            Some((source, convert)) => convert(&source),
             None => Vec::new(),
         })
     }
@@ -50,7 +51,11 @@ impl Body {
 
     /// Whether reading the blocks would still convert markup.
     pub fn is_pending(&self) -> bool {
-        self.blocks.get().is_none() && self.source.is_some()
+        // The source is only there until it is converted.
+        let source = self.source.take();
+        let pending = source.is_some();
+        self.source.set(source);
+        pending
     }
 }
 
@@ -58,7 +63,7 @@ impl From<Vec<Block>> for Body {
     fn from(blocks: Vec<Block>) -> Self {
         Body {
             blocks: OnceCell::from(blocks),
-            source: None,
+            source: Cell::new(None),
         }
     }
 }
@@ -80,9 +85,13 @@ impl<'a> IntoIterator for &'a Body {
 
 impl Clone for Body {
     fn clone(&self) -> Self {
-        match (self.blocks.get(), &self.source) {
-            (None, Some((source, convert))) => Body::lazy(source.clone(), *convert),
-            _ => Body::from(self.blocks().to_vec()),
+        match self.source.take() {
+            Some((source, convert)) => {
+                let copy = Body::lazy(source.clone(), convert);
+                self.source.set(Some((source, convert)));
+                copy
+            }
+            None => Body::from(self.blocks().to_vec()),
         }
     }
 }
@@ -119,5 +128,11 @@ mod tests {
         assert_eq!(body.len(), 1);
         assert_eq!(CONVERSIONS.load(Ordering::SeqCst), 1);
         assert_eq!(body, Body::from(vec![Block::paragraph("HELLO")]));
+        // The markup is freed once converted.
+        assert!(body.source.take().is_none());
+        let lazy = Body::lazy("again", counting);
+        assert!(lazy.is_pending());
+        assert_eq!(lazy.clone()[0].text, "AGAIN");
+        assert!(lazy.is_pending(), "cloning does not convert the original");
     }
 }
