@@ -37,6 +37,11 @@ fn app_sized(width: u16, height: u16) -> App {
     let document = formats::load(FIXTURE.as_bytes(), Some(Format::Text))
         .unwrap()
         .document;
+    app_for(document, width, height)
+}
+
+/// The reader on `document` at a terminal size, as at start.
+fn app_for(document: Document, width: u16, height: u16) -> App {
     let mut app = App::new(
         document,
         "fixture".into(),
@@ -904,16 +909,7 @@ fn visual_selection_inside_a_comment_bookmarks_those_lines() {
     let text =
         "T\n\nA.\n\n• ann\n  First paragraph of ann.\n\n  Second paragraph of ann.\n\n  Third.\n";
     let document = formats::load(text.as_bytes(), None).unwrap().document;
-    let mut app = App::new(
-        document,
-        "x".into(),
-        Keymap::default_keymap(),
-        Rect::new(0, 0, 100, 30),
-    );
-    app.update(Message::Resize {
-        width: 100,
-        height: 30,
-    });
+    let mut app = app_for(document, 100, 30);
     focus_comments(&mut app);
     app.update(Action::VisualSelect);
     assert_eq!(app.comments.visual, Some((0, 0)));
@@ -1017,16 +1013,7 @@ fn a_match_deep_in_a_long_paragraph_or_comment_is_scrolled_into_view() {
     let document = formats::load(text.as_bytes(), Some(Format::Text))
         .unwrap()
         .document;
-    let mut app = App::new(
-        document,
-        "long".into(),
-        Keymap::default_keymap(),
-        Rect::new(0, 0, 60, 20),
-    );
-    app.update(Message::Resize {
-        width: 60,
-        height: 20,
-    });
+    let mut app = app_for(document, 60, 20);
     search_for(&mut app, "needle-article");
     assert!(drawn(&app).contains("needle-article"), "{}", drawn(&app));
     search_for(&mut app, "needle-comment");
