@@ -536,3 +536,30 @@ fn a_lone_digit_folds_after_a_pause_and_a_count_moves() {
     session.keys("q");
     assert!(session.wait_exit().success());
 }
+
+#[test]
+fn a_user_config_remaps_keys_in_the_running_reader() {
+    let config = common::fixture("config/remap.toml");
+    let config = config.to_string_lossy().into_owned();
+    let mut session = Session::start_with_env(
+        env!("CARGO_BIN_EXE_tread"),
+        &[],
+        (100, 30),
+        None,
+        &[("TREAD_CONFIG", &config)],
+    );
+    session.wait_for("the demo, with the remapped quit key in the hints", |s| {
+        s.contains("marta_k") && s.contains("Q quit")
+    });
+    // `q` no longer quits; the help lists `Q`.
+    session.keys("q?");
+    session.wait_for("the help with the user's key", |s| {
+        s.lines()
+            .any(|l| l.contains("  Q ") && l.contains("Quit tread"))
+    });
+    session.keys("\x1b");
+    session.wait_for("the help closed", |s| !s.contains("Quit tread"));
+    session.keys("Q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+}
