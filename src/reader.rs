@@ -158,6 +158,8 @@ fn prompt_key(key: KeyEvent) -> Option<PromptKey> {
         KeyCode::Char('r') if ctrl => PromptKey::ToggleRegex,
         KeyCode::Char(_) if ctrl => return None,
         KeyCode::Char(c) => PromptKey::Char(c),
+        KeyCode::Up => PromptKey::HistoryBack,
+        KeyCode::Down => PromptKey::HistoryForward,
         KeyCode::Left => PromptKey::Left,
         KeyCode::Right => PromptKey::Right,
         KeyCode::Home => PromptKey::Home,

@@ -57,6 +57,9 @@ pub enum PromptKey {
     ClearToStart,
     /// Ctrl-r in the search prompt: switch between literal and regex.
     ToggleRegex,
+    /// Up / Down in the search prompt: earlier / later queries.
+    HistoryBack,
+    HistoryForward,
     Enter,
     Esc,
 }
@@ -86,6 +89,12 @@ enum PromptOutcome {
 }
 
 impl NotePrompt {
+    /// Replaces the text, the cursor going to its end.
+    pub fn set_text(&mut self, text: String) {
+        self.cursor = text.chars().count();
+        self.text = text;
+    }
+
     pub fn new(text: String, purpose: PromptPurpose) -> NotePrompt {
         let cursor = text.chars().count();
         NotePrompt {
@@ -159,6 +168,8 @@ impl NotePrompt {
                     *regex = !*regex;
                 }
             }
+            // The app, which keeps the history, handles these.
+            PromptKey::HistoryBack | PromptKey::HistoryForward => {}
         }
         PromptOutcome::Editing
     }
@@ -342,6 +353,10 @@ impl App {
 
     /// A key typed while the note prompt is open.
     pub(super) fn prompt_key(&mut self, key: PromptKey) {
+        if matches!(key, PromptKey::HistoryBack | PromptKey::HistoryForward) {
+            self.recall_search(key == PromptKey::HistoryBack);
+            return;
+        }
         let Some(prompt) = self.prompt.as_mut() else {
             return;
         };

@@ -163,6 +163,10 @@ pub struct App {
     pub search: Option<search::Search>,
     /// Whether the search prompt opens in regex mode (as it was last used).
     pub regex_search: bool,
+    /// Queries searched for in this session, oldest first, and which one
+    /// the prompt shows while Up / Down walk them.
+    pub search_history: Vec<String>,
+    pub history_at: Option<usize>,
     /// Where the last jump started, for `JumpBack`.
     pub jump_origin: Option<Spot>,
     /// Comments new since the last visit and not yet read, in preorder.
@@ -213,6 +217,8 @@ impl App {
             effects: Vec::new(),
             search: None,
             regex_search: false,
+            search_history: Vec::new(),
+            history_at: None,
             jump_origin: None,
             unread: Vec::new(),
             convert_from: Some(0),

@@ -168,6 +168,7 @@ impl Search {
 impl super::App {
     /// Opens the search prompt, in the mode of the last search.
     pub(super) fn start_search(&mut self) {
+        self.history_at = None;
         let regex = self.regex_search;
         self.prompt = Some(super::bookmarks::NotePrompt::new(
             String::new(),
@@ -188,9 +189,13 @@ impl super::App {
     pub(super) fn finish_search(&mut self, query: Option<String>, regex: bool) {
         self.prompt = None;
         self.regex_search = regex;
-        let Some(query) = query.or_else(|| self.search.as_ref().map(|s| s.query.clone())) else {
+        self.history_at = None;
+        let Some(query) = query.or_else(|| self.search_history.last().cloned()) else {
             return;
         };
+        // Latest last, each query once.
+        self.search_history.retain(|earlier| *earlier != query);
+        self.search_history.push(query.clone());
         let pattern = match compile(&query, regex) {
             Ok(pattern) => pattern,
             Err(message) => {
@@ -210,6 +215,32 @@ impl super::App {
         if self.spot() != origin {
             self.jump_origin = Some(origin);
         }
+    }
+
+    /// Up / Down in the search prompt: puts an earlier (or later) query in
+    /// it; past the latest, the prompt is empty again.
+    pub(super) fn recall_search(&mut self, back: bool) {
+        let Some(prompt) = self.prompt.as_mut() else {
+            return;
+        };
+        if !matches!(
+            prompt.purpose,
+            super::bookmarks::PromptPurpose::Search { .. }
+        ) {
+            return;
+        }
+        let count = self.search_history.len();
+        let at = match (self.history_at, back) {
+            (None, true) => count.checked_sub(1),
+            (None, false) => None,
+            (Some(at), true) => Some(at.saturating_sub(1)),
+            (Some(at), false) => (at + 1 < count).then_some(at + 1),
+        };
+        self.history_at = at;
+        prompt.set_text(
+            at.map(|at| self.search_history[at].clone())
+                .unwrap_or_default(),
+        );
     }
 
     /// Where search steps from: the passage cursor, or the selected comment.

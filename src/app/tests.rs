@@ -507,6 +507,29 @@ fn search_walks_both_panes_in_document_order_and_unfolds_matches() {
 }
 
 #[test]
+fn the_search_prompt_recalls_earlier_queries() {
+    let mut app = app();
+    search_for(&mut app, "body b");
+    search_for(&mut app, "Paragraph");
+    search_for(&mut app, "body b");
+    app.update(Action::Search);
+    let shown = |app: &App| app.prompt.as_ref().unwrap().text.clone();
+    app.update(Message::Prompt(PromptKey::HistoryBack));
+    assert_eq!(shown(&app), "body b");
+    app.update(Message::Prompt(PromptKey::HistoryBack));
+    assert_eq!(shown(&app), "Paragraph");
+    app.update(Message::Prompt(PromptKey::HistoryBack));
+    assert_eq!(shown(&app), "Paragraph", "the oldest stays");
+    app.update(Message::Prompt(PromptKey::HistoryForward));
+    assert_eq!(shown(&app), "body b");
+    app.update(Message::Prompt(PromptKey::HistoryForward));
+    assert_eq!(shown(&app), "");
+    // An empty query repeats the last search.
+    app.update(Message::Prompt(PromptKey::Enter));
+    assert_eq!(app.search.as_ref().unwrap().query, "body b");
+}
+
+#[test]
 fn regex_search_toggles_in_the_prompt_and_reports_bad_patterns() {
     let mut app = app();
     app.update(Action::Search);
