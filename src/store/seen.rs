@@ -9,6 +9,11 @@ use serde::{Deserialize, Serialize};
 use super::json_file::Versioned;
 use super::positions::KEPT;
 
+/// The file holds at most about this many ids (some 12 MB), the oldest
+/// documents forgotten first, so that reading a few huge threads does not
+/// make every save slow.
+pub const MAX_IDS: usize = 1_000_000;
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SeenComments {
     pub ids: BTreeSet<String>,
@@ -43,10 +48,36 @@ impl SeenFile {
     /// have seen others meanwhile: seen is never taken back), and forgets
     /// the oldest documents beyond [`KEPT`].
     pub fn record(&mut self, key: String, ids: Vec<String>, now: i64) {
-        let entry = self.documents.entry(key).or_default();
+        self.record_capped(key, ids, now, MAX_IDS);
+    }
+
+    fn record_capped(&mut self, key: String, ids: Vec<String>, now: i64, max_ids: usize) {
+        let entry = self.documents.entry(key.clone()).or_default();
         entry.ids.extend(ids);
         entry.updated = now;
         super::forget_oldest(&mut self.documents, KEPT, |seen| seen.updated);
+        self.keep_ids_under(max_ids, &key);
+    }
+
+    /// Forgets the oldest documents, never `current`, until at most
+    /// `max_ids` ids are left (or only `current`).
+    fn keep_ids_under(&mut self, max_ids: usize, current: &str) {
+        let mut total: usize = self.documents.values().map(|seen| seen.ids.len()).sum();
+        while total > max_ids {
+            let Some(oldest) = self
+                .documents
+                .iter()
+                .filter(|(key, _)| key.as_str() != current)
+                .min_by_key(|(_, seen)| seen.updated)
+                .map(|(key, _)| key.clone())
+            else {
+                break;
+            };
+            total -= self
+                .documents
+                .remove(&oldest)
+                .map_or(0, |seen| seen.ids.len());
+        }
     }
 }
 
@@ -65,5 +96,40 @@ mod tests {
         }
         assert_eq!(file.documents.len(), KEPT);
         assert!(!file.documents.contains_key("doc"));
+    }
+
+    #[test]
+    fn a_few_huge_threads_push_out_the_oldest_but_never_the_current_one() {
+        let mut file = SeenFile::default();
+        let ids = |prefix: &str| (0..10).map(|i| format!("{prefix}{i}")).collect::<Vec<_>>();
+        let record = |file: &mut SeenFile, key: &str, updated| {
+            file.record_capped(key.to_string(), ids(key), updated, 25);
+        };
+        record(&mut file, "old", 1);
+        record(&mut file, "middle", 2);
+        // Saved in the same second as "middle": still "middle" goes, not it.
+        record(&mut file, "new", 2);
+        assert!(!file.documents.contains_key("old"));
+        assert!(file.documents.contains_key("middle"));
+        assert!(file.documents.contains_key("new"));
+        record(&mut file, "zzz", 1);
+        assert!(
+            file.documents.contains_key("zzz"),
+            "the one just saved stays"
+        );
+        assert_eq!(file.documents.len(), 2);
+        // One document bigger than the cap is still kept whole.
+        file.documents
+            .get_mut("zzz")
+            .unwrap()
+            .ids
+            .extend(ids("more"));
+        file.documents
+            .get_mut("zzz")
+            .unwrap()
+            .ids
+            .extend(ids("most"));
+        file.keep_ids_under(25, "zzz");
+        assert_eq!(file.documents.len(), 1);
     }
 }
