@@ -202,13 +202,16 @@ impl Action {
         Some(number)
     }
 
-    /// Whether a count typed before the key (`5j`) repeats this action.
+    /// Whether a count typed before the key (`5j`) repeats this action (for
+    /// `Top` and `Bottom`, says where to go: `5G`).
     pub fn takes_count(self) -> bool {
         use Action::*;
         matches!(
             self,
             ScrollDown
                 | ScrollUp
+                | Top
+                | Bottom
                 | HalfPageDown
                 | HalfPageUp
                 | PageDown

@@ -302,14 +302,19 @@ impl App {
         match message {
             Message::Action(action) => self.apply(action),
             Message::Counted(count, action) => {
-                let times = if action.takes_count() {
-                    count.clamp(1, MAX_COUNT)
-                } else {
-                    1
-                };
                 let origin = self.spot();
-                for _ in 0..times {
-                    self.apply(action);
+                if matches!(action, Action::Top | Action::Bottom) {
+                    // As vim's 5G: the count is where to go, not how often.
+                    self.go_to_number(count);
+                } else {
+                    let times = if action.takes_count() {
+                        count.clamp(1, MAX_COUNT)
+                    } else {
+                        1
+                    };
+                    for _ in 0..times {
+                        self.apply(action);
+                    }
                 }
                 // One jump back returns from the whole counted move.
                 if action.is_jump() && self.spot() != origin {
@@ -422,6 +427,27 @@ impl App {
             Pane::Comments => self.comment_pane(),
         };
         usize::from(rect.height).max(1)
+    }
+
+    /// Goes to visible comment `number` (from 1) in the comment pane, or to
+    /// paragraph `number` in the article; past the end, to the last.
+    fn go_to_number(&mut self, number: usize) {
+        if self.help.is_some() || self.panel.is_some() || self.links.is_some() {
+            return;
+        }
+        let index = number.max(1) - 1;
+        match self.focus {
+            Pane::Comments => {
+                let visible = self.comments.outline.visible();
+                if let Some(&id) = visible.get(index).or(visible.last()) {
+                    self.with_comments(|view, env| view.select(env, id));
+                }
+            }
+            Pane::Article => {
+                let last = self.document.article.len().saturating_sub(1);
+                self.show_article_block(index.min(last));
+            }
+        }
     }
 
     /// Whether the reader has background work for idle moments.

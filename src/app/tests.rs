@@ -421,9 +421,18 @@ fn counts_repeat_movements_and_gg_g_go_to_the_ends() {
     assert_eq!(selected_author(&app), "g");
     type_keys(&mut app, &mut pending, "g g 1 2 j");
     assert_eq!(selected_author(&app), "g");
+    // As vim's 5G and 2gg: go to that comment.
+    type_keys(&mut app, &mut pending, "5 G");
+    assert_eq!(selected_author(&app), "e");
+    type_keys(&mut app, &mut pending, "2 g g");
+    assert_eq!(selected_author(&app), "b");
+    type_keys(&mut app, &mut pending, "' '");
+    assert_eq!(selected_author(&app), "e", "a numbered go is a jump");
     // In the article, counts scroll by lines and paragraphs.
     type_keys(&mut app, &mut pending, "tab 3 }");
     assert_eq!(app.article.cursor, 3);
+    type_keys(&mut app, &mut pending, "2 G");
+    assert_eq!(app.article.cursor, 1);
 }
 
 #[test]
