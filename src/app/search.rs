@@ -44,6 +44,9 @@ pub struct Search {
     pub query: String,
     pub regex: bool,
     pub matches: Vec<Match>,
+    /// False when there were more matches than [`MAX_MATCHES`]: the first
+    /// ones are kept.
+    pub complete: bool,
     /// The match last gone to, counted from 0.
     pub current: Option<usize>,
 }
@@ -85,48 +88,71 @@ pub fn compile(query: &str, regex: bool) -> Result<Regex, String> {
         })
 }
 
-fn find_in(pattern: &Regex, text: &str, place: Place, out: &mut Vec<Match>) {
-    out.extend(
-        pattern
-            .find_iter(text)
-            .filter(|m| !m.is_empty())
-            .map(|m| Match {
-                place,
-                range: m.range(),
-            }),
-    );
+/// Matches are kept up to this many: a one-letter query on a huge thread
+/// would otherwise take a second and hundreds of megabytes, for matches
+/// nobody steps through.
+pub const MAX_MATCHES: usize = 100_000;
+
+/// Collects matches in reading order, up to a limit.
+struct Finder<'a> {
+    pattern: &'a Regex,
+    matches: Vec<Match>,
+    limit: usize,
 }
 
-fn find_in_blocks(
-    pattern: &Regex,
-    blocks: &[Block],
-    comment: Option<CommentId>,
-    out: &mut Vec<Match>,
-) {
-    for (index, block) in blocks.iter().enumerate() {
-        let place = Place {
-            comment,
-            part: Part::Block(index),
-        };
-        find_in(pattern, &block.text, place, out);
+impl Finder<'_> {
+    fn full(&self) -> bool {
+        self.matches.len() >= self.limit
+    }
+
+    fn find_in(&mut self, text: &str, place: Place) {
+        let room = self.limit.saturating_sub(self.matches.len());
+        self.matches.extend(
+            self.pattern
+                .find_iter(text)
+                .filter(|m| !m.is_empty())
+                .take(room)
+                .map(|m| Match {
+                    place,
+                    range: m.range(),
+                }),
+        );
+    }
+
+    fn find_in_blocks(&mut self, blocks: &[Block], comment: Option<CommentId>) {
+        for (index, block) in blocks.iter().enumerate() {
+            let place = Place {
+                comment,
+                part: Part::Block(index),
+            };
+            self.find_in(&block.text, place);
+        }
     }
 }
 
-/// Every match of `pattern` in the document, in reading order.
-pub fn find_all(document: &Document, pattern: &Regex) -> Vec<Match> {
-    let mut matches = Vec::new();
-    find_in_blocks(pattern, &document.article, None, &mut matches);
+/// The matches of `pattern` in the document in reading order, at most
+/// `limit` of them.
+pub fn find_all(document: &Document, pattern: &Regex, limit: usize) -> Vec<Match> {
+    let mut finder = Finder {
+        pattern,
+        matches: Vec::new(),
+        limit,
+    };
+    finder.find_in_blocks(&document.article, None);
     for (id, comment) in document.comments.iter() {
+        if finder.full() {
+            break;
+        }
         if let Some(author) = &comment.author {
             let place = Place {
                 comment: Some(id),
                 part: Part::Author,
             };
-            find_in(pattern, author, place, &mut matches);
+            finder.find_in(author, place);
         }
-        find_in_blocks(pattern, &comment.body, Some(id), &mut matches);
+        finder.find_in_blocks(&comment.body, Some(id));
     }
-    matches
+    finder.matches
 }
 
 impl Search {
@@ -203,10 +229,11 @@ impl super::App {
                 return;
             }
         };
-        let matches = find_all(&self.document, &pattern);
+        let matches = find_all(&self.document, &pattern, MAX_MATCHES);
         self.search = Some(Search {
             query,
             regex,
+            complete: matches.len() < MAX_MATCHES,
             matches,
             current: None,
         });
@@ -335,6 +362,18 @@ mod tests {
         }
     }
 
+    fn find_all_of(document: &Document, pattern: &Regex) -> Vec<Match> {
+        find_all(document, pattern, MAX_MATCHES)
+    }
+
+    #[test]
+    fn matches_stop_at_the_limit() {
+        let document = document();
+        let pattern = compile("rust", false).unwrap();
+        let first_three = find_all(&document, &pattern, 3);
+        assert_eq!(first_three, find_all_of(&document, &pattern)[..3]);
+    }
+
     fn places(matches: &[Match]) -> Vec<(Option<u32>, Part)> {
         matches
             .iter()
@@ -345,7 +384,7 @@ mod tests {
     #[test]
     fn matches_come_in_document_order_across_article_authors_and_bodies() {
         let document = document();
-        let matches = find_all(&document, &compile("rust", false).unwrap());
+        let matches = find_all_of(&document, &compile("rust", false).unwrap());
         assert_eq!(
             places(&matches),
             [
@@ -363,15 +402,15 @@ mod tests {
     fn smart_case_only_ignores_case_for_lower_case_queries() {
         let document = document();
         assert_eq!(
-            find_all(&document, &compile("rust", false).unwrap()).len(),
+            find_all_of(&document, &compile("rust", false).unwrap()).len(),
             5
         );
         assert_eq!(
-            find_all(&document, &compile("Rust", false).unwrap()).len(),
+            find_all_of(&document, &compile("Rust", false).unwrap()).len(),
             3
         );
         assert_eq!(
-            find_all(&document, &compile("RUST", false).unwrap()).len(),
+            find_all_of(&document, &compile("RUST", false).unwrap()).len(),
             1
         );
     }
@@ -380,11 +419,11 @@ mod tests {
     fn plain_queries_are_literal_and_regex_mode_reports_bad_patterns() {
         let document = document();
         assert_eq!(
-            find_all(&document, &compile("rust?", false).unwrap()).len(),
+            find_all_of(&document, &compile("rust?", false).unwrap()).len(),
             1
         );
         assert_eq!(
-            find_all(&document, &compile("r.st", true).unwrap()).len(),
+            find_all_of(&document, &compile("r.st", true).unwrap()).len(),
             5
         );
         let error = compile("ru(st", true).unwrap_err();
@@ -399,7 +438,8 @@ mod tests {
         let mut search = Search {
             query: "rust".into(),
             regex: false,
-            matches: find_all(&document, &compile("rust", false).unwrap()),
+            matches: find_all_of(&document, &compile("rust", false).unwrap()),
+            complete: true,
             current: None,
         };
         let article = Place {

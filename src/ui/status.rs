@@ -22,7 +22,12 @@ fn position(app: &App) -> String {
             }
             match search.current {
                 Some(current) => {
-                    format!("/{query} match {}/{} · ", current + 1, search.matches.len())
+                    let more = if search.complete { "" } else { "+" };
+                    format!(
+                        "/{query} match {}/{}{more} · ",
+                        current + 1,
+                        search.matches.len()
+                    )
                 }
                 None => format!("/{query} no match · "),
             }
