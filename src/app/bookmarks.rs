@@ -362,6 +362,8 @@ impl App {
         };
         let outcome = prompt.apply(key);
         let purpose = prompt.purpose.clone();
+        // Notes are trimmed; a search query is taken as typed (" the ").
+        let typed = prompt.text.clone();
         match (outcome, purpose) {
             (PromptOutcome::Editing, _) => {}
             (PromptOutcome::Done(note), PromptPurpose::New(bookmark)) => {
@@ -383,8 +385,8 @@ impl App {
                 PromptOutcome::Cancelled,
                 PromptPurpose::EditNote(_) | PromptPurpose::Search { .. },
             ) => self.prompt = None,
-            (PromptOutcome::Done(query), PromptPurpose::Search { regex }) => {
-                self.finish_search(query, regex);
+            (PromptOutcome::Done(_), PromptPurpose::Search { regex }) => {
+                self.finish_search((!typed.is_empty()).then_some(typed), regex);
             }
         }
     }

@@ -536,6 +536,10 @@ fn the_search_prompt_recalls_earlier_queries() {
     // An empty query repeats the last search.
     app.update(Message::Prompt(PromptKey::Enter));
     assert_eq!(app.search.as_ref().unwrap().query, "body b");
+    // Spaces are part of a query.
+    search_for(&mut app, " b");
+    assert_eq!(app.search.as_ref().unwrap().query, " b");
+    assert_eq!(app.search.as_ref().unwrap().matches.len(), 1);
 }
 
 #[test]
