@@ -13,6 +13,13 @@
 //!   no code recurses over the tree.
 //! * [`wrap`] measures and wraps text by grapheme width; [`layout`] turns a
 //!   block into decorated lines; [`dump`] prints a whole document.
+//! * The interactive reader: [`reader`] turns terminal events into
+//!   [`app::Message`]s (keys through the keymap, counts and sequences);
+//!   [`app::App::update`] is the only place state changes, and queues what
+//!   must touch the disk as effects; [`ui`] draws an `&App`.
+//! * [`config`] lays the user's `config.toml` (keys, theme, layout) over the
+//!   defaults in `assets/config.toml`; [`store`] keeps bookmarks, reading
+//!   positions and seen comments in the data directory.
 
 pub mod age;
 pub mod app;
