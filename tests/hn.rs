@@ -209,3 +209,22 @@ fn comment_html_is_converted_when_read_or_while_the_reader_idles() {
     assert_eq!(idle_moments, 1);
     assert_eq!(pending(&app.document), 0);
 }
+
+#[test]
+fn a_large_algolia_file_is_recognised_from_its_start_and_broken_ends_are_reported() {
+    // The story's own keys after "children" are 2 MB away: the probe sees
+    // the first comment's keys instead.
+    let json = tread::synthetic::hn_algolia_json(5_000);
+    assert!(json.len() > 2 << 20);
+    let loaded = tread::formats::load(json.as_bytes(), None).unwrap();
+    assert_eq!(loaded.document.comments.len(), 5_000);
+    // Cut short past what the probe reads: the importer says what is wrong.
+    let cut = &json[..json.len() - 100];
+    let error = tread::formats::load(cut.as_bytes(), None)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("Hacker News item") && error.contains("EOF"),
+        "{error}"
+    );
+}

@@ -18,6 +18,10 @@ use super::LoadError;
 
 /// Whether `text` looks like an mbox: a `From ` line, then header lines.
 pub fn looks_like_mbox(text: &str) -> bool {
+    // Checked first: a one-line 50 MB JSON file would be scanned for its end.
+    if !text.starts_with("From ") {
+        return false;
+    }
     let mut lines = text.lines();
     let first = lines.next().unwrap_or("");
     let second = lines.next().unwrap_or("");

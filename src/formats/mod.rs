@@ -165,12 +165,15 @@ pub fn detect(text: &str) -> Result<Format, LoadError> {
         return Ok(Format::Json);
     }
     let shape = json_shape(text)?;
-    let has = |key: &str| shape.keys.iter().any(|k| k == key);
+    let has = |key: &str| shape.top.iter().any(|k| k == key);
+    // Keys of the top object or, when a big value came first and the probe
+    // stopped inside it, of the first object within.
+    let has_near = |key: &str| has(key) || shape.near.iter().any(|k| k == key);
     if !shape.is_array && has("tread") {
         return Ok(Format::Json);
     }
-    let hn_algolia = has("children") && (has("created_at_i") || has("story_id"));
-    let hnpwa = has("comments") && has("time_ago");
+    let hn_algolia = has("children") && (has_near("created_at_i") || has_near("story_id"));
+    let hnpwa = has("comments") && has_near("time_ago");
     let hn_comment_list = shape.is_array && has("author") && has("text") && has("id");
     if hn_algolia || hnpwa || hn_comment_list {
         return Ok(Format::Hn);
@@ -187,76 +190,130 @@ pub fn detect(text: &str) -> Result<Format, LoadError> {
     Err(LoadError::UnknownJson)
 }
 
-/// What a JSON document looks like at the top: an object's keys, or for an
-/// array the keys of its first object.
+/// What a JSON document looks like near its start: the keys of the top
+/// object (for an array, of its first element), and every key of the
+/// objects one level inside.
+#[derive(Debug, Default)]
 struct JsonShape {
     is_array: bool,
-    keys: Vec<String>,
+    top: Vec<String>,
+    near: Vec<String>,
 }
 
-/// Reads the top-level shape, checking that the whole text is valid JSON
-/// without building it. Nesting depth is unbounded (a growable stack), as
-/// real threads nest deeper than serde_json's default limit.
+/// How much of a JSON file the format probe reads. The keys that tell the
+/// formats apart come early; validating a whole 50 MB file here, only for
+/// the importer to read it again, was a quarter of an HN import's time. A
+/// file broken past this point is reported by its importer.
+const SHAPE_PREFIX: usize = 1 << 20;
+
+/// Reads the shape from the first [`SHAPE_PREFIX`] bytes (the whole text
+/// when shorter, which is then checked to be valid JSON). Nesting depth is
+/// unbounded (a growable stack), as real threads nest deeper than
+/// serde_json's default limit.
 fn json_shape(json: &str) -> Result<JsonShape, LoadError> {
-    struct KeysOf;
-    impl<'de> Visitor<'de> for KeysOf {
-        type Value = Vec<String>;
+    use std::cell::RefCell;
+
+    /// Visits a value at `depth` (0 = the top), noting keys in `shape`.
+    struct KeysOf<'a> {
+        shape: &'a RefCell<JsonShape>,
+        depth: usize,
+    }
+    impl<'de> serde::de::DeserializeSeed<'de> for KeysOf<'_> {
+        type Value = ();
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    impl<'de> Visitor<'de> for KeysOf<'_> {
+        type Value = ();
         fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
             f.write_str("a JSON value")
         }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<String>, A::Error> {
-            let mut keys = Vec::new();
-            while let Some(key) = map.next_key::<String>()? {
-                map.next_value::<IgnoredAny>()?;
-                keys.push(key);
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                {
+                    let mut shape = self.shape.borrow_mut();
+                    match self.depth {
+                        0 => shape.top.push(key.into_owned()),
+                        1 => shape.near.push(key.into_owned()),
+                        _ => {}
+                    }
+                }
+                if self.depth < 1 {
+                    map.next_value_seed(KeysOf {
+                        shape: self.shape,
+                        depth: self.depth + 1,
+                    })?;
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
             }
-            Ok(keys)
+            Ok(())
         }
-        fn visit_seq<A: serde::de::SeqAccess<'de>>(
-            self,
-            mut seq: A,
-        ) -> Result<Vec<String>, A::Error> {
-            let first = seq.next_element_seed(KeysSeed)?.unwrap_or_default();
-            while seq.next_element::<IgnoredAny>()?.is_some() {}
-            Ok(first)
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            // The first element of an array stands for the rest: a top-level
+            // array's first object gives the top keys; an array value's
+            // first object, the near ones.
+            let first = KeysOf {
+                shape: self.shape,
+                depth: self.depth,
+            };
+            if self.depth < 2 && seq.next_element_seed(first)?.is_some() {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+            } else {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+            }
+            Ok(())
         }
-        fn visit_bool<E>(self, _: bool) -> Result<Vec<String>, E> {
-            Ok(Vec::new())
+        fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+            Ok(())
         }
-        fn visit_i64<E>(self, _: i64) -> Result<Vec<String>, E> {
-            Ok(Vec::new())
+        fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+            Ok(())
         }
-        fn visit_u64<E>(self, _: u64) -> Result<Vec<String>, E> {
-            Ok(Vec::new())
+        fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+            Ok(())
         }
-        fn visit_f64<E>(self, _: f64) -> Result<Vec<String>, E> {
-            Ok(Vec::new())
+        fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+            Ok(())
         }
-        fn visit_str<E>(self, _: &str) -> Result<Vec<String>, E> {
-            Ok(Vec::new())
+        fn visit_str<E>(self, _: &str) -> Result<(), E> {
+            Ok(())
         }
-        fn visit_unit<E>(self) -> Result<Vec<String>, E> {
-            Ok(Vec::new())
+        fn visit_unit<E>(self) -> Result<(), E> {
+            Ok(())
         }
     }
-    struct KeysSeed;
-    impl<'de> serde::de::DeserializeSeed<'de> for KeysSeed {
-        type Value = Vec<String>;
-        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Vec<String>, D::Error> {
-            d.deserialize_any(KeysOf)
-        }
+
+    let whole = json.len() <= SHAPE_PREFIX;
+    let mut end = json.len().min(SHAPE_PREFIX);
+    while !json.is_char_boundary(end) {
+        end -= 1;
     }
-    let mut deserializer = serde_json::Deserializer::from_str(json);
-    deserializer.disable_recursion_limit();
-    let keys = {
-        let stacked = serde_stacker::Deserializer::new(&mut deserializer);
-        serde::Deserializer::deserialize_any(stacked, KeysOf).map_err(LoadError::InvalidJson)?
-    };
-    deserializer.end().map_err(LoadError::InvalidJson)?;
-    Ok(JsonShape {
+    let shape = RefCell::new(JsonShape {
         is_array: json.trim_start().starts_with('['),
-        keys,
-    })
+        ..JsonShape::default()
+    });
+    let mut deserializer = serde_json::Deserializer::from_str(&json[..end]);
+    deserializer.disable_recursion_limit();
+    let result = {
+        let stacked = serde_stacker::Deserializer::new(&mut deserializer);
+        serde::de::DeserializeSeed::deserialize(
+            KeysOf {
+                shape: &shape,
+                depth: 0,
+            },
+            stacked,
+        )
+    }
+    .and_then(|()| deserializer.end());
+    match result {
+        Ok(()) => {}
+        // The prefix ends mid-document, as it must.
+        Err(error) if !whole && error.is_eof() => {}
+        Err(error) => return Err(LoadError::InvalidJson(error)),
+    }
+    Ok(shape.into_inner())
 }
 
 #[cfg(test)]
