@@ -258,11 +258,10 @@ fn json_shape(json: &str) -> Result<JsonShape, LoadError> {
                 shape: self.shape,
                 depth: self.depth,
             };
-            if self.depth < 2 && seq.next_element_seed(first)?.is_some() {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-            } else {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
+            if self.depth < 2 {
+                seq.next_element_seed(first)?;
             }
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
             Ok(())
         }
         fn visit_bool<E>(self, _: bool) -> Result<(), E> {
