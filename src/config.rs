@@ -48,8 +48,7 @@ pub fn config_path() -> Option<(PathBuf, bool)> {
     if let Some(path) = std::env::var_os("TREAD_CONFIG").filter(|p| !p.is_empty()) {
         return Some((PathBuf::from(path), true));
     }
-    directories::ProjectDirs::from("", "", "tread")
-        .map(|dirs| (dirs.config_dir().join("config.toml"), false))
+    crate::store::project_dirs().map(|dirs| (dirs.config_dir().join("config.toml"), false))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -130,20 +129,11 @@ impl Config {
     /// Reads the user's config (if any) over the defaults. `theme_flag` is
     /// `--theme`; without it, `NO_COLOR` selects mono.
     pub fn load(theme_flag: Option<&str>) -> Result<Config, ConfigError> {
+        // No file at the default place means the defaults; a file the user
+        // named must be there.
         let mut config = match config_path() {
-            Some((path, named)) => match std::fs::read_to_string(&path) {
-                Ok(text) => Config::from_toml(&text, &path.display().to_string())?,
-                Err(error) if error.kind() == std::io::ErrorKind::NotFound && !named => {
-                    Config::builtin()
-                }
-                Err(error) => {
-                    return Err(ConfigError::Read {
-                        path: path.display().to_string(),
-                        reason: crate::error::describe_io(&error),
-                    });
-                }
-            },
-            None => Config::builtin(),
+            Some((path, named)) if named || path.exists() => load_file(&path)?,
+            _ => Config::builtin(),
         };
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         match theme_flag {
@@ -425,7 +415,7 @@ pub fn describe_path() -> String {
     }
 }
 
-/// For tests and tools: the config at `path`, over the defaults.
+/// The config at `path`, over the defaults.
 pub fn load_file(path: &Path) -> Result<Config, ConfigError> {
     let text = std::fs::read_to_string(path).map_err(|error| ConfigError::Read {
         path: path.display().to_string(),

@@ -29,7 +29,6 @@ pub const COUNT_TIMEOUT: Duration = Duration::from_millis(1000);
 #[derive(Debug, Default)]
 pub struct PendingKeys {
     keys: Vec<KeyPress>,
-    count: Option<usize>,
     /// The digits of the count as typed, and when the last one was.
     digits: Vec<KeyPress>,
     since: Option<Instant>,
@@ -47,19 +46,13 @@ impl PendingKeys {
         if self.keys.is_empty()
             && app.links.is_none()
             && let Some(digit) = key.digit()
-            && (digit > 0 || self.count.is_some())
+            && (digit > 0 || !self.digits.is_empty())
         {
-            self.count = Some(
-                self.count
-                    .unwrap_or(0)
-                    .saturating_mul(10)
-                    .saturating_add(digit as usize),
-            );
             self.digits.push(key);
             self.since = Some(now);
             return Vec::new();
         }
-        if self.count.is_some() && key.is_esc() {
+        if !self.digits.is_empty() && key.is_esc() {
             self.clear_count();
             return Vec::new();
         }
@@ -69,7 +62,7 @@ impl PendingKeys {
             Lookup::Action(action) => {
                 self.keys.clear();
                 let mut messages = Vec::new();
-                match self.count.take() {
+                match self.count() {
                     Some(count) if action.takes_count() => {
                         messages.push(Message::Counted(count, action));
                     }
@@ -117,16 +110,21 @@ impl PendingKeys {
 
     /// The count typed so far.
     pub fn count(&self) -> Option<usize> {
-        self.count
+        let digits = self.digits.iter().filter_map(|key| key.digit());
+        (!self.digits.is_empty()).then(|| {
+            digits.fold(0, |n: usize, d| {
+                n.saturating_mul(10).saturating_add(d as usize)
+            })
+        })
     }
 
     /// What has been typed toward a count or a sequence ("5", "g", "12g").
     pub fn typed(&self) -> String {
-        let mut typed = self.count.map(|c| c.to_string()).unwrap_or_default();
-        for key in &self.keys {
-            typed.push_str(&key.to_string());
-        }
-        typed
+        self.digits
+            .iter()
+            .chain(&self.keys)
+            .map(ToString::to_string)
+            .collect()
     }
 
     /// The action a lone digit is bound to, when the count is one digit.
@@ -141,7 +139,6 @@ impl PendingKeys {
     }
 
     fn clear_count(&mut self) {
-        self.count = None;
         self.digits.clear();
         self.since = None;
     }

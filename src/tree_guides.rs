@@ -69,15 +69,12 @@ impl GuideStyle {
         }
     }
 
-    /// One level's guide pieces: (branch, last branch, pipe, space).
-    fn pieces(&self) -> (String, String, String, String) {
-        let line = "─".repeat(self.level_width - 2);
-        (
-            format!("├{line} "),
-            format!("└{line} "),
-            format!("│{}", " ".repeat(self.level_width - 1)),
-            " ".repeat(self.level_width),
-        )
+    /// Appends one level of guide to `out`: `lead`, then `fill` up to the
+    /// level width, then a space (`├─ `, `└─ `, `│  `, or blank).
+    fn push_level(&self, out: &mut String, lead: char, fill: char) {
+        out.push(lead);
+        out.extend(std::iter::repeat_n(fill, self.level_width - 2));
+        out.push(' ');
     }
 }
 
@@ -137,17 +134,17 @@ impl GuideWalker {
         let is_last = comments.next_sibling(id).is_none();
         let guides = if style.enabled {
             let shown = depth.min(style.max_depth);
-            let (branch, last_branch, pipe, space) = style.pieces();
-            let ancestors: String = self.continues[..shown]
-                .iter()
-                .map(|&c| if c { pipe.as_str() } else { space.as_str() })
-                .collect();
-            let branch = if is_last { last_branch } else { branch };
-            let under = if is_last { &space } else { &pipe };
-            let bar = if replies_shown { BAR } else { NO_BAR };
+            let mut header = String::new();
+            for &goes_on in &self.continues[..shown] {
+                style.push_level(&mut header, if goes_on { '│' } else { ' ' }, ' ');
+            }
+            let mut body = header.clone();
+            style.push_level(&mut header, if is_last { '└' } else { '├' }, '─');
+            style.push_level(&mut body, if is_last { ' ' } else { '│' }, ' ');
+            body.push_str(if replies_shown { BAR } else { NO_BAR });
             CommentGuides {
-                header: format!("{ancestors}{branch}"),
-                body: format!("{ancestors}{under}{bar}"),
+                header,
+                body,
                 depth_label: (depth > shown).then_some(depth + 1),
             }
         } else {

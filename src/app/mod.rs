@@ -301,26 +301,19 @@ impl App {
         }
         match message {
             Message::Action(action) => self.apply(action),
-            Message::Counted(count, action) => {
-                let origin = self.spot();
+            // One jump back returns from the whole counted move.
+            Message::Counted(count, action) => self.moving(action.is_jump(), |app| {
                 if matches!(action, Action::Top | Action::Bottom) {
                     // As vim's 5G: the count is where to go, not how often.
-                    self.go_to_number(count);
-                } else {
-                    let times = if action.takes_count() {
-                        count.clamp(1, MAX_COUNT)
-                    } else {
-                        1
-                    };
-                    for _ in 0..times {
-                        self.apply(action);
+                    app.go_to_number(count);
+                } else if action.takes_count() {
+                    for _ in 0..count.clamp(1, MAX_COUNT) {
+                        app.apply_action(action);
                     }
+                } else {
+                    app.apply_action(action);
                 }
-                // One jump back returns from the whole counted move.
-                if action.is_jump() && self.spot() != origin {
-                    self.jump_origin = Some(origin);
-                }
-            }
+            }),
             Message::Prompt(key) => self.prompt_key(key),
             Message::BookmarksLoaded(bookmarks) => self.set_bookmarks(bookmarks),
             Message::StoreNotice(notice) => self.message = Some(notice),
@@ -465,12 +458,9 @@ impl App {
     }
 
     fn go_to_spot(&mut self, spot: Spot) {
-        self.with_article(|view, env| {
-            view.cursor = spot.article_cursor;
-            view.reveal_cursor(env);
-        });
+        self.show_article_block(spot.article_cursor);
         if let Some(id) = spot.selected {
-            self.with_comments(|view, env| view.select(env, id));
+            self.show_comment(id);
         }
         self.focus = spot.focus;
     }
@@ -492,9 +482,15 @@ impl App {
     }
 
     fn apply(&mut self, action: Action) {
+        self.moving(action.is_jump(), |app| app.apply_action(action));
+    }
+
+    /// Runs `change`; when it is a `jump` and moved the reader, `JumpBack`
+    /// returns to where it started.
+    pub(super) fn moving(&mut self, jump: bool, change: impl FnOnce(&mut App)) {
         let origin = self.spot();
-        self.apply_action(action);
-        if action.is_jump() && self.spot() != origin {
+        change(self);
+        if jump && self.spot() != origin {
             self.jump_origin = Some(origin);
         }
     }

@@ -237,11 +237,7 @@ impl super::App {
             matches,
             current: None,
         });
-        let origin = self.spot();
-        self.go_to_match(true);
-        if self.spot() != origin {
-            self.jump_origin = Some(origin);
-        }
+        self.moving(true, |app| app.go_to_match(true));
     }
 
     /// Up / Down in the search prompt: puts an earlier (or later) query in

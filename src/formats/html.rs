@@ -35,6 +35,10 @@ const STRONG_START: char = '\u{fdd2}';
 const STRONG_END: char = '\u{fdd3}';
 const MARKS: [char; 4] = [EMPHASIS_START, EMPHASIS_END, STRONG_START, STRONG_END];
 
+fn without_marks(text: &str) -> String {
+    text.chars().filter(|c| !MARKS.contains(c)).collect()
+}
+
 /// Takes the emphasis marks out of `text`, returning the stretches they
 /// enclosed. A stretch left open at the end runs to the end.
 fn take_emphasis(text: &mut String) -> Vec<Emphasis> {
@@ -112,8 +116,7 @@ impl Builder {
 
     fn push_text(&mut self, text: &str) {
         if text.contains(MARKS) {
-            let text: String = text.chars().filter(|c| !MARKS.contains(c)).collect();
-            return self.push_text(&text);
+            return self.push_text(&without_marks(text));
         }
         if self.preformatted > 0 {
             self.text.push_str(text);
@@ -240,9 +243,8 @@ impl Builder {
             let url = clean_owned(href);
             if !url.is_empty() {
                 let text = self.text.get(start..).unwrap_or_default().trim();
-                let text: String = text.chars().filter(|c| !MARKS.contains(c)).collect();
                 self.links.push(crate::document::Link {
-                    text: clean_owned(text),
+                    text: clean_owned(without_marks(text)),
                     url,
                 });
             }
