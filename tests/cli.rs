@@ -7,14 +7,14 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use tread::wrap::display_width;
 
-use common::{fixture, shared};
+use common::fixture;
 
 fn tread() -> Command {
     Command::cargo_bin("tread").unwrap()
 }
 
 fn sample() -> std::path::PathBuf {
-    shared("samples/japan-russia-peace-treaty.txt")
+    fixture("editorial.txt")
 }
 
 /// Runs tread expecting failure with exit 1 and exactly one stderr line.
@@ -37,10 +37,10 @@ fn dump_prints_title_article_and_tree() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with(
-            "Toward a Japan-Russia peace treaty\n",
+            "Bringing the river ferries back\n",
         ))
-        .stdout(predicate::str::contains("└─ topolcats"))
-        .stdout(predicate::str::contains("   └─ Kelly farrel"))
+        .stdout(predicate::str::contains("└─ hanna_v"))
+        .stdout(predicate::str::contains("   └─ Ruben Ortiz"))
         .stdout(predicate::str::contains("2 comments"));
 }
 
@@ -103,7 +103,7 @@ fn dash_reads_standard_input() {
         .write_stdin(input)
         .assert()
         .success()
-        .stdout(predicate::str::contains("\"author\": \"Kelly farrel\""));
+        .stdout(predicate::str::contains("\"author\": \"Ruben Ortiz\""));
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{deep_chain_json, fixture, kinds, load_fixture, load_path, shared, tree};
+use common::{deep_chain_json, fixture, kinds, load_fixture, load_path, tree};
 use tread::document::BlockKind;
 use tread::formats::{self, LoadError, native};
 
@@ -68,7 +68,7 @@ fn convert_read_convert_is_byte_identical() {
     for path in [
         fixture("native-nested.json"),
         fixture("nested-dedent.txt"),
-        shared("samples/japan-russia-peace-treaty.txt"),
+        fixture("editorial.txt"),
     ] {
         let first = native::write(&load_path(&path, None));
         let reread = formats::load(first.as_bytes(), None).unwrap().document;

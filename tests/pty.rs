@@ -218,7 +218,7 @@ fn non_zero(n: u16) -> std::num::NonZeroU16 {
 }
 
 fn sample_arg() -> String {
-    common::shared("samples/japan-russia-peace-treaty.txt")
+    common::fixture("editorial.txt")
         .to_string_lossy()
         .into_owned()
 }
@@ -227,32 +227,32 @@ fn sample_arg() -> String {
 fn read_fold_unfold_resize_and_quit() {
     let mut session = Session::start(&[&sample_arg()], 100, 30);
     session.wait_for("the title and the first comment", |s| {
-        s.contains("Toward a Japan-Russia peace treaty") && s.contains("topolcats")
+        s.contains("Bringing the river ferries back") && s.contains("hanna_v")
     });
     assert!(session.parser.lock().unwrap().screen().alternate_screen());
 
-    // Focus the comments; topolcats is selected; fold its thread.
+    // Focus the comments; hanna_v is selected; fold its thread.
     session.keys("\t");
     session.wait_for("the comment pane focused", |s| s.contains("COMMENTS"));
     session.keys(" ");
-    session.wait_for("Kelly farrel hidden and a hidden count", |s| {
-        !s.contains("Kelly farrel") && s.contains("[+1]")
+    session.wait_for("Ruben Ortiz hidden and a hidden count", |s| {
+        !s.contains("Ruben Ortiz") && s.contains("[+1]")
     });
     session.keys(" ");
     session.wait_for("the thread unfolded", |s| {
         !s.contains("[+1]") && s.contains("Unfolded 1 reply")
     });
-    // The reply is below topolcats' long comment: move to it.
+    // The reply is below hanna_v' long comment: move to it.
     session.keys("j");
-    session.wait_for("Kelly farrel back", |s| s.contains("Kelly farrel"));
+    session.wait_for("Ruben Ortiz back", |s| s.contains("Ruben Ortiz"));
 
     // Wider than 120 columns: the panes go side by side.
     session.resize(150, 40);
     // The selected reply stays in view through the re-layout.
-    session.wait_for("a side-by-side layout with Kelly farrel in view", |s| {
+    session.wait_for("a side-by-side layout with Ruben Ortiz in view", |s| {
         s.lines()
             .any(|line| line.contains("▶ Comments") && line.contains("Article"))
-            && s.contains("Kelly farrel")
+            && s.contains("Ruben Ortiz")
     });
 
     session.keys("q");
@@ -264,7 +264,7 @@ fn read_fold_unfold_resize_and_quit() {
 #[test]
 fn sigterm_restores_the_terminal() {
     let mut session = Session::start(&[&sample_arg()], 100, 30);
-    session.wait_for("the reader", |s| s.contains("topolcats"));
+    session.wait_for("the reader", |s| s.contains("hanna_v"));
     let pid = session.child.process_id().expect("a child pid");
     nix::sys::signal::kill(
         nix::unistd::Pid::from_raw(pid as i32),
@@ -291,7 +291,7 @@ fn the_document_can_come_from_standard_input_while_keys_come_from_the_terminal()
         30,
         None,
     );
-    session.wait_for("the reader", |s| s.contains("topolcats"));
+    session.wait_for("the reader", |s| s.contains("hanna_v"));
     session.keys("q");
     assert!(session.wait_exit().success());
     session.assert_terminal_restored();
@@ -327,7 +327,7 @@ fn a_hung_up_terminal_ends_the_reader() {
     let mut master = std::fs::File::from(forked.master);
     let mut seen = Vec::new();
     let start = Instant::now();
-    while !String::from_utf8_lossy(&seen).contains("topolcats") {
+    while !String::from_utf8_lossy(&seen).contains("hanna_v") {
         let mut fds = [PollFd::new(master.as_fd(), PollFlags::POLLIN)];
         if nix::poll::poll(&mut fds, PollTimeout::from(100u16)).unwrap_or(0) > 0 {
             let mut buffer = [0u8; 8192];
@@ -370,7 +370,7 @@ fn bookmark_a_paragraph_quit_list_reopen_and_jump_back() {
     let program = env!("CARGO_BIN_EXE_tread");
     let sample = sample_arg();
     let mut session = Session::start_program(program, &[&sample], 100, 30, Some(data.path()));
-    session.wait_for("the reader", |s| s.contains("topolcats"));
+    session.wait_for("the reader", |s| s.contains("hanna_v"));
     session.keys("}}");
     session.wait_for("the cursor on the third paragraph", |s| {
         s.contains("paragraph 3/14")
@@ -394,7 +394,7 @@ fn bookmark_a_paragraph_quit_list_reopen_and_jump_back() {
         .unwrap();
     let list = String::from_utf8(list.stdout).unwrap();
     assert!(
-        list.contains("> Significantly they agreed to instruct"),
+        list.contains("> Crucially, the council voted to run"),
         "{list}"
     );
     assert!(list.contains("note: worth rereading"), "{list}");
@@ -402,7 +402,7 @@ fn bookmark_a_paragraph_quit_list_reopen_and_jump_back() {
     // Reopen: the position comes back and the passage is marked.
     let mut session = Session::start_program(program, &[&sample], 100, 30, Some(data.path()));
     session.wait_for("the restored position and the gutter mark", |s| {
-        s.contains("paragraph 3/14") && s.contains("★Significantly")
+        s.contains("paragraph 3/14") && s.contains("★Crucially")
     });
     session.keys("G");
     session.wait_for("the end of the article", |s| s.contains("paragraph 14/14"));
@@ -412,7 +412,7 @@ fn bookmark_a_paragraph_quit_list_reopen_and_jump_back() {
     });
     session.keys("\r");
     session.wait_for("the bookmarked paragraph again", |s| {
-        s.contains("paragraph 3/14") && s.contains("★Significantly") && !s.contains("Bookmarks (1)")
+        s.contains("paragraph 3/14") && s.contains("★Crucially") && !s.contains("Bookmarks (1)")
     });
     session.keys("q");
     assert!(session.wait_exit().success());
@@ -451,21 +451,21 @@ fn find_on_screen(screen: &vt100::Screen, word: &str) -> Option<(u16, u16)> {
 
 /// Searches for a word found only in a reply inside a folded thread.
 fn search_inside_a_folded_thread(session: &mut Session) -> (u16, u16) {
-    session.wait_for("the reader", |s| s.contains("topolcats"));
+    session.wait_for("the reader", |s| s.contains("hanna_v"));
     session.keys("\tC");
     session.wait_for("every thread folded", |s| {
-        s.contains("[+1]") && !s.contains("Kelly farrel")
+        s.contains("[+1]") && !s.contains("Ruben Ortiz")
     });
     session.keys("/");
     session.wait_for("the search prompt", |s| {
         s.contains("Search (Ctrl-R: regex)")
     });
-    session.keys("buffoonish\r");
+    session.keys("ramshackle\r");
     session.wait_for("the match unfolded and shown", |s| {
-        s.contains("Kelly farrel") && s.contains("buffoonish") && s.contains("match 1/1")
+        s.contains("Ruben Ortiz") && s.contains("ramshackle") && s.contains("match 1/1")
     });
     let parser = session.parser.lock().unwrap();
-    find_on_screen(parser.screen(), "buffoonish").expect("the match is on screen")
+    find_on_screen(parser.screen(), "ramshackle").expect("the match is on screen")
 }
 
 #[test]
@@ -477,7 +477,7 @@ fn search_finds_a_word_inside_a_folded_thread_and_highlights_it() {
         let screen = parser.screen();
         let highlight = screen.cell(row, col).unwrap().bgcolor();
         assert_ne!(highlight, vt100::Color::Default, "not highlighted");
-        for offset in 0.."buffoonish".len() as u16 {
+        for offset in 0.."ramshackle".len() as u16 {
             let cell = screen.cell(row, col + offset).unwrap();
             assert_eq!(cell.bgcolor(), highlight);
         }

@@ -17,7 +17,7 @@ fn tread(data: &Path) -> Command {
 }
 
 fn sample() -> String {
-    common::shared("samples/japan-russia-peace-treaty.txt")
+    common::fixture("editorial.txt")
         .to_string_lossy()
         .into_owned()
 }
@@ -209,7 +209,7 @@ fn markdown_export_matches_the_expected_file() {
 #[test]
 fn list_add_remove_through_the_binary() {
     let data = tempfile::tempdir().unwrap();
-    let output = add(data.path(), "comment:2", "Kelly's point");
+    let output = add(data.path(), "comment:2", "Ruben's point");
     let id = String::from_utf8(output.stdout).unwrap().trim().to_string();
     assert_eq!(id.len(), 8);
     let list = tread(data.path())
@@ -217,10 +217,10 @@ fn list_add_remove_through_the_binary() {
         .output()
         .unwrap();
     let list = String::from_utf8(list.stdout).unwrap();
-    assert!(list.contains("Toward a Japan-Russia peace treaty"));
+    assert!(list.contains("Bringing the river ferries back"));
     assert!(list.contains(&format!("[{id}] comment 2")));
-    assert!(list.contains("> Yes, the Japanese companies"));
-    assert!(list.contains("note: Kelly's point"));
+    assert!(list.contains("> Heated pontoons exist"));
+    assert!(list.contains("note: Ruben's point"));
     let json = tread(data.path())
         .args(["bookmarks", "list", "--json"])
         .output()

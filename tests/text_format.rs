@@ -1,8 +1,9 @@
-//! The plain-text discussion format, on our fixtures and on the shared sample.
+//! The plain-text discussion format, on our fixtures (the shared sample is
+//! read by the conformance tests).
 
 mod common;
 
-use common::{kinds, load_fixture, load_path, shared, tree};
+use common::{kinds, load_fixture, tree};
 use tread::document::BlockKind;
 
 fn owned(expected: &[(u32, &str)]) -> Vec<(u32, String)> {
@@ -10,9 +11,9 @@ fn owned(expected: &[(u32, &str)]) -> Vec<(u32, String)> {
 }
 
 #[test]
-fn shared_sample_loads_with_its_structure() {
-    let document = load_path(&shared("samples/japan-russia-peace-treaty.txt"), None);
-    assert_eq!(document.title, "Toward a Japan-Russia peace treaty");
+fn an_editorial_with_reader_comments_loads_with_its_structure() {
+    let document = load_fixture("editorial.txt");
+    assert_eq!(document.title, "Bringing the river ferries back");
     assert_eq!(document.article.len(), 14);
     assert!(
         document
@@ -23,24 +24,18 @@ fn shared_sample_loads_with_its_structure() {
     assert!(
         document.article[0]
             .text
-            .starts_with("Prime Minister Shinzo Abe")
+            .starts_with("The city council voted on Tuesday")
     );
 
-    assert_eq!(
-        tree(&document),
-        owned(&[(0, "topolcats"), (1, "Kelly farrel")])
-    );
-    let topolcats = document.comments.get(document.comments.roots()[0]);
-    assert_eq!(topolcats.body.len(), 3);
-    assert_eq!(topolcats.body[0].text.matches('\n').count(), 2);
-    assert!(topolcats.body[0].text.starts_with("I think it is clear"));
-    let kelly = document.comments.get(topolcats.children[0]);
-    assert_eq!(kelly.body.len(), 1);
-    assert!(
-        kelly.body[0]
-            .text
-            .starts_with("Yes, the Japanese companies")
-    );
+    assert_eq!(tree(&document), owned(&[(0, "hanna_v"), (1, "Ruben Ortiz")]));
+    let first = document.comments.get(document.comments.roots()[0]);
+    assert_eq!(first.body.len(), 3);
+    // Single line breaks inside a paragraph are kept.
+    assert_eq!(first.body[0].text.matches('\n').count(), 2);
+    assert!(first.body[0].text.starts_with("I remember the old ferries"));
+    let reply = document.comments.get(first.children[0]);
+    assert_eq!(reply.body.len(), 1);
+    assert!(reply.body[0].text.starts_with("Heated pontoons exist"));
 }
 
 #[test]
