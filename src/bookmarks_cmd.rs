@@ -24,6 +24,7 @@ pub fn location(bookmark: &Bookmark) -> String {
 /// Reports a recovered corrupt file once, on stderr.
 fn warn_recovery<T>(loaded: &Loaded<T>) {
     if let Some(message) = &loaded.recovery {
+        let message = crate::document::sanitize::clean(message);
         eprintln!("tread: warning: {message}");
     }
 }

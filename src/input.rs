@@ -28,12 +28,16 @@ impl InputSource {
         }
     }
 
-    /// How messages name this input.
+    /// How messages and the title bar name this input: a file name can hold
+    /// any byte but `/` and NUL, escape sequences included, so it is cleaned
+    /// like document text.
     pub fn display_name(&self) -> String {
         match self {
             InputSource::Demo => "<demo>".to_string(),
             InputSource::Stdin => "<stdin>".to_string(),
-            InputSource::File(path) => path.display().to_string(),
+            InputSource::File(path) => {
+                crate::document::sanitize::clean_owned(path.display().to_string())
+            }
         }
     }
 

@@ -34,7 +34,10 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("tread: {error}");
+            // Errors name files, URLs and lines of the user's config: cleaned
+            // like any text from outside before they reach the terminal.
+            let line = tread::document::sanitize::clean_owned(error.to_string());
+            eprintln!("tread: {line}");
             ExitCode::FAILURE
         }
     }

@@ -29,6 +29,8 @@ struct Session {
     reading: Arc<AtomicBool>,
     child: Box<dyn Child + Send + Sync>,
     parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte tread wrote to the terminal, as written.
+    raw: Arc<Mutex<Vec<u8>>>,
 }
 
 impl Session {
@@ -90,6 +92,8 @@ impl Session {
         let writer = pty.master.take_writer().unwrap();
         let reading = Arc::new(AtomicBool::new(true));
         let feed = Arc::clone(&parser);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let record = Arc::clone(&raw);
         // Our own copy of the master descriptor, read with a timeout so that
         // the thread can let go of it: a hang-up needs every copy closed.
         let fd = nix::unistd::dup(pty.master.as_raw_fd().unwrap()).unwrap();
@@ -107,7 +111,10 @@ impl Session {
                 }
                 match master_copy.read(&mut buffer) {
                     Ok(0) | Err(_) => break,
-                    Ok(n) => feed.lock().unwrap().process(&buffer[..n]),
+                    Ok(n) => {
+                        record.lock().unwrap().extend_from_slice(&buffer[..n]);
+                        feed.lock().unwrap().process(&buffer[..n]);
+                    }
                 }
             }
         });
@@ -119,6 +126,7 @@ impl Session {
             reading,
             child,
             parser,
+            raw,
         }
     }
 
@@ -562,4 +570,64 @@ fn a_user_config_remaps_keys_in_the_running_reader() {
     session.keys("Q");
     assert!(session.wait_exit().success());
     session.assert_terminal_restored();
+}
+
+/// Panics when the bytes tread wrote hold a control string (OSC, DCS, APC,
+/// PM, SOS), a bare BEL or backspace, a C1 control or a bidi override, or
+/// any word of the hostile payload: tread draws with CSI sequences only.
+fn assert_only_our_own_sequences(raw: &[u8]) {
+    for (at, window) in raw.windows(2).enumerate() {
+        assert!(
+            !(window[0] == 0x1b && matches!(window[1], b']' | b'P' | b'_' | b'^' | b'X')),
+            "a control string at byte {at}: {:?}",
+            String::from_utf8_lossy(&raw[at..(at + 40).min(raw.len())])
+        );
+    }
+    assert!(!raw.contains(&0x07), "BEL written");
+    assert!(!raw.contains(&0x08), "backspace written");
+    let text = String::from_utf8_lossy(raw);
+    assert!(
+        !text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')),
+        "a C1 control or bidi override written"
+    );
+    for word in ["PWNED", "cm0gLXJmIH4K"] {
+        assert!(!text.contains(word), "{word} written");
+    }
+}
+
+#[test]
+fn a_hostile_document_writes_no_escape_sequence_to_the_terminal() {
+    let folder = tempfile::tempdir().unwrap();
+    for (name, bytes) in common::hostile::hostile_documents() {
+        // The file name is hostile too: the title bar shows it.
+        let file = folder.path().join(format!("{name}\u{1b}]0;PWNED\u{7}.doc"));
+        std::fs::write(&file, bytes).unwrap();
+        let file = file.to_string_lossy().into_owned();
+        let mut session = Session::start(&[&file], 120, 40);
+        session.wait_for("the hostile document", |s| {
+            s.contains("Tmark") && s.contains("Cmark")
+        });
+        // The links of the first paragraph, the comments, the bookmark
+        // panel and help: every overlay draws document text.
+        // (An Esc right before another key would read as Alt and that key.)
+        let pause = || std::thread::sleep(Duration::from_millis(150));
+        session.keys("o");
+        session.wait_for("the link list", |s| {
+            s.contains("Links") || s.contains("No links here")
+        });
+        session.keys("\x1b");
+        pause();
+        session.keys("\tjB");
+        session.wait_for("the bookmark panel", |s| s.contains("Bookmarks"));
+        session.keys("\x1b");
+        pause();
+        session.keys("?");
+        session.wait_for("help", |s| s.contains("Quit tread"));
+        session.keys("\x1b");
+        pause();
+        session.keys("q");
+        assert!(session.wait_exit().success(), "{name}");
+        assert_only_our_own_sequences(&session.raw.lock().unwrap());
+    }
 }

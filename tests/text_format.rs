@@ -27,7 +27,10 @@ fn an_editorial_with_reader_comments_loads_with_its_structure() {
             .starts_with("The city council voted on Tuesday")
     );
 
-    assert_eq!(tree(&document), owned(&[(0, "hanna_v"), (1, "Ruben Ortiz")]));
+    assert_eq!(
+        tree(&document),
+        owned(&[(0, "hanna_v"), (1, "Ruben Ortiz")])
+    );
     let first = document.comments.get(document.comments.roots()[0]);
     assert_eq!(first.body.len(), 3);
     // Single line breaks inside a paragraph are kept.

@@ -14,14 +14,19 @@ pub struct LinksOverlay {
     pub selected: usize,
 }
 
-/// Whether tread may hand `url` to the system opener.
+/// Whether tread may hand `url` to the system opener or the clipboard: a
+/// web or mail address, with no control character or space anywhere (a URL
+/// pasted into a shell must not carry a second line, or a second word).
 pub fn may_open(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
+    let lower = url.to_ascii_lowercase();
     ["http://", "https://", "mailto:"]
         .iter()
         .any(|scheme| lower.starts_with(scheme))
-        && !url.chars().any(char::is_control)
+        && !url.chars().any(|c| c.is_control() || c.is_whitespace())
 }
+
+/// What the reader says when it will not open or copy a link.
+const REFUSED: &str = "only http, https and mailto links are opened or copied";
 
 impl App {
     /// The links where the reader is: the selected comment's, or the
@@ -72,9 +77,13 @@ impl App {
             Action::SelectPrevious => overlay.selected = overlay.selected.saturating_sub(1),
             Action::CopyLink => {
                 if let Some(link) = open(overlay, overlay.selected) {
-                    self.effects.push(Effect::CopyToClipboard(link.url.clone()));
-                    self.message = Some(format!("Copied {}", link.url));
                     self.links = None;
+                    if may_open(&link.url) {
+                        self.effects.push(Effect::CopyToClipboard(link.url.clone()));
+                        self.message = Some(format!("Copied {}", link.url));
+                    } else {
+                        self.message = Some(format!("Not copied: {REFUSED}"));
+                    }
                 }
             }
             other => {
@@ -88,8 +97,7 @@ impl App {
                         self.effects.push(Effect::OpenUrl(link.url.clone()));
                         self.message = Some(format!("Opening {}", link.url));
                     } else {
-                        self.message =
-                            Some("Not opened: only http, https and mailto links are".to_string());
+                        self.message = Some(format!("Not opened: {REFUSED}"));
                     }
                 }
             }
@@ -110,5 +118,8 @@ mod tests {
         assert!(!may_open("javascript:alert(1)"));
         assert!(!may_open("https://example.com/\u{1b}]52;c;x"));
         assert!(!may_open("-flag"));
+        assert!(!may_open("https://example.com/\nrm -rf ~"));
+        assert!(!may_open("https://example.com/ rm"));
+        assert!(!may_open(" https://example.com/"));
     }
 }

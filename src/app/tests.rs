@@ -1028,6 +1028,34 @@ fn o_lists_links_and_opens_or_copies_only_web_links() {
     assert!(app.message.as_deref().unwrap().starts_with("Not opened"));
 }
 
+#[test]
+fn copy_link_copies_only_what_open_would_open() {
+    let document = formats::load(b"Title\n\nText.\n", Some(Format::Text))
+        .unwrap()
+        .document;
+    let mut app = app_for(document, 80, 24);
+    for url in [
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "https://example.com/\nrm -rf ~",
+    ] {
+        app.links = Some(crate::app::links::LinksOverlay {
+            links: vec![crate::document::Link {
+                text: "x".into(),
+                url: url.into(),
+            }],
+            selected: 0,
+        });
+        let before = app.effects.len();
+        app.update(Action::CopyLink);
+        assert_eq!(app.effects.len(), before, "{url:?} was copied");
+        assert!(
+            app.message.as_deref().unwrap().starts_with("Not copied"),
+            "{url:?}"
+        );
+    }
+}
+
 fn drawn(app: &App) -> String {
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(
         app.area.width,

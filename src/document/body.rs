@@ -29,8 +29,8 @@ pub struct Body {
 }
 
 impl Body {
-    /// A body converted from `source` when first read. `convert` must give
-    /// sanitized blocks, like every loader.
+    /// A body converted from `source` when first read; what `convert` gives
+    /// is sanitized then, so no converter can let a control through.
     pub fn lazy(source: impl Into<Box<str>>, convert: Convert) -> Self {
         Body {
             blocks: OnceCell::new(),
@@ -40,9 +40,19 @@ impl Body {
 
     pub fn blocks(&self) -> &[Block] {
         self.blocks.get_or_init(|| match self.source.take() {
-            Some((source, convert)) => convert(&source),
+            Some((source, convert)) => {
+                let mut blocks = convert(&source);
+                blocks.iter_mut().for_each(super::sanitize::block);
+                blocks
+            }
             None => Vec::new(),
         })
+    }
+
+    /// The blocks to change in place when they are already converted (a
+    /// pending body is cleaned when it is converted).
+    pub(crate) fn converted_mut(&mut self) -> Option<&mut Vec<Block>> {
+        self.blocks.get_mut()
     }
 
     pub fn as_slice(&self) -> &[Block] {

@@ -79,6 +79,12 @@ impl Comments {
         (0..self.items.len() as u32).map(CommentId)
     }
 
+    /// Visits every comment to change it in place; for the sanitizing pass,
+    /// which touches strings only, never the tree.
+    pub(crate) fn for_each_mut(&mut self, change: impl FnMut(&mut Comment)) {
+        self.items.iter_mut().for_each(change);
+    }
+
     /// Converts the lazy bodies of up to `count` comments from `from` on
     /// (see [`Body`]); returns where to go on, or None when all are done.
     /// The reader calls this while it waits for keys, so that a search soon

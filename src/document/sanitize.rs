@@ -8,7 +8,10 @@
 
 use std::borrow::Cow;
 
+use compact_str::CompactString;
 use unicode_width::UnicodeWidthChar;
+
+use super::{Block, Document};
 
 /// Tab stops every this many columns, as in less and most terminals.
 pub const TAB_WIDTH: usize = 8;
@@ -54,14 +57,62 @@ pub fn clean_field(text: Option<String>) -> Option<String> {
 
 /// Cleans a short optional field (a name, an id, a date), dropping it when
 /// nothing but whitespace is left.
-pub fn clean_short(text: Option<compact_str::CompactString>) -> Option<compact_str::CompactString> {
+pub fn clean_short(text: Option<CompactString>) -> Option<CompactString> {
     let text = text?;
     let cleaned = if is_clean(&text) && text.trim().len() == text.len() {
         text
     } else {
-        compact_str::CompactString::from(clean(&text).trim())
+        CompactString::from(clean(&text).trim())
     };
     (!cleaned.is_empty()).then_some(cleaned)
+}
+
+/// Cleans every string of a block: its text, and its links' text and URL.
+/// Emphasis offsets point into the text as it was; when cleaning changed the
+/// text they no longer do, and are dropped (the words stay, unemphasized).
+pub fn block(block: &mut Block) {
+    if !is_clean(&block.text) {
+        block.text = clean_slow(&block.text);
+        block.emphasis.clear();
+    }
+    for link in &mut block.links {
+        clean_in_place(&mut link.text);
+        clean_in_place(&mut link.url);
+    }
+}
+
+/// Cleans a whole document, every string field of the document, its blocks
+/// and its comments, whatever built it. `formats::load` runs every document
+/// through this, so no importer can forget a field; comment bodies still
+/// waiting to be converted are cleaned by [`Body`](super::Body) when they
+/// are. Clean strings are scanned and left as they are, so this costs one
+/// fast read of the text.
+pub fn document(document: &mut Document) {
+    clean_in_place(&mut document.title);
+    for field in [
+        &mut document.source,
+        &mut document.author,
+        &mut document.published,
+    ] {
+        *field = clean_field(field.take());
+    }
+    document.article.iter_mut().for_each(block);
+    document.comments.for_each_mut(|comment| {
+        if !is_clean(&comment.key) {
+            comment.key = CompactString::from(clean_slow(&comment.key));
+        }
+        comment.author = clean_short(comment.author.take());
+        comment.posted = clean_short(comment.posted.take());
+        if let Some(blocks) = comment.body.converted_mut() {
+            blocks.iter_mut().for_each(block);
+        }
+    });
+}
+
+fn clean_in_place(text: &mut String) {
+    if !is_clean(text) {
+        *text = clean_slow(text);
+    }
 }
 
 /// A fast byte scan: true when no character in `text` needs attention.

@@ -1,6 +1,7 @@
 //! Turning bytes into a `Document`: decoding, format detection by content, and
-//! dispatch to one module per format. Every loader sanitizes what it puts in
-//! the model, so callers get clean text whatever the format.
+//! dispatch to one module per format. Every document leaves [`load`] through
+//! one sanitizing pass, so callers get clean text whatever the format and
+//! whichever field an importer filled.
 
 pub mod discourse;
 pub mod hn;
@@ -9,6 +10,7 @@ pub mod lobsters;
 pub mod mbox;
 pub mod native;
 pub mod reddit;
+mod surrogates;
 pub mod text;
 mod value;
 
@@ -36,10 +38,19 @@ pub enum Format {
     Mbox,
 }
 
+impl Format {
+    /// Whether the format is read from JSON text.
+    fn is_json(self) -> bool {
+        !matches!(self, Format::Text | Format::Mbox)
+    }
+}
+
 /// Something the user should hear about although loading succeeded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Warning {
     InvalidUtf8,
+    /// JSON escapes of half an emoji (`\ud83d` alone), read as U+FFFD.
+    LoneSurrogates,
 }
 
 impl std::fmt::Display for Warning {
@@ -48,6 +59,9 @@ impl std::fmt::Display for Warning {
             Warning::InvalidUtf8 => {
                 f.write_str("not valid UTF-8; undecodable bytes are shown as U+FFFD")
             }
+            Warning::LoneSurrogates => f.write_str(
+                "JSON escapes of unpaired UTF-16 surrogates (half an emoji); shown as U+FFFD",
+            ),
         }
     }
 }
@@ -97,6 +111,21 @@ pub fn load(bytes: &[u8], forced: Option<Format>) -> Result<Loaded, LoadError> {
     if decoded.trim().is_empty() {
         return Err(LoadError::Empty);
     }
+    let looks_like_json = matches!(decoded.trim_start().as_bytes().first(), Some(b'{' | b'['));
+    let is_json = match forced {
+        Some(format) => format.is_json(),
+        None => looks_like_json,
+    };
+    let decoded = match decoded {
+        text if is_json => match surrogates::repair(&text) {
+            std::borrow::Cow::Owned(repaired) => {
+                warnings.push(Warning::LoneSurrogates);
+                std::borrow::Cow::Owned(repaired)
+            }
+            std::borrow::Cow::Borrowed(_) => text,
+        },
+        text => text,
+    };
     let format = match forced {
         Some(format) => format,
         None => detect(&decoded)?,
@@ -106,7 +135,7 @@ pub fn load(bytes: &[u8], forced: Option<Format>) -> Result<Loaded, LoadError> {
         // are decoded by those, not replaced.
         warnings.clear();
     }
-    let document = match format {
+    let mut document = match format {
         Format::Json => native::parse(&decoded)?,
         Format::Hn => hn::parse(&decoded)?,
         Format::Lobsters => lobsters::parse(&decoded)?,
@@ -116,6 +145,8 @@ pub fn load(bytes: &[u8], forced: Option<Format>) -> Result<Loaded, LoadError> {
         Format::Mbox => mbox::parse(bytes)?,
         Format::Text => text::parse(&sanitize::clean(&decoded))?,
     };
+    // Whatever the importer did, every string leaves here clean.
+    sanitize::document(&mut document);
     Ok(Loaded { document, warnings })
 }
 

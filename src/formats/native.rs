@@ -100,11 +100,11 @@ impl RawBlock {
             RawKind::Code => BlockKind::Code,
             RawKind::ListItem => BlockKind::ListItem,
         };
-        let length = self.text.len();
-        let mut block = Block::new(kind, clean_owned(self.text));
-        // Offsets are only meaningful for the text they were written for:
-        // kept when sanitizing left the text as it was, and inside it.
-        if block.text.len() == length {
+        // Text and links are cleaned by the pass every document goes through
+        // (`sanitize::document`), which drops the offsets when that changes
+        // the text; here they are only checked to lie inside it.
+        let mut block = Block::new(kind, self.text);
+        {
             let text = &block.text;
             block.emphasis = self
                 .emphasis
@@ -126,8 +126,8 @@ impl RawBlock {
             .links
             .into_iter()
             .map(|link| crate::document::Link {
-                text: clean_owned(link.text),
-                url: clean_owned(link.url),
+                text: link.text,
+                url: link.url,
             })
             .collect();
         block

@@ -67,11 +67,37 @@ impl Versioned for BookmarkFile {
     fn version(&self) -> u32 {
         self.version
     }
+    fn sanitize(&mut self) {
+        self.bookmarks.iter_mut().for_each(Bookmark::sanitize);
+    }
+}
+
+impl Bookmark {
+    /// Cleans every string a listing prints or the reader draws: the file
+    /// may have been edited by hand or by another program, and a note comes
+    /// from the user's keyboard, paste buffer or command line.
+    fn sanitize(&mut self) {
+        use crate::document::sanitize::{clean_field, clean_owned};
+        for text in [
+            &mut self.id,
+            &mut self.document,
+            &mut self.title,
+            &mut self.excerpt,
+        ] {
+            *text = clean_owned(std::mem::take(text));
+        }
+        if let Target::Comment { id, .. } = &mut self.target {
+            *id = clean_owned(std::mem::take(id));
+        }
+        self.path = clean_field(self.path.take());
+        self.note = clean_field(self.note.take());
+    }
 }
 
 impl BookmarkFile {
     /// Adds a bookmark unless one with its id is there already.
-    pub fn add(&mut self, bookmark: Bookmark) {
+    pub fn add(&mut self, mut bookmark: Bookmark) {
+        bookmark.sanitize();
         if !self.bookmarks.iter().any(|b| b.id == bookmark.id) {
             self.bookmarks.push(bookmark);
         }
@@ -87,6 +113,7 @@ impl BookmarkFile {
         match self.bookmarks.iter_mut().find(|b| b.id == id) {
             Some(bookmark) => {
                 bookmark.note = note;
+                bookmark.sanitize();
                 true
             }
             None => false,

@@ -23,6 +23,9 @@ use super::StoreError;
 pub trait Versioned: Serialize + DeserializeOwned + Default {
     const VERSION: u32;
     fn version(&self) -> u32;
+    /// Cleans the strings that will be printed or drawn: what is read from
+    /// disk is as untrusted as any document.
+    fn sanitize(&mut self) {}
 }
 
 #[derive(Debug)]
@@ -205,7 +208,9 @@ impl JsonFile {
 }
 
 fn parse<T: Versioned>(text: &str) -> Result<T, String> {
-    serde_json::from_str(text).map_err(|e| e.to_string())
+    let mut value: T = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    value.sanitize();
+    Ok(value)
 }
 
 /// Writes `bytes` to a temporary file beside `path`, fsyncs it, renames it

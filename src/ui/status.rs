@@ -108,7 +108,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let position_width = display_width(&position);
     let mut spans = vec![Span::styled(tag, app.theme.status_tag), Span::raw(" ")];
     if let Some(message) = &app.message {
-        spans.push(Span::styled(message.as_str(), app.theme.message));
+        // Messages quote file names, URLs and errors from outside the
+        // document: cleaned here, the one place they are drawn.
+        spans.push(Span::styled(
+            crate::document::sanitize::clean(message),
+            app.theme.message,
+        ));
     } else {
         // Whole hints only, as many as fit before the position.
         let room = usize::from(area.width).saturating_sub(position_width);
