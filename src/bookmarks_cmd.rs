@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::error::Error;
-use crate::input::InputSource;
+use crate::source::InputSource;
 use crate::store::Store;
 use crate::store::bookmarks::{self, Bookmark, BookmarkFile, Target};
 use crate::store::json_file::Loaded;

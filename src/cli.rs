@@ -23,9 +23,8 @@ pub struct Cli {
     #[arg(long)]
     pub no_resume: bool,
 
-    /// Read the input as this format instead of detecting it from the content
-    #[arg(long, value_enum)]
-    pub format: Option<Format>,
+    #[command(flatten)]
+    pub input: InputOptions,
 
     /// Colours: dark, light or mono (overrides the config file and NO_COLOR)
     #[arg(long, value_name = "NAME")]
@@ -33,6 +32,24 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// How the input is read, for every command that reads a document.
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct InputOptions {
+    /// Read the input as this format instead of detecting it from the content
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Refuse input larger than SIZE once inflated (bytes, or with K, M or G; default 1G)
+    #[arg(long, value_name = "SIZE", value_parser = crate::size::parse)]
+    pub max_input: Option<u64>,
+}
+
+impl InputOptions {
+    /// The input limit in force.
+    pub fn limit(&self) -> u64 {
+        self.max_input.unwrap_or(crate::source::DEFAULT_MAX_INPUT)
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -44,9 +61,8 @@ pub enum Command {
         /// Wrap to this many columns (default: the terminal's width, or 80)
         #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
         width: Option<u16>,
-        /// Read the input as this format instead of detecting it from the content
-        #[arg(long, value_enum)]
-        format: Option<Format>,
+        #[command(flatten)]
+        input: InputOptions,
     },
     /// Print the document in another format
     Convert {
@@ -55,9 +71,8 @@ pub enum Command {
         /// The format to write
         #[arg(long, value_enum)]
         to: ConvertTarget,
-        /// Read the input as this format instead of detecting it from the content
-        #[arg(long, value_enum)]
-        format: Option<Format>,
+        #[command(flatten)]
+        input: InputOptions,
     },
     /// Manage bookmarks
     #[command(subcommand)]
@@ -88,9 +103,8 @@ pub enum BookmarksCommand {
         /// A note to keep with the bookmark
         #[arg(long)]
         note: Option<String>,
-        /// Read the file as this format instead of detecting it from the content
-        #[arg(long, value_enum)]
-        format: Option<Format>,
+        #[command(flatten)]
+        input: InputOptions,
     },
     /// Remove a bookmark by its id
     Remove { id: String },

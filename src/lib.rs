@@ -3,9 +3,12 @@
 //! Data flows one way:
 //!
 //! ```text
-//! bytes ──formats::load──▶ Document ──layout/wrap──▶ lines ──dump / ui──▶ output
+//! source ──bytes──▶ formats::load ──▶ Document ──layout/wrap──▶ lines ──dump / ui──▶ output
 //! ```
 //!
+//! * [`source`] reads a file or standard input as a stream: gzip is
+//!   inflated on the way, binary data is refused from its first 8 KiB, and
+//!   nothing larger than the input limit is ever held.
 //! * [`formats`] detects the format by content and builds an immutable
 //!   [`document::Document`]; every string is cleaned by
 //!   [`document::sanitize`] on the way in.
@@ -30,10 +33,11 @@ pub mod document;
 pub mod dump;
 pub mod error;
 pub mod formats;
-pub mod input;
 pub mod layout;
 pub mod outline;
 pub mod reader;
+pub mod size;
+pub mod source;
 pub mod store;
 pub mod synthetic;
 pub mod terminal;

@@ -9,11 +9,11 @@ use clap::Parser;
 use ratatui::layout::Rect;
 use tread::app::App;
 use tread::bookmarks_cmd;
-use tread::cli::{BookmarksCommand, Cli, Command, ConvertTarget, ExportFormat};
+use tread::cli::{BookmarksCommand, Cli, Command, ConvertTarget, ExportFormat, InputOptions};
 use tread::config::{self, Config};
 use tread::error::Error;
-use tread::formats::{self, Loaded};
-use tread::input::InputSource;
+use tread::formats::Loaded;
+use tread::source::InputSource;
 use tread::store::Store;
 use tread::{dump, formats::native, formats::text, reader};
 
@@ -45,17 +45,13 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
-        Some(Command::Dump {
-            file,
-            width,
-            format,
-        }) => {
-            let loaded = load(&InputSource::from_arg(file.as_deref()), format)?;
+        Some(Command::Dump { file, width, input }) => {
+            let loaded = load(&InputSource::from_arg(file.as_deref()), input)?;
             let width = width.map(usize::from).unwrap_or_else(terminal_width);
             print(&dump::render(&loaded.document, width))
         }
-        Some(Command::Convert { file, to, format }) => {
-            let loaded = load(&InputSource::from_arg(file.as_deref()), format)?;
+        Some(Command::Convert { file, to, input }) => {
+            let loaded = load(&InputSource::from_arg(file.as_deref()), input)?;
             print(&match to {
                 ConvertTarget::Json => native::write(&loaded.document),
                 ConvertTarget::Text => text::write(&loaded.document),
@@ -71,7 +67,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             if !std::io::stdout().is_terminal() {
                 return Err(Error::NotATerminal);
             }
-            let loaded = load(&source, cli.format)?;
+            let loaded = load(&source, cli.input)?;
             let mut app = App::new(
                 loaded.document,
                 source.display_name(),
@@ -102,11 +98,11 @@ fn bookmarks_command(command: BookmarksCommand) -> Result<String, Error> {
             file,
             at,
             note,
-            format,
+            input,
         } => {
             let target = bookmarks_cmd::parse_at(&at)?;
             let source = InputSource::from_arg(Some(&file));
-            let loaded = load(&source, format)?;
+            let loaded = load(&source, input)?;
             bookmarks_cmd::add(&store, &source, &loaded.document, target, note, now)
         }
         BookmarksCommand::Remove { id } => bookmarks_cmd::remove(&store, &id),
@@ -144,8 +140,8 @@ fn open_saved_state(app: &mut App, no_resume: bool) -> SavedState {
 }
 
 /// Loads the input and reports warnings once, on stderr.
-fn load(source: &InputSource, format: Option<formats::Format>) -> Result<Loaded, Error> {
-    let loaded = source.load(format)?;
+fn load(source: &InputSource, input: InputOptions) -> Result<Loaded, Error> {
+    let loaded = source.load(input.format, input.limit())?;
     for warning in &loaded.warnings {
         eprintln!("tread: {}: warning: {warning}", source.display_name());
     }

@@ -304,3 +304,66 @@ fn usage_errors_exit_with_2() {
     tread().args(["convert"]).assert().code(2);
     tread().args(["--format", "yaml", "x"]).assert().code(2);
 }
+
+#[test]
+fn dev_zero_is_refused_at_once_as_binary() {
+    let stderr = single_error_line(&["dump", "/dev/zero"]);
+    assert!(stderr.contains("binary data"), "{stderr}");
+}
+
+#[test]
+fn a_compression_bomb_is_refused_before_it_fills_memory() {
+    use std::io::Write;
+    let folder = tempfile::tempdir().unwrap();
+    // 32 MiB of one repeated line, which gzip squeezes to some 50 KiB.
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let line = b"aaaaaaa\n".repeat(1 << 16);
+    for _ in 0..64 {
+        encoder.write_all(&line).unwrap();
+    }
+    let bomb = folder.path().join("bomb.gz");
+    std::fs::write(&bomb, encoder.finish().unwrap()).unwrap();
+    let stderr = single_error_line(&["dump", bomb.to_str().unwrap()]);
+    assert!(stderr.contains("compression bomb"), "{stderr}");
+}
+
+#[test]
+fn an_endless_pipe_stops_at_the_input_limit_named_with_its_option() {
+    use std::process::{Command as Process, Stdio};
+    // `yes` never stops writing; tread must.
+    let mut endless = Process::new("yes")
+        .arg("a line of text")
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let output = Process::new(env!("CARGO_BIN_EXE_tread"))
+        .args(["dump", "--max-input", "8M", "-"])
+        .stdin(endless.stdout.take().unwrap())
+        .output()
+        .unwrap();
+    let _ = endless.kill();
+    let _ = endless.wait();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        "tread: <stdin>: larger than 8 MiB (the input limit); `--max-input SIZE` reads larger input\n"
+    );
+}
+
+#[test]
+fn max_input_refuses_a_file_over_it_and_reads_one_under_it() {
+    let stderr = single_error_line(&["dump", "--max-input", "1K", sample().to_str().unwrap()]);
+    assert!(stderr.contains("larger than 1 KiB"), "{stderr}");
+    tread()
+        .args(["dump", "--max-input", "1M"])
+        .arg(sample())
+        .assert()
+        .success();
+    tread()
+        .args(["dump", "--max-input", "lots"])
+        .arg(sample())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not a size"));
+}

@@ -13,7 +13,7 @@ use tread::app::keymap::Context;
 use tread::app::{Action, App, Message, ViewSettings};
 use tread::config::{Config, DEFAULT_CONFIG, load_file};
 use tread::formats;
-use tread::input::DEMO;
+use tread::source::DEMO;
 
 use common::fixture;
 

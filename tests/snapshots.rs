@@ -7,7 +7,7 @@ use common::{app_for, screen};
 
 use tread::app::{Action, App};
 use tread::formats;
-use tread::input::DEMO;
+use tread::source::DEMO;
 
 fn demo(width: u16, height: u16) -> App {
     let document = formats::load(DEMO.as_bytes(), None).unwrap().document;

@@ -261,7 +261,7 @@ fn the_reader_reports_a_store_it_cannot_write_and_goes_on() {
     std::fs::write(&file, "").unwrap();
     // A directory below a regular file cannot be created, even by root.
     let store = Store::at(file.join("data"));
-    let document = tread::formats::load(tread::input::DEMO.as_bytes(), None)
+    let document = tread::formats::load(tread::source::DEMO.as_bytes(), None)
         .unwrap()
         .document;
     let mut app = App::new(

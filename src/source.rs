@@ -1,0 +1,306 @@
+//! Where a document's bytes come from: a file, standard input (`-`), or the
+//! built-in demo, and the name used for it in messages.
+//!
+//! Input is read as a stream, never whole before it is looked at: the first
+//! 8 KiB are sniffed as they arrive (a NUL there is binary data, refused at
+//! once, also inside gzip), gzip is inflated on the way, and reading stops
+//! at the input limit (`--max-input`). So `tread dump /dev/zero`, an endless
+//! pipe or a compression bomb end at once with a clear error, in little
+//! memory.
+
+use std::cell::Cell;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use crate::error::Error;
+use crate::formats::{self, Format, LoadError, Loaded};
+
+/// The demo discussion shown when no file is given.
+pub const DEMO: &str = include_str!("../assets/demo.txt");
+
+/// How much input is read before giving up, unless `--max-input` says
+/// otherwise: twice the largest real thread we have heard of (a 500 MB
+/// export), far below what would exhaust a machine's memory.
+pub const DEFAULT_MAX_INPUT: u64 = 1 << 30;
+
+const GZIP_MAGIC: &[u8] = &[0x1f, 0x8b];
+
+/// gzip output this many times larger than what was read to make it is a
+/// compression bomb: text and JSON threads inflate 4 to 20 times, deflate's
+/// ceiling is about 1,000.
+const BOMB_RATIO: u64 = 100;
+/// The ratio is only judged past this much output, where it is stable.
+const BOMB_MIN_BYTES: u64 = 16 << 20;
+
+/// Bytes are read in slices of this size, so the limits are checked as they go.
+const READ_SLICE: usize = 1 << 16;
+
+/// What the user asked to open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputSource {
+    Demo,
+    Stdin,
+    File(PathBuf),
+}
+
+impl InputSource {
+    /// `None` is the demo and `-` is standard input, as on the command line.
+    pub fn from_arg(arg: Option<&Path>) -> Self {
+        match arg {
+            None => InputSource::Demo,
+            Some(path) if path.as_os_str() == "-" => InputSource::Stdin,
+            Some(path) => InputSource::File(path.to_path_buf()),
+        }
+    }
+
+    /// How messages and the title bar name this input: a file name can hold
+    /// any byte but `/` and NUL, escape sequences included, so it is cleaned
+    /// like document text.
+    pub fn display_name(&self) -> String {
+        match self {
+            InputSource::Demo => "<demo>".to_string(),
+            InputSource::Stdin => "<stdin>".to_string(),
+            InputSource::File(path) => {
+                crate::document::sanitize::clean_owned(path.display().to_string())
+            }
+        }
+    }
+
+    /// The file's absolute path, to remember with bookmarks; None for stdin
+    /// and the demo.
+    pub fn absolute_path(&self) -> Option<String> {
+        match self {
+            InputSource::File(path) => Some(
+                std::fs::canonicalize(path)
+                    .unwrap_or_else(|_| path.clone())
+                    .display()
+                    .to_string(),
+            ),
+            _ => None,
+        }
+    }
+
+    /// The document's bytes, inflated when gzipped, at most `limit` of them.
+    pub fn read_bytes(&self, limit: u64) -> Result<Vec<u8>, Error> {
+        let result = match self {
+            InputSource::Demo => Ok(DEMO.as_bytes().to_vec()),
+            InputSource::Stdin => read_stream(io::stdin().lock(), limit, None),
+            InputSource::File(path) => {
+                open_file(path).and_then(|(file, size)| read_stream(file, limit, Some(size)))
+            }
+        };
+        result.map_err(|failure| match failure {
+            Failure::Io(source) => Error::Read {
+                name: self.display_name(),
+                source,
+            },
+            Failure::Load(source) => Error::Load {
+                name: self.display_name(),
+                source,
+            },
+        })
+    }
+
+    /// Reads and parses the input.
+    pub fn load(&self, forced: Option<Format>, limit: u64) -> Result<Loaded, Error> {
+        let bytes = self.read_bytes(limit)?;
+        formats::load(&bytes, forced).map_err(|source| Error::Load {
+            name: self.display_name(),
+            source,
+        })
+    }
+}
+
+/// Why reading stopped.
+#[derive(Debug)]
+pub enum Failure {
+    Io(io::Error),
+    Load(LoadError),
+}
+
+impl From<io::Error> for Failure {
+    fn from(error: io::Error) -> Self {
+        Failure::Io(error)
+    }
+}
+
+impl From<LoadError> for Failure {
+    fn from(error: LoadError) -> Self {
+        Failure::Load(error)
+    }
+}
+
+fn open_file(path: &Path) -> Result<(std::fs::File, u64), Failure> {
+    // Opening a directory succeeds on Unix and only the read fails, with a
+    // less clear message; say what it is up front.
+    if path.is_dir() {
+        return Err(Failure::Io(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            "is a directory",
+        )));
+    }
+    let file = std::fs::File::open(path)?;
+    // Devices and pipes say 0; a regular file's size sizes the buffer once.
+    let size = file.metadata().map_or(0, |m| m.len());
+    Ok((file, size))
+}
+
+/// Reads a whole document from `reader`: sniffs its start, inflates gzip,
+/// and stops past `limit` bytes (of inflated data). `size` is what the file
+/// says it holds, to allocate once.
+pub fn read_stream(reader: impl Read, limit: u64, size: Option<u64>) -> Result<Vec<u8>, Failure> {
+    let mut reader = reader;
+    let mut head = Vec::with_capacity(formats::SNIFF_BYTES);
+    (&mut reader)
+        .take(formats::SNIFF_BYTES as u64)
+        .read_to_end(&mut head)?;
+    if head.starts_with(GZIP_MAGIC) {
+        let consumed = Rc::new(Cell::new(0u64));
+        let counted = Counting {
+            inner: io::Cursor::new(head).chain(reader),
+            consumed: Rc::clone(&consumed),
+        };
+        let inflated = flate2::read::MultiGzDecoder::new(counted);
+        return read_plain(inflated, limit, None, Some(&consumed)).map_err(
+            |failure| match failure {
+                Failure::Io(error) => Failure::Load(LoadError::Import(format!("gzip: {error}"))),
+                other => other,
+            },
+        );
+    }
+    read_plain(io::Cursor::new(head).chain(reader), limit, size, None)
+}
+
+/// Reads uncompressed bytes under the limits; `compressed` counts the bytes
+/// the gzip decoder consumed, when there is one.
+fn read_plain(
+    mut reader: impl Read,
+    limit: u64,
+    size: Option<u64>,
+    compressed: Option<&Cell<u64>>,
+) -> Result<Vec<u8>, Failure> {
+    let capacity = size.filter(|&s| s <= limit).unwrap_or(0) as usize;
+    let mut bytes = Vec::with_capacity(capacity.max(formats::SNIFF_BYTES));
+    let mut sniffed = false;
+    loop {
+        let before = bytes.len();
+        // Grow by doubling, but never past the limit: an endless pipe must
+        // not make tread ask for twice the limit.
+        if bytes.capacity() - before < READ_SLICE {
+            let room = limit.saturating_add(1).saturating_sub(before as u64);
+            let grow = (before.max(READ_SLICE) as u64)
+                .min(room)
+                .max(READ_SLICE as u64);
+            bytes.reserve_exact(usize::try_from(grow).unwrap_or(usize::MAX));
+        }
+        let read = (&mut reader)
+            .take(READ_SLICE as u64)
+            .read_to_end(&mut bytes)?;
+        if !sniffed && (bytes.len() >= formats::SNIFF_BYTES || read == 0) {
+            sniffed = true;
+            if formats::looks_binary(&bytes) {
+                return Err(LoadError::Binary.into());
+            }
+        }
+        let total = bytes.len() as u64;
+        if total > limit {
+            return Err(LoadError::TooLarge { limit }.into());
+        }
+        if let Some(compressed) = compressed
+            && total > BOMB_MIN_BYTES
+            && total / compressed.get().max(1) > BOMB_RATIO
+        {
+            return Err(LoadError::CompressionBomb { ratio: BOMB_RATIO }.into());
+        }
+        if read == 0 || bytes.len() == before {
+            return Ok(bytes);
+        }
+    }
+}
+
+/// Counts the bytes read through it.
+struct Counting<R> {
+    inner: R,
+    consumed: Rc<Cell<u64>>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buffer)?;
+        self.consumed.set(self.consumed.get() + n as u64);
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gzip(bytes: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        encoder.write_all(bytes).unwrap();
+        encoder.finish().unwrap()
+    }
+
+    fn read(bytes: &[u8], limit: u64) -> Result<Vec<u8>, Failure> {
+        read_stream(bytes, limit, None)
+    }
+
+    #[test]
+    fn gzip_input_is_inflated_transparently_and_a_truncated_one_is_an_error() {
+        let zipped = gzip(b"Zipped title\n\nBody.\n");
+        assert_eq!(read(&zipped, 1 << 20).unwrap(), b"Zipped title\n\nBody.\n");
+        let mut twice = zipped.clone();
+        twice.extend_from_slice(&gzip(b"more\n"));
+        assert_eq!(
+            read(&twice, 1 << 20).unwrap(),
+            b"Zipped title\n\nBody.\nmore\n",
+            "every member is read, as `cat a.gz b.gz` makes"
+        );
+        let truncated = &zipped[..zipped.len() / 2];
+        assert!(matches!(
+            read(truncated, 1 << 20),
+            Err(Failure::Load(LoadError::Import(_)))
+        ));
+    }
+
+    #[test]
+    fn an_endless_stream_of_nul_bytes_is_refused_from_its_start() {
+        // `io::repeat` never ends: only the sniff can stop this.
+        let endless_zeros = io::repeat(0);
+        assert!(matches!(
+            read_stream(endless_zeros, u64::MAX, None),
+            Err(Failure::Load(LoadError::Binary))
+        ));
+        let zipped_zeros = gzip(&vec![0; 1 << 20]);
+        assert!(matches!(
+            read(&zipped_zeros, u64::MAX),
+            Err(Failure::Load(LoadError::Binary))
+        ));
+    }
+
+    #[test]
+    fn an_endless_text_stream_stops_at_the_limit() {
+        let endless_text = io::repeat(b'a');
+        assert!(matches!(
+            read_stream(endless_text, 1 << 20, None),
+            Err(Failure::Load(LoadError::TooLarge { limit: 1_048_576 }))
+        ));
+        assert_eq!(read(b"abc", 3).unwrap(), b"abc");
+        assert!(matches!(
+            read(b"abcd", 3),
+            Err(Failure::Load(LoadError::TooLarge { .. }))
+        ));
+    }
+
+    #[test]
+    fn a_compression_bomb_is_refused_before_it_is_inflated() {
+        let bomb = gzip(&b"aaaaaaa\n".repeat(8 << 20));
+        assert!(matches!(
+            read(&bomb, u64::MAX),
+            Err(Failure::Load(LoadError::CompressionBomb { .. }))
+        ));
+    }
+}
