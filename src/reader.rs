@@ -206,7 +206,10 @@ pub fn messages_for(event: Event, app: &App, pending: &mut PendingKeys) -> Vec<M
 pub fn run_effects(app: &mut App, store: Option<&Store>) {
     let effects = std::mem::take(&mut app.effects);
     for effect in effects {
-        let needs_store = !matches!(effect, Effect::OpenUrl(_) | Effect::CopyToClipboard(_));
+        let needs_store = !matches!(
+            effect,
+            Effect::OpenUrl(_) | Effect::CopyToClipboard(_) | Effect::Suspend | Effect::Redraw
+        );
         let Some(store) = store.filter(|_| needs_store) else {
             match effect {
                 Effect::OpenUrl(url) => {
@@ -217,6 +220,8 @@ pub fn run_effects(app: &mut App, store: Option<&Store>) {
                     }
                 }
                 Effect::CopyToClipboard(text) => terminal::copy_to_clipboard(&text),
+                // Carried out by the event loop, which has the terminal.
+                Effect::Suspend | Effect::Redraw => {}
                 _ => app.update(Message::StoreNotice(
                     "Not saved: no data directory (set TREAD_DATA_DIR)".to_string(),
                 )),
@@ -239,7 +244,9 @@ pub fn run_effects(app: &mut App, store: Option<&Store>) {
                 .seen_file()
                 .update::<SeenFile, _>(|file| file.record(key, ids, crate::age::now()))
                 .map(|_| ()),
-            Effect::OpenUrl(_) | Effect::CopyToClipboard(_) => Ok(()),
+            Effect::OpenUrl(_) | Effect::CopyToClipboard(_) | Effect::Suspend | Effect::Redraw => {
+                Ok(())
+            }
         };
         if let Err(error) = result {
             app.update(Message::StoreNotice(format!("Not saved: {error}")));
@@ -337,10 +344,64 @@ fn show_typed(app: &mut App, pending: &PendingKeys) {
     }
 }
 
-/// Runs the reader until the user quits or a termination signal arrives.
+/// Runs the reader until the user quits, a termination signal arrives or
+/// the terminal goes away. Whichever way it ends, what the reader keeps (the
+/// reading position, folds, seen comments) is saved before it returns: a
+/// closed terminal window or a dropped SSH connection loses nothing.
 pub fn run(mut app: App, store: Option<Store>) -> io::Result<()> {
-    let flag = terminal::watch_termination()?;
+    let signals = terminal::watch_signals()?;
     let mut guard = terminal::enter()?;
+    let mut result = event_loop(&mut app, store.as_ref(), &mut guard, &signals);
+    if signals.terminated() {
+        // Reading keys was made to fail on purpose (see `terminal`); a
+        // signal is a way out, not an error.
+        result = Ok(());
+    }
+    if !app.quit {
+        // A signal, or an error from a terminal that hung up.
+        app.update(crate::app::Action::Quit);
+        signals.leaving();
+        run_effects(&mut app, store.as_ref());
+    }
+    drop(guard);
+    result
+}
+
+/// Carries out what needs the terminal itself (suspending, redrawing it
+/// whole), then the other effects.
+fn carry_out(
+    app: &mut App,
+    store: Option<&Store>,
+    guard: &mut terminal::TerminalGuard,
+) -> io::Result<()> {
+    let mut suspend = false;
+    let mut redraw = false;
+    app.effects.retain(|effect| match effect {
+        Effect::Suspend => {
+            suspend = true;
+            false
+        }
+        Effect::Redraw => {
+            redraw = true;
+            false
+        }
+        _ => true,
+    });
+    run_effects(app, store);
+    if suspend {
+        terminal::suspend(guard)?;
+    } else if redraw {
+        terminal::redraw_whole(guard)?;
+    }
+    Ok(())
+}
+
+fn event_loop(
+    app: &mut App,
+    store: Option<&Store>,
+    guard: &mut terminal::TerminalGuard,
+    signals: &terminal::SignalFlags,
+) -> io::Result<()> {
     let size = guard.terminal.size()?;
     app.update(Message::Resize {
         width: size.width,
@@ -350,14 +411,20 @@ pub fn run(mut app: App, store: Option<Store>) -> io::Result<()> {
     loop {
         guard
             .terminal
-            .draw(|frame| frame.render_widget(&app, frame.area()))?;
+            .draw(|frame| frame.render_widget(&*app, frame.area()))?;
         // Wait for an event, doing background work meanwhile; a count that
         // times out changes the screen without one.
         let event_ready = loop {
-            if terminal::terminated(&flag) {
-                app.update(crate::app::Action::Quit);
-                run_effects(&mut app, store.as_ref());
+            if signals.terminated() {
                 return Ok(());
+            }
+            if signals.take_suspend() {
+                terminal::suspend(guard)?;
+                break false;
+            }
+            if signals.take_continued() {
+                terminal::resume(guard)?;
+                break false;
             }
             let wait = pending.deadline().map_or(SIGNAL_CHECK, |deadline| {
                 deadline
@@ -377,13 +444,13 @@ pub fn run(mut app: App, store: Option<Store>) -> io::Result<()> {
                 app.update(Message::Idle);
             }
             let waiting = pending.deadline().is_some();
-            let expired = pending.expire(&app, Instant::now());
+            let expired = pending.expire(app, Instant::now());
             if waiting && pending.deadline().is_none() {
                 for message in expired {
                     app.update(message);
                 }
-                show_typed(&mut app, &pending);
-                run_effects(&mut app, store.as_ref());
+                show_typed(app, &pending);
+                carry_out(app, store, guard)?;
                 break false;
             }
         };
@@ -392,15 +459,15 @@ pub fn run(mut app: App, store: Option<Store>) -> io::Result<()> {
         if event_ready {
             loop {
                 let event = event::read()?;
-                for message in messages_for(event, &app, &mut pending) {
+                for message in messages_for(event, app, &mut pending) {
                     app.update(message);
                 }
-                show_typed(&mut app, &pending);
-                run_effects(&mut app, store.as_ref());
+                show_typed(app, &pending);
+                carry_out(app, store, guard)?;
                 if app.quit {
                     return Ok(());
                 }
-                if !event::poll(Duration::ZERO)? {
+                if signals.terminated() || !event::poll(Duration::ZERO)? {
                     break;
                 }
             }

@@ -1,7 +1,8 @@
 //! The terminal's modes while the reader runs: raw mode, the alternate screen
 //! and mouse reporting on start, and all of it undone on every way out —
-//! a normal quit, an error, a panic, SIGTERM or SIGHUP — before anything is
-//! printed, so the user's shell is never left garbled.
+//! a normal quit, an error, a panic, SIGTERM, SIGHUP, SIGINT or SIGQUIT —
+//! before anything is printed, and for the time of a suspend (Ctrl-Z,
+//! SIGTSTP), so the user's shell is never left garbled.
 
 use std::io::{self, Stdout, Write};
 use std::sync::Arc;
@@ -17,7 +18,7 @@ use crossterm::terminal::{
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use signal_hook::consts::{SIGHUP, SIGTERM};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 pub type Tui = Terminal<CrosstermBackend<Stdout>>;
@@ -51,6 +52,7 @@ impl Drop for TerminalGuard {
 /// terminal before the panic message is printed.
 pub fn enter() -> io::Result<TerminalGuard> {
     install_panic_hook();
+    keys_from_the_terminal()?;
     enable_raw_mode()?;
     let mut stdout = io::stdout();
     if let Err(error) = execute!(
@@ -84,28 +86,157 @@ fn install_panic_hook() {
 /// itself before the watcher restores the terminal and exits for it.
 const GRACE: Duration = Duration::from_millis(500);
 
-/// Watches for SIGTERM and SIGHUP and returns the flag they raise; the event
-/// loop checks it between events and leaves cleanly. When the terminal has
-/// hung up, crossterm's read can spin on end-of-file and never return to the
-/// loop, so after a grace period the watcher thread restores what it can and
-/// exits itself.
-pub fn watch_termination() -> io::Result<Arc<AtomicBool>> {
-    let flag = Arc::new(AtomicBool::new(false));
-    let mut signals = Signals::new([SIGTERM, SIGHUP])?;
-    let raised = Arc::clone(&flag);
-    std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            raised.store(true, Ordering::SeqCst);
-            std::thread::sleep(GRACE);
-            restore();
-            std::process::exit(0);
-        }
-    });
-    Ok(flag)
+/// What the signal watcher tells the event loop, and the loop the watcher.
+#[derive(Debug, Default)]
+pub struct SignalFlags {
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT arrived: save and leave.
+    terminate: AtomicBool,
+    /// The loop has begun its way out (saving): the watcher must not exit
+    /// the process under the save.
+    leaving: AtomicBool,
+    /// SIGTSTP from outside (`kill -TSTP`): suspend as Ctrl-Z does.
+    suspend: AtomicBool,
+    /// SIGCONT: the process was stopped and goes on; the terminal may have
+    /// been changed meanwhile, so the reader's modes are set again.
+    continued: AtomicBool,
 }
 
-pub fn terminated(flag: &AtomicBool) -> bool {
-    flag.load(Ordering::SeqCst)
+impl SignalFlags {
+    pub fn terminated(&self) -> bool {
+        self.terminate.load(Ordering::SeqCst)
+    }
+
+    /// Tells the watcher the loop is on its way out, saving.
+    pub fn leaving(&self) {
+        self.leaving.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether a SIGTSTP asked for a suspend since the last call.
+    pub fn take_suspend(&self) -> bool {
+        self.suspend.swap(false, Ordering::SeqCst)
+    }
+
+    /// Whether a SIGCONT arrived since the last call.
+    pub fn take_continued(&self) -> bool {
+        self.continued.swap(false, Ordering::SeqCst)
+    }
+}
+
+/// Watches for the signals the reader answers and returns the flags they
+/// raise, which the event loop checks between events:
+///
+/// * SIGTERM, SIGHUP, SIGINT and SIGQUIT (from `kill`, `timeout`, a closed
+///   terminal window; in raw mode the keyboard sends none of them) end the
+///   reader, which saves what it keeps and restores the terminal. When the
+///   terminal has hung up, crossterm's read spins on end-of-file without
+///   returning; [`unblock_key_reading`] hands the loop back its control,
+///   and should it still not leave within a grace period, the watcher
+///   restores what it can and exits for it.
+/// * SIGTSTP suspends the reader as Ctrl-Z does; SIGCONT sets the terminal's
+///   modes again and redraws.
+pub fn watch_signals() -> io::Result<Arc<SignalFlags>> {
+    let flags = Arc::new(SignalFlags::default());
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
+    let raised = Arc::clone(&flags);
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            match signal {
+                SIGTSTP => raised.suspend.store(true, Ordering::SeqCst),
+                SIGCONT => raised.continued.store(true, Ordering::SeqCst),
+                _ => {
+                    raised.terminate.store(true, Ordering::SeqCst);
+                    unblock_key_reading();
+                    std::thread::sleep(GRACE);
+                    if !raised.leaving.load(Ordering::SeqCst) {
+                        restore();
+                        std::process::exit(0);
+                    }
+                    return;
+                }
+            }
+        }
+    });
+    Ok(flags)
+}
+
+/// Hands the terminal back to the shell and stops, as less and vim do on
+/// Ctrl-Z: the terminal is restored first, so the shell is usable, and set
+/// to the reader's modes again and redrawn whole when the job goes on.
+pub fn suspend(guard: &mut TerminalGuard) -> io::Result<()> {
+    restore();
+    // The default action of SIGTSTP, which our own handler replaced: stop
+    // the process until the shell's `fg` (SIGCONT).
+    signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
+    resume(guard)
+}
+
+/// Sets the reader's modes again and redraws everything on the next frame:
+/// after a suspend, or when the process was stopped and continued by
+/// someone else (the terminal may have been used meanwhile).
+pub fn resume(guard: &mut TerminalGuard) -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        cursor::Hide
+    )?;
+    redraw_whole(guard)
+}
+
+/// Clears the screen and makes the next frame draw every cell (Ctrl-L).
+/// Not ratatui's `clear`, which asks the terminal where its cursor is and
+/// waits for the answer: a needless round trip, and an error where nothing
+/// answers.
+pub fn redraw_whole(guard: &mut TerminalGuard) -> io::Result<()> {
+    execute!(
+        io::stdout(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
+    // Swapping twice after a draw leaves both buffers blank, so the next
+    // draw differs from the "previous" screen in every drawn cell.
+    guard.terminal.swap_buffers();
+    guard.terminal.swap_buffers();
+    Ok(())
+}
+
+/// Makes standard input the terminal when the document came through it
+/// (`tread -`), as less does: keys are then always read from descriptor 0,
+/// which [`unblock_key_reading`] can take away.
+fn keys_from_the_terminal() -> io::Result<()> {
+    use std::io::IsTerminal;
+    use std::os::fd::AsRawFd;
+    if io::stdin().is_terminal() {
+        return Ok(());
+    }
+    let tty = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/tty")?;
+    // SAFETY: dup2 on two descriptors we own; 0 is replaced atomically.
+    if unsafe { libc::dup2(tty.as_raw_fd(), 0) } < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+/// Puts an empty non-blocking pipe where the keys are read from. After a
+/// hang-up the terminal reads as endless end-of-file, and crossterm's reader
+/// retries every read that does not say "would block", so it spins without
+/// ever returning to the event loop. An empty pipe whose writing end stays
+/// open says exactly that; the loop gets control back, sees the signal's
+/// flag, saves and leaves.
+fn unblock_key_reading() {
+    let mut ends = [0; 2];
+    // SAFETY: pipe2 writes two new descriptors into `ends`; dup2 replaces
+    // descriptor 0 atomically. The writing end is kept open on purpose
+    // (never closed), so the pipe never reads as end-of-file.
+    unsafe {
+        if libc::pipe2(ends.as_mut_ptr(), libc::O_NONBLOCK | libc::O_CLOEXEC) == 0 {
+            libc::dup2(ends[0], 0);
+        }
+    }
 }
 
 /// Puts `text` on the clipboard of the terminal's machine (OSC 52), which

@@ -155,6 +155,11 @@ impl Session {
         writer.flush().unwrap();
     }
 
+    fn signal(&self, signal: nix::sys::signal::Signal) {
+        let pid = self.child.process_id().expect("a child pid");
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid as i32), signal).unwrap();
+    }
+
     fn resize(&self, cols: u16, rows: u16) {
         self.master
             .as_ref()
@@ -270,18 +275,118 @@ fn read_fold_unfold_resize_and_quit() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
+fn termination_signals_from_outside_restore_the_terminal_and_save() {
+    use nix::sys::signal::Signal;
+    for signal in [
+        Signal::SIGTERM,
+        Signal::SIGINT,
+        Signal::SIGQUIT,
+        Signal::SIGHUP,
+    ] {
+        let mut session = Session::start(&[&sample_arg()], 100, 30);
+        session.wait_for("the reader", |s| s.contains("hanna_v"));
+        session.keys("}");
+        session.wait_for("the cursor moved", |s| s.contains("paragraph 2/14"));
+        session.signal(signal);
+        let status = session.wait_exit();
+        assert!(status.success(), "{signal}: exit status {status:?}");
+        session.assert_terminal_restored();
+        assert!(
+            session.data.join("positions.json").exists(),
+            "{signal}: the position was not saved"
+        );
+    }
+}
+
+/// The state letter of a process in /proc (R, S, T for stopped, ...).
+fn process_state(pid: u32) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // The state follows the command name, which is in parentheses.
+    let after_name = &stat[stat.rfind(')').unwrap() + 1..];
+    after_name.trim_start().chars().next().unwrap()
+}
+
+fn wait_for_state(pid: u32, wanted: char) {
+    let start = Instant::now();
+    while process_state(pid) != wanted {
+        assert!(
+            start.elapsed() < PATIENCE,
+            "tread never reached state {wanted}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The reader is running in its modes: alternate screen, raw, cursor hidden.
+fn assert_reader_modes(session: &Session) {
+    let parser = session.parser.lock().unwrap();
+    assert!(
+        parser.screen().alternate_screen(),
+        "not on the alternate screen"
+    );
+    let termios = session.master.as_ref().unwrap().get_termios().unwrap();
+    assert!(
+        !termios
+            .local_flags
+            .contains(nix::sys::termios::LocalFlags::ICANON),
+        "not in raw mode"
+    );
+}
+
+#[test]
+fn ctrl_z_and_sigtstp_suspend_like_less_and_continuing_redraws() {
+    use nix::sys::signal::Signal;
+    // Ctrl-Z from the keyboard, then SIGTSTP as a shell's `kill -TSTP` sends.
+    for suspend_by_key in [true, false] {
+        let mut session = Session::start(&[&sample_arg()], 100, 30);
+        session.wait_for("the reader", |s| s.contains("hanna_v"));
+        let pid = session.child.process_id().unwrap();
+        if suspend_by_key {
+            session.keys("\x1a");
+        } else {
+            session.signal(Signal::SIGTSTP);
+        }
+        wait_for_state(pid, 'T');
+        // Stopped, with the terminal as the shell needs it.
+        std::thread::sleep(Duration::from_millis(100));
+        session.assert_terminal_restored();
+        // Something else draws on the terminal meanwhile, as the shell does.
+        session
+            .parser
+            .lock()
+            .unwrap()
+            .process(b"\x1b[2J\x1b[Hshell prompt$ ");
+        session.signal(Signal::SIGCONT);
+        session.wait_for("the reader redrawn whole", |s| {
+            s.contains("hanna_v") && s.contains("Bringing the river") && !s.contains("shell prompt")
+        });
+        assert_reader_modes(&session);
+        // And it still answers keys.
+        session.keys("}");
+        session.wait_for("the cursor moved", |s| s.contains("paragraph 2/14"));
+        session.keys("q");
+        assert!(session.wait_exit().success());
+        session.assert_terminal_restored();
+    }
+}
+
+#[test]
+fn ctrl_l_redraws_the_whole_screen() {
     let mut session = Session::start(&[&sample_arg()], 100, 30);
     session.wait_for("the reader", |s| s.contains("hanna_v"));
-    let pid = session.child.process_id().expect("a child pid");
-    nix::sys::signal::kill(
-        nix::unistd::Pid::from_raw(pid as i32),
-        nix::sys::signal::Signal::SIGTERM,
-    )
-    .unwrap();
-    let status = session.wait_exit();
-    assert!(status.success(), "exit status {status:?}");
-    session.assert_terminal_restored();
+    // Garbage from elsewhere (a background job writing to the terminal).
+    session
+        .parser
+        .lock()
+        .unwrap()
+        .process(b"\x1b[5;5Hgarbage from a background job");
+    session.wait_for("the garbage", |s| s.contains("garbage from"));
+    session.keys("\x0c");
+    session.wait_for("the screen drawn again", |s| {
+        !s.contains("garbage from") && s.contains("hanna_v")
+    });
+    session.keys("q");
+    assert!(session.wait_exit().success());
 }
 
 #[test]
@@ -305,16 +410,37 @@ fn the_document_can_come_from_standard_input_while_keys_come_from_the_terminal()
     session.assert_terminal_restored();
 }
 
+/// Reads from a forked terminal's master until `wanted` has been written.
+fn read_until(master: &mut std::fs::File, seen: &mut Vec<u8>, wanted: &str) {
+    let start = Instant::now();
+    while !String::from_utf8_lossy(seen).contains(wanted) {
+        let mut fds = [PollFd::new(master.as_fd(), PollFlags::POLLIN)];
+        if nix::poll::poll(&mut fds, PollTimeout::from(100u16)).unwrap_or(0) > 0 {
+            let mut buffer = [0u8; 8192];
+            match master.read(&mut buffer) {
+                Ok(n) if n > 0 => seen.extend_from_slice(&buffer[..n]),
+                _ => break,
+            }
+        }
+        assert!(start.elapsed() < PATIENCE, "never saw {wanted:?}");
+    }
+}
+
 #[test]
-fn a_hung_up_terminal_ends_the_reader() {
+fn a_hung_up_terminal_ends_the_reader_and_keeps_the_reading_position() {
     use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
     use nix::unistd::ForkResult;
     use std::ffi::CString;
 
+    let data = tempfile::tempdir().unwrap();
     // Everything the child needs is made before fork: after it, the child
-    // only sets one variable and execs.
+    // only execs.
     let program = CString::new(env!("CARGO_BIN_EXE_tread")).unwrap();
     let args = [program.clone(), CString::new(sample_arg()).unwrap()];
+    let environment = [
+        CString::new(format!("TREAD_DATA_DIR={}", data.path().display())).unwrap(),
+        CString::new("TERM=xterm-256color").unwrap(),
+    ];
     let size = nix::pty::Winsize {
         ws_row: 30,
         ws_col: 100,
@@ -325,30 +451,22 @@ fn a_hung_up_terminal_ends_the_reader() {
     let forked = unsafe { nix::pty::forkpty(Some(&size), None) }.unwrap();
     let child = match forked.fork_result {
         ForkResult::Child => {
-            let _ = nix::unistd::execv(&program, &args);
+            let _ = nix::unistd::execve(&program, &args, &environment);
             // SAFETY: _exit is async-signal-safe; exec failed.
             unsafe { nix::libc::_exit(127) };
         }
         ForkResult::Parent { child } => child,
     };
-    // Read the screen until the reader is up and has gone idle.
     let mut master = std::fs::File::from(forked.master);
     let mut seen = Vec::new();
-    let start = Instant::now();
-    while !String::from_utf8_lossy(&seen).contains("hanna_v") {
-        let mut fds = [PollFd::new(master.as_fd(), PollFlags::POLLIN)];
-        if nix::poll::poll(&mut fds, PollTimeout::from(100u16)).unwrap_or(0) > 0 {
-            let mut buffer = [0u8; 8192];
-            match master.read(&mut buffer) {
-                Ok(n) if n > 0 => seen.extend_from_slice(&buffer[..n]),
-                _ => break,
-            }
-        }
-        assert!(start.elapsed() < PATIENCE, "the reader did not start");
-    }
-    std::thread::sleep(Duration::from_millis(500));
+    read_until(&mut master, &mut seen, "hanna_v");
+    // Somewhere to come back to: the third paragraph.
+    // (Only changed cells are redrawn, so the status line cannot be waited
+    // for in the raw bytes; the keys take well under this.)
+    master.write_all(b"}}").unwrap();
+    std::thread::sleep(Duration::from_millis(800));
     // Closing the only master descriptor hangs the terminal up, as closing
-    // a terminal window does.
+    // a terminal window or a dropped SSH connection does.
     drop(master);
     let start = Instant::now();
     while waitpid(child, Some(WaitPidFlag::WNOHANG)).unwrap() == WaitStatus::StillAlive {
@@ -359,6 +477,17 @@ fn a_hung_up_terminal_ends_the_reader() {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
+    let positions = std::fs::read_to_string(data.path().join("positions.json"))
+        .expect("the position was saved on hang-up");
+    let positions: serde_json::Value = serde_json::from_str(&positions).unwrap();
+    let saved = positions["positions"].as_object().unwrap();
+    assert_eq!(saved.len(), 1, "{positions}");
+    let position = saved.values().next().unwrap();
+    assert_eq!(position["article_cursor"], 2, "{positions}");
+    assert!(
+        data.path().join("seen.json").exists(),
+        "seen comments saved"
+    );
 }
 
 #[test]

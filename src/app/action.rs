@@ -35,6 +35,10 @@ actions! {
     Help,
     /// Close the overlay that is open
     CloseOverlay,
+    /// Suspend tread and go back to the shell (fg brings it back)
+    Suspend,
+    /// Draw the whole screen again
+    Redraw,
     /// Switch focus between the article and the comments
     FocusNext,
     /// Switch between side-by-side and stacked panes

@@ -40,6 +40,10 @@ pub enum Effect {
     OpenUrl(String),
     /// Put text on the clipboard through the terminal (OSC 52).
     CopyToClipboard(String),
+    /// Hand the terminal back to the shell and stop until `fg` (Ctrl-Z).
+    Suspend,
+    /// Clear the terminal and draw the whole screen again (Ctrl-L).
+    Redraw,
 }
 
 /// A key typed into the note prompt.

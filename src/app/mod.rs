@@ -497,6 +497,12 @@ impl App {
 
     fn apply_action(&mut self, action: Action) {
         use Action::*;
+        // Whatever is open: these act on the terminal, not on the screen.
+        match action {
+            Suspend => return self.effects.push(Effect::Suspend),
+            Redraw => return self.effects.push(Effect::Redraw),
+            _ => {}
+        }
         if self.help.is_some() {
             self.apply_in_help(action);
             return;
