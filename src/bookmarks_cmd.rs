@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::io::Write as _;
 
 use crate::error::Error;
 use crate::source::InputSource;
@@ -13,9 +14,14 @@ use crate::store::json_file::Loaded;
 /// Where a bookmark points, as people count: paragraphs from 1.
 pub fn location(bookmark: &Bookmark) -> String {
     match &bookmark.target {
+        // Numbers from disk may be anything: no overflow on printing them.
         Target::Article { block } => match bookmark.last_block {
-            Some(last) if last > *block => format!("article paragraphs {}–{}", block + 1, last + 1),
-            _ => format!("article paragraph {}", block + 1),
+            Some(last) if last > *block => format!(
+                "article paragraphs {}–{}",
+                block.saturating_add(1),
+                last.saturating_add(1)
+            ),
+            _ => format!("article paragraph {}", block.saturating_add(1)),
         },
         Target::Comment { id, .. } => format!("comment {id}"),
     }
@@ -25,7 +31,7 @@ pub fn location(bookmark: &Bookmark) -> String {
 fn warn_recovery<T>(loaded: &Loaded<T>) {
     if let Some(message) = &loaded.recovery {
         let message = crate::document::sanitize::clean(message);
-        eprintln!("tread: warning: {message}");
+        let _ = writeln!(std::io::stderr(), "tread: warning: {message}");
     }
 }
 

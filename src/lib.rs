@@ -36,6 +36,7 @@ pub mod formats;
 pub mod layout;
 pub mod outline;
 pub mod reader;
+pub mod saving;
 pub mod size;
 pub mod source;
 pub mod store;

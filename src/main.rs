@@ -37,7 +37,9 @@ fn main() -> ExitCode {
             // Errors name files, URLs and lines of the user's config: cleaned
             // like any text from outside before they reach the terminal.
             let line = tread::document::sanitize::clean_owned(error.to_string());
-            eprintln!("tread: {line}");
+            // Not eprintln!, which panics when stderr is gone (a terminal
+            // that hung up).
+            let _ = writeln!(std::io::stderr(), "tread: {line}");
             ExitCode::FAILURE
         }
     }
@@ -143,7 +145,11 @@ fn open_saved_state(app: &mut App, no_resume: bool) -> SavedState {
 fn load(source: &InputSource, input: InputOptions) -> Result<Loaded, Error> {
     let loaded = source.load(input.format, input.limit())?;
     for warning in &loaded.warnings {
-        eprintln!("tread: {}: warning: {warning}", source.display_name());
+        let _ = writeln!(
+            std::io::stderr(),
+            "tread: {}: warning: {warning}",
+            source.display_name()
+        );
     }
     Ok(loaded)
 }

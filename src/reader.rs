@@ -1,7 +1,7 @@
 //! The interactive reader's loop: draw, wait for an event, turn it into a
 //! message for `App::update`, repeat until the app says quit or a signal asks.
 
-use std::io;
+use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
@@ -11,6 +11,7 @@ use crossterm::event::{
 use crate::app::bookmarks::{Effect, PromptKey};
 use crate::app::keymap::{KeyPress, Lookup};
 use crate::app::{App, Message};
+use crate::saving::{self, Saver};
 use crate::store::Store;
 use crate::store::bookmarks::BookmarkFile;
 use crate::store::positions::PositionFile;
@@ -200,56 +201,48 @@ pub fn messages_for(event: Event, app: &App, pending: &mut PendingKeys) -> Vec<M
     message.into_iter().collect()
 }
 
+/// Where the store effects go.
+enum Saves<'a> {
+    /// No data directory: nothing can be saved, and the reader says so.
+    Nowhere,
+    /// Saved here and now, the answers applied before returning.
+    Here(&'a Store),
+    /// Handed to the saving thread; its answers come back to the loop.
+    Background(&'a Saver),
+}
+
 /// Carries out the app's queued effects (store changes, opening a link,
-/// copying), telling the app how they went. Without a store (no data
-/// directory) the reader goes on and says so.
+/// copying) in the foreground, telling the app how they went. Without a
+/// store (no data directory) the reader goes on and says so.
 pub fn run_effects(app: &mut App, store: Option<&Store>) {
+    carry_out_effects(app, store.map_or(Saves::Nowhere, Saves::Here));
+}
+
+fn carry_out_effects(app: &mut App, saves: Saves) {
     let effects = std::mem::take(&mut app.effects);
     for effect in effects {
-        let needs_store = !matches!(
-            effect,
-            Effect::OpenUrl(_) | Effect::CopyToClipboard(_) | Effect::Suspend | Effect::Redraw
-        );
-        let Some(store) = store.filter(|_| needs_store) else {
-            match effect {
-                Effect::OpenUrl(url) => {
-                    if let Err(error) = open_url(&url) {
-                        app.update(Message::StoreNotice(format!(
-                            "Could not open {url}: {error}"
-                        )));
-                    }
+        match effect {
+            Effect::OpenUrl(url) => {
+                if let Err(error) = open_url(&url) {
+                    app.update(Message::StoreNotice(format!(
+                        "Could not open {url}: {error}"
+                    )));
                 }
-                Effect::CopyToClipboard(text) => terminal::copy_to_clipboard(&text),
-                // Carried out by the event loop, which has the terminal.
-                Effect::Suspend | Effect::Redraw => {}
-                _ => app.update(Message::StoreNotice(
+            }
+            Effect::CopyToClipboard(text) => terminal::copy_to_clipboard(&text),
+            // Carried out by the event loop, which has the terminal.
+            Effect::Suspend | Effect::Redraw => {}
+            effect => match saves {
+                Saves::Nowhere => app.update(Message::StoreNotice(
                     "Not saved: no data directory (set TREAD_DATA_DIR)".to_string(),
                 )),
-            }
-            continue;
-        };
-        let result = match effect {
-            Effect::SaveBookmark(bookmark) => save_bookmarks(app, store, |file| file.add(bookmark)),
-            Effect::DeleteBookmark(id) => save_bookmarks(app, store, |file| {
-                file.remove(&id);
-            }),
-            Effect::SetNote { id, note } => save_bookmarks(app, store, |file| {
-                file.set_note(&id, note);
-            }),
-            Effect::SavePosition { key, position } => store
-                .positions_file()
-                .update::<PositionFile, _>(|file| file.record(key, position))
-                .map(|_| ()),
-            Effect::SaveSeen { key, ids } => store
-                .seen_file()
-                .update::<SeenFile, _>(|file| file.record(key, ids, crate::age::now()))
-                .map(|_| ()),
-            Effect::OpenUrl(_) | Effect::CopyToClipboard(_) | Effect::Suspend | Effect::Redraw => {
-                Ok(())
-            }
-        };
-        if let Err(error) = result {
-            app.update(Message::StoreNotice(format!("Not saved: {error}")));
+                Saves::Here(store) => {
+                    for message in saving::save(store, effect, crate::age::now()) {
+                        app.update(message);
+                    }
+                }
+                Saves::Background(saver) => saver.send(effect),
+            },
         }
     }
 }
@@ -321,20 +314,6 @@ fn open_url(url: &str) -> io::Result<()> {
     Ok(())
 }
 
-fn save_bookmarks(
-    app: &mut App,
-    store: &Store,
-    change: impl FnOnce(&mut BookmarkFile),
-) -> Result<(), crate::store::StoreError> {
-    let (loaded, ()) = store.bookmarks_file().update::<BookmarkFile, ()>(change)?;
-    // What is on disk now, other tread windows' bookmarks included.
-    app.update(Message::BookmarksLoaded(loaded.value.bookmarks));
-    if let Some(notice) = loaded.recovery {
-        app.update(Message::StoreNotice(notice));
-    }
-    Ok(())
-}
-
 /// Tells the app what has been typed toward a count or a key sequence, for
 /// the status bar, when that changed.
 fn show_typed(app: &mut App, pending: &PendingKeys) {
@@ -351,7 +330,8 @@ fn show_typed(app: &mut App, pending: &PendingKeys) {
 pub fn run(mut app: App, store: Option<Store>) -> io::Result<()> {
     let signals = terminal::watch_signals()?;
     let mut guard = terminal::enter()?;
-    let mut result = event_loop(&mut app, store.as_ref(), &mut guard, &signals);
+    let saver = store.map(Saver::start);
+    let mut result = event_loop(&mut app, saver.as_ref(), &mut guard, &signals);
     if signals.terminated() {
         // Reading keys was made to fail on purpose (see `terminal`); a
         // signal is a way out, not an error.
@@ -360,18 +340,32 @@ pub fn run(mut app: App, store: Option<Store>) -> io::Result<()> {
     if !app.quit {
         // A signal, or an error from a terminal that hung up.
         app.update(crate::app::Action::Quit);
-        signals.leaving();
-        run_effects(&mut app, store.as_ref());
     }
+    signals.leaving();
+    carry_out_effects(&mut app, saves(saver.as_ref()));
     drop(guard);
+    // The screen is the shell's again; what is still being saved (say,
+    // waiting for a lock) reports on stderr, which may be gone (a hang-up).
+    if let Some(saver) = saver {
+        saver.finish(|message| {
+            if let Message::StoreNotice(notice) = message {
+                let notice = crate::document::sanitize::clean_owned(notice);
+                let _ = writeln!(io::stderr(), "tread: {notice}");
+            }
+        });
+    }
     result
+}
+
+fn saves(saver: Option<&Saver>) -> Saves<'_> {
+    saver.map_or(Saves::Nowhere, Saves::Background)
 }
 
 /// Carries out what needs the terminal itself (suspending, redrawing it
 /// whole), then the other effects.
 fn carry_out(
     app: &mut App,
-    store: Option<&Store>,
+    saver: Option<&Saver>,
     guard: &mut terminal::TerminalGuard,
 ) -> io::Result<()> {
     let mut suspend = false;
@@ -387,7 +381,7 @@ fn carry_out(
         }
         _ => true,
     });
-    run_effects(app, store);
+    carry_out_effects(app, saves(saver));
     if suspend {
         terminal::suspend(guard)?;
     } else if redraw {
@@ -398,7 +392,7 @@ fn carry_out(
 
 fn event_loop(
     app: &mut App,
-    store: Option<&Store>,
+    saver: Option<&Saver>,
     guard: &mut terminal::TerminalGuard,
     signals: &terminal::SignalFlags,
 ) -> io::Result<()> {
@@ -426,6 +420,15 @@ fn event_loop(
                 terminal::resume(guard)?;
                 break false;
             }
+            // What the saving thread finished: the bookmarks on disk, or
+            // why a save failed.
+            let answers: Vec<Message> = saver.map(|s| s.answers().collect()).unwrap_or_default();
+            if !answers.is_empty() {
+                for message in answers {
+                    app.update(message);
+                }
+                break false;
+            }
             let wait = pending.deadline().map_or(SIGNAL_CHECK, |deadline| {
                 deadline
                     .saturating_duration_since(Instant::now())
@@ -450,7 +453,7 @@ fn event_loop(
                     app.update(message);
                 }
                 show_typed(app, &pending);
-                carry_out(app, store, guard)?;
+                carry_out(app, saver, guard)?;
                 break false;
             }
         };
@@ -463,7 +466,7 @@ fn event_loop(
                     app.update(message);
                 }
                 show_typed(app, &pending);
-                carry_out(app, store, guard)?;
+                carry_out(app, saver, guard)?;
                 if app.quit {
                     return Ok(());
                 }

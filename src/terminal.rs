@@ -39,12 +39,21 @@ pub fn restore() {
 
 /// Restores the terminal when dropped, whatever path leaves the reader.
 pub struct TerminalGuard {
-    pub terminal: Tui,
+    pub terminal: std::mem::ManuallyDrop<Tui>,
 }
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore();
+        // ratatui's own drop shows the cursor again and, when that fails (a
+        // terminal that hung up), reports it with eprintln!, which panics
+        // when stderr is that dead terminal too. restore() has shown the
+        // cursor already; the terminal's buffers are left to the process's
+        // end instead.
+        if self.terminal.show_cursor().is_ok() {
+            // SAFETY: dropped once, here, and never used again.
+            unsafe { std::mem::ManuallyDrop::drop(&mut self.terminal) };
+        }
     }
 }
 
@@ -66,7 +75,9 @@ pub fn enter() -> io::Result<TerminalGuard> {
         return Err(error);
     }
     match Terminal::new(CrosstermBackend::new(stdout)) {
-        Ok(terminal) => Ok(TerminalGuard { terminal }),
+        Ok(terminal) => Ok(TerminalGuard {
+            terminal: std::mem::ManuallyDrop::new(terminal),
+        }),
         Err(error) => {
             restore();
             Err(error)

@@ -469,7 +469,16 @@ fn a_hung_up_terminal_ends_the_reader_and_keeps_the_reading_position() {
     // a terminal window or a dropped SSH connection does.
     drop(master);
     let start = Instant::now();
-    while waitpid(child, Some(WaitPidFlag::WNOHANG)).unwrap() == WaitStatus::StillAlive {
+    loop {
+        let status = waitpid(child, Some(WaitPidFlag::WNOHANG)).unwrap();
+        if status != WaitStatus::StillAlive {
+            // Not a panic (101) on the way out through a dead terminal.
+            assert!(
+                matches!(status, WaitStatus::Exited(_, 0 | 1)),
+                "tread ended with {status:?}"
+            );
+            break;
+        }
         if start.elapsed() > PATIENCE {
             let _ = nix::sys::signal::kill(child, nix::sys::signal::Signal::SIGKILL);
             let _ = waitpid(child, None);
@@ -759,4 +768,61 @@ fn a_hostile_document_writes_no_escape_sequence_to_the_terminal() {
         assert!(session.wait_exit().success(), "{name}");
         assert_only_our_own_sequences(&session.raw.lock().unwrap());
     }
+}
+
+#[test]
+fn a_held_lock_never_freezes_the_screen_and_the_save_waits_for_it_after_quit() {
+    let data = tempfile::tempdir().unwrap();
+    let program = env!("CARGO_BIN_EXE_tread");
+    let sample = sample_arg();
+    let lock = std::fs::File::create(data.path().join("bookmarks.json.lock")).unwrap();
+    // Held by "another tread" (this test) for the whole session.
+    lock.lock().unwrap();
+    let mut session = Session::start_program(program, &[&sample], 100, 30, Some(data.path()));
+    session.wait_for("the reader", |s| s.contains("hanna_v"));
+    session.keys("b");
+    session.wait_for("the note prompt", |s| s.contains("Note ("));
+    session.keys("kept\r");
+    session.wait_for("the wait reported in the status bar", |s| {
+        s.contains("Waiting for") && s.contains("bookmarks.json.lock")
+    });
+    // The reader still answers while the save waits.
+    session.keys("}}");
+    session.wait_for("the cursor moved", |s| s.contains("paragraph 3/14"));
+    session.keys("q");
+    // The screen is the shell's at once, though the save still waits.
+    session.wait_for("the terminal restored", |s| !s.contains("hanna_v"));
+    session.assert_terminal_restored();
+    assert!(
+        session.child.try_wait().unwrap().is_none(),
+        "the save was dropped"
+    );
+    drop(lock);
+    assert!(session.wait_exit().success());
+    let saved = std::fs::read_to_string(data.path().join("bookmarks.json")).unwrap();
+    assert!(saved.contains("\"note\": \"kept\""), "{saved}");
+}
+
+#[test]
+fn a_bookmark_file_with_absurd_numbers_opens_the_reader() {
+    let data = tempfile::tempdir().unwrap();
+    let program = env!("CARGO_BIN_EXE_tread");
+    let sample = sample_arg();
+    let output = Command::new(program)
+        .args(["bookmarks", "add", &sample, "--at", "article:1"])
+        .env("TREAD_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let path = data.path().join("bookmarks.json");
+    let mut file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    file["bookmarks"][0]["last_block"] = serde_json::json!(u64::MAX);
+    std::fs::write(&path, file.to_string()).unwrap();
+    let mut session = Session::start_program(program, &[&sample], 100, 30, Some(data.path()));
+    session.wait_for("the reader, with the bookmark marked", |s| {
+        s.contains("hanna_v") && s.contains("★")
+    });
+    session.keys("q");
+    assert!(session.wait_exit().success());
 }

@@ -227,10 +227,15 @@ impl App {
                     let Target::Article { block: first } = &bookmark.target else {
                         continue;
                     };
+                    // Numbers from disk are untrusted: the span is clamped
+                    // to the article, whatever `last_block` says.
                     let span = bookmark
                         .last_block
                         .map_or(0, |last| last.saturating_sub(*first));
-                    marks.article.extend(block..=block + span);
+                    let last = block
+                        .saturating_add(span)
+                        .min(self.document.article.len().saturating_sub(1));
+                    marks.article.extend(block..=last.max(block));
                 }
                 Resolved::Comment { id, .. } => {
                     marks.comments.insert(id);
@@ -530,6 +535,7 @@ impl App {
                 .map(|id| comments.get(id).key.to_string())
                 .collect(),
             updated: self.now,
+            unknown: Default::default(),
         }
     }
 

@@ -156,7 +156,7 @@ impl CommentsView {
         let mut id = from.id;
         let mut line = from.line;
         while id != to {
-            lines += self.row_height(env, id) - line;
+            lines += self.row_height(env, id).saturating_sub(line);
             if lines > limit {
                 return None;
             }
@@ -363,7 +363,7 @@ impl CommentsView {
             return None;
         }
         if to.id == from.id {
-            return Some(to.line - from.line);
+            return Some(to.line.saturating_sub(from.line));
         }
         self.distance(env, from, to.id, limit + to.line)
             .map(|d| d + to.line)
@@ -397,6 +397,20 @@ impl CommentsView {
         self.outline.reveal(&env.document.comments, id);
         self.selected = Some(id);
         self.reveal_selection(env);
+    }
+
+    /// After the pane changed size: the top is a line of a comment, and a
+    /// comment wraps to fewer lines in a wider pane, so a top line past its
+    /// new end moves to its last line. Every walk from the top relies on it
+    /// lying inside its row.
+    pub fn after_rewrap(&mut self, env: &CommentsEnv) {
+        if let Some(top) = self.top {
+            let last = self.row_height(env, top.id).saturating_sub(1);
+            self.top = Some(LinePos {
+                id: top.id,
+                line: top.line.min(last),
+            });
+        }
     }
 
     /// After folds change: keep the selection and the top line on visible comments.

@@ -578,7 +578,10 @@ impl App {
     /// After the panes changed size: keep the selection and the passage
     /// cursor in view.
     fn after_resize(&mut self) {
-        self.with_comments(|view, env| view.reveal_selection(env));
+        self.with_comments(|view, env| {
+            view.after_rewrap(env);
+            view.reveal_selection(env);
+        });
         self.with_article(|view, env| view.reveal_cursor(env));
     }
 

@@ -1084,3 +1084,61 @@ fn a_match_deep_in_a_long_paragraph_or_comment_is_scrolled_into_view() {
     assert_eq!(app.focus, Pane::Comments);
     assert!(drawn(&app).contains("needle-comment"), "{}", drawn(&app));
 }
+
+#[test]
+fn a_top_line_deep_in_a_comment_survives_widening_the_pane() {
+    // Regression: the comment pane's top is (comment, line); widening the
+    // pane shortens the comment, and counting lines from a top past its new
+    // end subtracted with overflow.
+    let long = "word ".repeat(400);
+    let text = format!(
+        "Title\n\nText.\n\n• long\n  {long}\n\n• after\n  Short.\n\n• last\n  Short too.\n"
+    );
+    let document = formats::load(text.as_bytes(), Some(Format::Text))
+        .unwrap()
+        .document;
+    let mut app = app_for(document, 40, 12);
+    app.update(Action::FocusNext);
+    // Selecting the next comment scrolls the long one's end into view: the
+    // top is a line deep inside it.
+    app.update(Action::NextComment);
+    let top = app.comments.top.unwrap();
+    assert!(top.id == CommentId(0) && top.line > 20, "{top:?}");
+    for (width, height) in [(300, 12), (30, 6), (300, 40), (25, 8)] {
+        app.update(Message::Resize { width, height });
+        for action in [
+            Action::NextComment,
+            Action::PreviousComment,
+            Action::PageDown,
+            Action::ScrollUp,
+            Action::Bottom,
+        ] {
+            app.update(action);
+            drawn(&app);
+        }
+    }
+    assert!(app.comments.selected.is_some());
+}
+
+#[test]
+fn a_huge_last_block_from_disk_marks_only_the_article_there_is() {
+    let document = formats::load(b"Title\n\nOne.\n\nTwo.\n", Some(Format::Text))
+        .unwrap()
+        .document;
+    let mut app = app_for(document, 80, 24);
+    let mut bookmark = crate::store::bookmarks::make(
+        &app.document,
+        None,
+        crate::store::bookmarks::Target::Article { block: 0 },
+        None,
+        None,
+        0,
+    )
+    .unwrap();
+    for last in [usize::MAX, 400_000_000] {
+        bookmark.last_block = Some(last);
+        app.set_bookmarks(vec![bookmark.clone()]);
+        assert_eq!(app.marks.article.len(), 2, "{last}");
+        assert!(crate::bookmarks_cmd::location(&bookmark).contains("paragraphs 1–"));
+    }
+}

@@ -45,12 +45,20 @@ pub struct Bookmark {
     pub note: Option<String>,
     /// Unix seconds.
     pub created: i64,
+    /// Fields this version does not know (written by a newer tread), kept
+    /// as they are so that saving does not drop them.
+    #[serde(flatten)]
+    pub unknown: super::Unknown,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BookmarkFile {
     pub version: u32,
     pub bookmarks: Vec<Bookmark>,
+    /// Fields this version does not know (written by a newer tread), kept
+    /// as they are so that saving does not drop them.
+    #[serde(flatten)]
+    pub unknown: super::Unknown,
 }
 
 impl Default for BookmarkFile {
@@ -58,6 +66,7 @@ impl Default for BookmarkFile {
         BookmarkFile {
             version: Self::VERSION,
             bookmarks: Vec::new(),
+            unknown: Default::default(),
         }
     }
 }
@@ -283,6 +292,7 @@ pub fn make(
         excerpt: char_slice(text, range),
         note: note.filter(|n| !n.trim().is_empty()),
         created: now,
+        unknown: Default::default(),
     })
 }
 

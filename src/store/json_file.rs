@@ -6,18 +6,31 @@
 //! * the new content goes to a temporary file in the same directory, is
 //!   fsynced, renamed over the old one, and the directory is fsynced, so a
 //!   crash at any moment leaves either the old or the new file;
-//! * a file that does not parse is never overwritten: it is renamed to
-//!   `<name>.corrupt-<unix time>` and the `.bak` copy of the last good save
-//!   is used instead, and the caller is told.
+//! * a file that does not parse (bad JSON, or not UTF-8) is never
+//!   overwritten: it is renamed to `<name>.corrupt-<unix time>` and the
+//!   `.bak` copy of the last good save is used instead, and the caller is told;
+//! * a file that is not a regular file (a FIFO, a device) is refused without
+//!   being opened in a way that could block;
+//! * a file that is a symbolic link (dotfiles, a sync folder) is written
+//!   through: the link stays and its target gets the new content;
+//! * the lock is waited for a bounded time ([`LOCK_PATIENCE`]), with a notice
+//!   after a moment, then the save fails naming the lock file.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::Write;
+use std::io::{Read, Write};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::StoreError;
+use super::{LockNotice, StoreError};
+
+/// How long a save waits for another process's lock before it gives up.
+pub const LOCK_PATIENCE: Duration = Duration::from_secs(10);
+/// After this long waiting, the user is told what tread waits for.
+const LOCK_NOTICE_AFTER: Duration = Duration::from_secs(1);
 
 /// A stored value: a versioned document with a default for a missing file.
 pub trait Versioned: Serialize + DeserializeOwned + Default {
@@ -35,14 +48,49 @@ pub struct Loaded<T> {
     pub recovery: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct JsonFile {
     path: PathBuf,
+    notice: Option<LockNotice>,
+}
+
+impl std::fmt::Debug for JsonFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("JsonFile")
+            .field("path", &self.path)
+            .finish()
+    }
 }
 
 impl JsonFile {
     pub fn new(path: PathBuf) -> JsonFile {
-        JsonFile { path }
+        JsonFile { path, notice: None }
+    }
+
+    /// Calls `notice` with the lock file's path when a save waits for it.
+    pub fn with_lock_notice(mut self, notice: LockNotice) -> JsonFile {
+        self.notice = Some(notice);
+        self
+    }
+
+    /// Where the content is read from and written to: the file itself, or
+    /// the target of a symbolic link (followed whole, relative links from the
+    /// link's folder), so that saving does not replace the link.
+    fn content_path(&self) -> PathBuf {
+        let mut path = self.path.clone();
+        // A bounded number of hops: a loop of links is not followed forever.
+        for _ in 0..40 {
+            match fs::read_link(&path) {
+                Ok(target) => {
+                    path = match path.parent() {
+                        Some(dir) => dir.join(target),
+                        None => target,
+                    }
+                }
+                Err(_) => break,
+            }
+        }
+        path
     }
 
     pub fn path(&self) -> &Path {
@@ -81,34 +129,56 @@ impl JsonFile {
 
     /// The file's value, or None when it does not parse.
     fn read<T: Versioned>(&self) -> Result<Option<Loaded<T>>, StoreError> {
-        let text = match fs::read_to_string(&self.path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(Some(Loaded {
-                    value: T::default(),
-                    recovery: None,
-                }));
-            }
-            Err(e) => return Err(StoreError::io(&self.path, e)),
+        let path = self.content_path();
+        let Some(bytes) = read_regular(&path)? else {
+            return Ok(Some(Loaded {
+                value: T::default(),
+                recovery: None,
+            }));
         };
-        match parse::<T>(&text) {
+        match parse::<T>(&bytes) {
             Ok(value) => self.check_version(value).map(Some),
             Err(_) => Ok(None),
         }
     }
 
+    /// Takes the lock, waiting at most [`LOCK_PATIENCE`] for another
+    /// process to let go of it.
     fn lock(&self) -> Result<File, StoreError> {
         let dir = self.path.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
         let lock_path = self.sibling(".lock");
+        refuse_non_regular(&lock_path)?;
         let lock = OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
+            .custom_flags(libc::O_NONBLOCK)
             .open(&lock_path)
             .map_err(|e| StoreError::io(&lock_path, e))?;
-        lock.lock().map_err(|e| StoreError::io(&lock_path, e))?;
-        Ok(lock)
+        let start = Instant::now();
+        let mut told = false;
+        loop {
+            match lock.try_lock() {
+                Ok(()) => return Ok(lock),
+                Err(fs::TryLockError::WouldBlock) => {}
+                Err(fs::TryLockError::Error(e)) => return Err(StoreError::io(&lock_path, e)),
+            }
+            let waited = start.elapsed();
+            if waited >= LOCK_PATIENCE {
+                return Err(StoreError::Locked {
+                    path: lock_path,
+                    waited,
+                });
+            }
+            if !told && waited >= LOCK_NOTICE_AFTER {
+                told = true;
+                if let Some(notice) = &self.notice {
+                    notice(&lock_path);
+                }
+            }
+            std::thread::sleep(Duration::from_millis(25));
+        }
     }
 
     fn check_version<T: Versioned>(&self, value: T) -> Result<Loaded<T>, StoreError> {
@@ -127,32 +197,39 @@ impl JsonFile {
     /// Moves a corrupt file aside and puts the last good backup in its place.
     /// Called with the lock held.
     fn recover<T: Versioned>(&self) -> Result<Loaded<T>, StoreError> {
-        let reason = fs::read_to_string(&self.path)
-            .map_err(|e| e.to_string())
-            .and_then(|text| parse::<T>(&text).map(|_| String::new()))
-            .err()
-            .unwrap_or_else(|| "unreadable".to_string());
+        let path = self.content_path();
+        let reason = match read_regular(&path) {
+            Ok(Some(bytes)) => parse::<T>(&bytes).err(),
+            Ok(None) => None,
+            Err(e) => Some(e.to_string()),
+        }
+        .unwrap_or_else(|| "unreadable".to_string());
         let seconds = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
-        let mut quarantine = self.sibling(&format!(".corrupt-{seconds}"));
+        let beside = |suffix: &str| {
+            let mut name = path.file_name().unwrap_or_default().to_os_string();
+            name.push(suffix);
+            path.with_file_name(name)
+        };
+        let mut quarantine = beside(&format!(".corrupt-{seconds}"));
         let mut n = 1;
         while quarantine.exists() {
-            quarantine = self.sibling(&format!(".corrupt-{seconds}-{n}"));
+            quarantine = beside(&format!(".corrupt-{seconds}-{n}"));
             n += 1;
         }
-        fs::rename(&self.path, &quarantine).map_err(|e| StoreError::io(&self.path, e))?;
-        let backup_text = fs::read_to_string(self.backup_path()).ok();
-        let backup = backup_text
+        fs::rename(&path, &quarantine).map_err(|e| StoreError::io(&path, e))?;
+        let backup_bytes = read_regular(&self.backup_path()).ok().flatten();
+        let backup = backup_bytes
             .as_deref()
-            .and_then(|text| parse::<T>(text).ok());
+            .and_then(|bytes| parse::<T>(bytes).ok());
         let used_backup = backup.is_some();
-        if let (Some(text), true) = (&backup_text, used_backup) {
-            write_atomically(&self.path, text.as_bytes())?;
+        if let (Some(bytes), true) = (&backup_bytes, used_backup) {
+            write_atomically(&path, bytes)?;
         }
         let message = format!(
             "{} could not be read ({reason}); it was moved to {}{}",
-            self.path.display(),
+            path.display(),
             quarantine.display(),
             if used_backup {
                 " and the last good backup was put back"
@@ -177,7 +254,7 @@ impl JsonFile {
         let mut loaded = self.load_locked::<T>()?;
         let result = change(&mut loaded.value);
         let text = serde_json::to_string_pretty(&loaded.value).expect("stored values serialize");
-        write_atomically(&self.path, text.as_bytes())?;
+        write_atomically(&self.content_path(), text.as_bytes())?;
         // The backup is the last good save; written the same careful way.
         write_atomically(&self.backup_path(), text.as_bytes())?;
         drop(lock);
@@ -207,10 +284,48 @@ impl JsonFile {
     }
 }
 
-fn parse<T: Versioned>(text: &str) -> Result<T, String> {
+/// Parses stored JSON; bytes that are not UTF-8 are as corrupt as bad JSON.
+fn parse<T: Versioned>(bytes: &[u8]) -> Result<T, String> {
+    let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}"))?;
     let mut value: T = serde_json::from_str(text).map_err(|e| e.to_string())?;
     value.sanitize();
     Ok(value)
+}
+
+/// Refuses a path that exists and is not a regular file (after links).
+fn refuse_non_regular(path: &Path) -> Result<(), StoreError> {
+    match fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => Err(StoreError::NotAFile {
+            path: path.to_path_buf(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// The bytes of a regular file; None when it does not exist. A FIFO or a
+/// device is refused before it is opened, and opened without blocking in
+/// case one took the file's place meanwhile.
+fn read_regular(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
+    refuse_non_regular(path)?;
+    let mut file = match OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+    {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StoreError::io(path, e)),
+    };
+    let meta = file.metadata().map_err(|e| StoreError::io(path, e))?;
+    if !meta.is_file() {
+        return Err(StoreError::NotAFile {
+            path: path.to_path_buf(),
+        });
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.read_to_end(&mut bytes)
+        .map_err(|e| StoreError::io(path, e))?;
+    Ok(Some(bytes))
 }
 
 /// Writes `bytes` to a temporary file beside `path`, fsyncs it, renames it

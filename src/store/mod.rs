@@ -9,6 +9,7 @@ pub mod positions;
 pub mod seen;
 
 use std::collections::BTreeMap;
+use std::io::Write;
 
 use std::path::{Path, PathBuf};
 
@@ -25,6 +26,17 @@ pub enum StoreError {
     },
     #[error("{}: written by a newer tread (version {version}); not touching it", path.display())]
     NewerVersion { path: PathBuf, version: u32 },
+    #[error("{}: not a regular file (a pipe, a device or a directory); not touching it", path.display())]
+    NotAFile { path: PathBuf },
+    #[error(
+        "{}: still locked after {} s (another tread saving, or a stopped one); not saved",
+        path.display(),
+        waited.as_secs()
+    )]
+    Locked {
+        path: PathBuf,
+        waited: std::time::Duration,
+    },
 }
 
 impl StoreError {
@@ -50,10 +62,24 @@ fn describe(error: &std::io::Error) -> String {
     }
 }
 
+/// The fields of a stored object that this version does not know.
+pub type Unknown = serde_json::Map<String, serde_json::Value>;
+
+/// Told the lock file's path when a save has waited a moment for the lock:
+/// the command line says so on stderr, the reader in its status bar.
+pub type LockNotice = std::sync::Arc<dyn Fn(&Path) + Send + Sync>;
+
 /// The data directory and the files in it.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Store {
     dir: PathBuf,
+    notice: LockNotice,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("dir", &self.dir).finish()
+    }
 }
 
 impl Store {
@@ -68,7 +94,27 @@ impl Store {
     }
 
     pub fn at(dir: PathBuf) -> Store {
-        Store { dir }
+        Store {
+            dir,
+            notice: std::sync::Arc::new(|lock: &Path| {
+                let lock = crate::document::sanitize::clean_owned(lock.display().to_string());
+                // Not eprintln!, which panics when stderr is gone.
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "tread: waiting for {lock} (another tread is saving, or a stopped one holds it)"
+                );
+            }),
+        }
+    }
+
+    /// The same store, telling `notice` instead of stderr about lock waits.
+    pub fn with_lock_notice(mut self, notice: LockNotice) -> Store {
+        self.notice = notice;
+        self
+    }
+
+    fn file(&self, name: &str) -> JsonFile {
+        JsonFile::new(self.dir.join(name)).with_lock_notice(self.notice.clone())
     }
 
     pub fn dir(&self) -> &Path {
@@ -76,15 +122,15 @@ impl Store {
     }
 
     pub fn bookmarks_file(&self) -> JsonFile {
-        JsonFile::new(self.dir.join("bookmarks.json"))
+        self.file("bookmarks.json")
     }
 
     pub fn positions_file(&self) -> JsonFile {
-        JsonFile::new(self.dir.join("positions.json"))
+        self.file("positions.json")
     }
 
     pub fn seen_file(&self) -> JsonFile {
-        JsonFile::new(self.dir.join("seen.json"))
+        self.file("seen.json")
     }
 }
 

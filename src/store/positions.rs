@@ -25,12 +25,20 @@ pub struct Position {
     pub folded: Vec<String>,
     /// Unix seconds of the last save, for keeping the most recent.
     pub updated: i64,
+    /// Fields this version does not know (written by a newer tread), kept
+    /// as they are so that saving does not drop them.
+    #[serde(flatten)]
+    pub unknown: super::Unknown,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PositionFile {
     pub version: u32,
     pub positions: BTreeMap<String, Position>,
+    /// Fields this version does not know (written by a newer tread), kept
+    /// as they are so that saving does not drop them.
+    #[serde(flatten)]
+    pub unknown: super::Unknown,
 }
 
 impl Default for PositionFile {
@@ -38,6 +46,7 @@ impl Default for PositionFile {
         PositionFile {
             version: Self::VERSION,
             positions: BTreeMap::new(),
+            unknown: Default::default(),
         }
     }
 }
@@ -51,7 +60,11 @@ impl Versioned for PositionFile {
 
 impl PositionFile {
     /// Records `position` for `key` and forgets the oldest beyond [`KEPT`].
-    pub fn record(&mut self, key: String, position: Position) {
+    pub fn record(&mut self, key: String, mut position: Position) {
+        // What a newer tread kept with this document's position stays.
+        if let Some(previous) = self.positions.remove(&key) {
+            position.unknown = previous.unknown;
+        }
         self.positions.insert(key, position);
         super::forget_oldest(&mut self.positions, KEPT, |p| p.updated);
     }
@@ -69,6 +82,7 @@ mod tests {
             selected: None,
             folded: Vec::new(),
             updated,
+            unknown: Default::default(),
         }
     }
 

@@ -19,12 +19,20 @@ pub struct SeenComments {
     pub ids: BTreeSet<String>,
     /// Unix seconds of the last save, for keeping the most recent.
     pub updated: i64,
+    /// Fields this version does not know (written by a newer tread), kept
+    /// as they are so that saving does not drop them.
+    #[serde(flatten)]
+    pub unknown: super::Unknown,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SeenFile {
     pub version: u32,
     pub documents: BTreeMap<String, SeenComments>,
+    /// Fields this version does not know (written by a newer tread), kept
+    /// as they are so that saving does not drop them.
+    #[serde(flatten)]
+    pub unknown: super::Unknown,
 }
 
 impl Default for SeenFile {
@@ -32,6 +40,7 @@ impl Default for SeenFile {
         SeenFile {
             version: Self::VERSION,
             documents: BTreeMap::new(),
+            unknown: Default::default(),
         }
     }
 }
