@@ -2,6 +2,8 @@
 //! comment tree drawn with guides (`├─ │ └─`). No line is wider than the width,
 //! measured in display columns, whatever the text holds.
 
+use std::io::{self, Write};
+
 use crate::document::{Block, Comment, Document};
 use crate::layout::layout_block;
 use crate::tree_guides::{GuideStyle, GuideWalker};
@@ -14,55 +16,68 @@ const MIN_TEXT_WIDTH: usize = 20;
 
 /// Renders `document` as text lines of at most `width` columns (at least 1).
 pub fn render(document: &Document, width: usize) -> String {
+    let mut bytes = Vec::new();
+    write(document, width, &mut bytes).expect("writing to memory cannot fail");
+    String::from_utf8(bytes).expect("the dump is text")
+}
+
+/// Writes what [`render`] returns to `sink` as it goes, so that dumping a
+/// large thread holds one line at a time, not a second copy of its text.
+pub fn write(document: &Document, width: usize, sink: impl Write) -> io::Result<()> {
     let width = width.max(1);
     let mut out = Output {
-        text: String::new(),
+        sink: io::BufWriter::with_capacity(1 << 16, sink),
+        line: String::new(),
+        blank_lines: 0,
         width,
     };
     for line in wrap_lines(&document.title, width, WrapMode::Prose) {
-        out.line("", line);
+        out.line("", line)?;
     }
     let rule_width = display_width(&document.title).clamp(1, width);
-    out.line("", &"═".repeat(rule_width));
+    out.line("", &"═".repeat(rule_width))?;
     let published = document.published.as_deref().map(crate::age::readable_date);
     for meta in [&document.source, &document.author, &published]
         .into_iter()
         .flatten()
     {
         for line in wrap_lines(meta, width, WrapMode::Prose) {
-            out.line("", line);
+            out.line("", line)?;
         }
     }
     for block in &document.article {
-        out.line("", "");
-        out.block("", block, width);
+        out.line("", "")?;
+        out.block("", block, width)?;
     }
-    out.line("", "");
+    out.line("", "")?;
     let count = document.comments.len();
     let heading = match count {
         0 => "No comments".to_string(),
         1 => "1 comment".to_string(),
         n => format!("{n} comments"),
     };
-    out.line("", &heading);
-    out.line("", &"─".repeat(display_width(&heading).min(width)));
-    render_comments(document, &mut out);
-    let mut text = out.text;
-    text.truncate(text.trim_end().len());
-    text.push('\n');
-    text
+    out.line("", &heading)?;
+    out.line("", &"─".repeat(display_width(&heading).min(width)))?;
+    render_comments(document, &mut out)?;
+    // Blank lines at the very end are dropped, as they always were.
+    out.sink.flush()
 }
 
-struct Output {
-    text: String,
+struct Output<W: Write> {
+    sink: io::BufWriter<W>,
+    /// The line being made, reused.
+    line: String,
+    /// Blank lines not written yet: written before the next line with text,
+    /// dropped at the end.
+    blank_lines: usize,
     width: usize,
 }
 
-impl Output {
-    /// Appends one line, clipped to the width: only a grapheme wider than the
+impl<W: Write> Output<W> {
+    /// Writes one line, clipped to the width: only a grapheme wider than the
     /// space left (a CJK character in one column) is ever clipped. Prefixes
     /// are made of one-column guide characters, so counting chars measures them.
-    fn line(&mut self, prefix: &str, text: &str) {
+    fn line(&mut self, prefix: &str, text: &str) -> io::Result<()> {
         let prefix_width = prefix.chars().count();
         let (prefix, used) = if prefix_width <= self.width {
             (prefix, prefix_width)
@@ -75,19 +90,28 @@ impl Output {
         } else {
             prefix_fitting(text, room).0
         };
-        let start = self.text.len();
-        self.text.push_str(prefix);
-        self.text.push_str(text);
-        let trimmed = self.text[start..].trim_end().len();
-        self.text.truncate(start + trimmed);
-        self.text.push('\n');
+        self.line.clear();
+        self.line.push_str(prefix);
+        self.line.push_str(text);
+        let trimmed = self.line.trim_end().len();
+        self.line.truncate(trimmed);
+        if self.line.is_empty() {
+            self.blank_lines += 1;
+            return Ok(());
+        }
+        for _ in 0..std::mem::take(&mut self.blank_lines) {
+            self.sink.write_all(b"\n")?;
+        }
+        self.line.push('\n');
+        self.sink.write_all(self.line.as_bytes())
     }
 
-    fn block(&mut self, prefix: &str, block: &Block, width: usize) {
+    fn block(&mut self, prefix: &str, block: &Block, width: usize) -> io::Result<()> {
         for line in layout_block(block, width) {
             let joined = format!("{}{}", line.lead, &block.text[line.range]);
-            self.line(prefix, &joined);
+            self.line(prefix, &joined)?;
         }
+        Ok(())
     }
 }
 
@@ -112,7 +136,7 @@ fn header_text(comment: &Comment, is_op: bool) -> String {
     header
 }
 
-fn render_comments(document: &Document, out: &mut Output) {
+fn render_comments(document: &Document, out: &mut Output<impl Write>) -> io::Result<()> {
     let comments = &document.comments;
     let style = GuideStyle::for_width(
         out.width,
@@ -137,16 +161,17 @@ fn render_comments(document: &Document, out: &mut Output) {
             } else {
                 &guides.body
             };
-            out.line(lead, line);
+            out.line(lead, line)?;
         }
         for block in &comment.body {
-            out.block(&guides.body, block, text_width);
-            out.line(&guides.body, "");
+            out.block(&guides.body, block, text_width)?;
+            out.line(&guides.body, "")?;
         }
         if comment.body.is_empty() {
-            out.line(&guides.body, "");
+            out.line(&guides.body, "")?;
         }
     }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -50,7 +50,12 @@ fn run(cli: Cli) -> Result<(), Error> {
         Some(Command::Dump { file, width, input }) => {
             let loaded = load(&InputSource::from_arg(file.as_deref()), input)?;
             let width = width.map(usize::from).unwrap_or_else(terminal_width);
-            print(&dump::render(&loaded.document, width))
+            dump::write(&loaded.document, width, std::io::stdout().lock()).map_err(|source| {
+                Error::Write {
+                    what: "standard output".to_string(),
+                    source,
+                }
+            })
         }
         Some(Command::Convert { file, to, input }) => {
             let loaded = load(&InputSource::from_arg(file.as_deref()), input)?;

@@ -5,56 +5,86 @@
 
 use std::collections::HashMap;
 
-use serde_json::Value;
+use serde::Deserialize;
 
 use crate::document::sanitize::{clean_field, clean_short};
 use crate::document::{Body, CommentTreeBuilder, Document, NewComment};
 
-use super::value::{self, flag, integer, short, text};
+use super::value::{self, Flag, Int, Text, text};
 use super::{LoadError, html};
 
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Topic {
+    id: Option<Text>,
+    title: Option<Text>,
+    slug: Option<Text>,
+    created_at: Option<Text>,
+    post_stream: PostStream,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct PostStream {
+    posts: Vec<Post>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Post {
+    id: Option<Text>,
+    post_number: Int,
+    reply_to_post_number: Int,
+    username: Option<Text>,
+    created_at: Option<Text>,
+    cooked: Option<Text>,
+    like_count: Int,
+    deleted_at: Option<Text>,
+    user_deleted: Flag,
+}
+
 pub fn parse(json: &str) -> Result<Document, LoadError> {
-    let topic = value::parse(json, "Discourse topic")?;
-    let empty = Vec::new();
-    let posts = topic
-        .get("post_stream")
-        .and_then(|s| s.get("posts"))
-        .and_then(Value::as_array)
-        .unwrap_or(&empty);
-    let topic_id = text(&topic, "id");
+    let topic: Topic = value::parse(json, "Discourse topic")?;
+    let topic_id = text(topic.id);
     let mut document = Document {
-        title: clean_field(text(&topic, "title"))
+        title: clean_field(text(topic.title))
             .or_else(|| topic_id.as_ref().map(|id| format!("Discourse topic {id}")))
             .unwrap_or_else(|| "Discourse topic".to_string()),
-        source: match (text(&topic, "slug"), &topic_id) {
+        source: match (text(topic.slug), &topic_id) {
             (Some(slug), Some(id)) => Some(format!("discourse:t/{slug}/{id}")),
             (None, Some(id)) => Some(format!("discourse:t/{id}")),
             _ => None,
         },
-        published: clean_field(text(&topic, "created_at")),
+        published: clean_field(text(topic.created_at)),
         ..Document::default()
     };
 
+    let posts = topic.post_stream.posts;
     let mut builder = CommentTreeBuilder::with_capacity(posts.len());
     let mut by_number: HashMap<i64, usize> = HashMap::new();
     for post in posts {
-        let number = integer(post, "post_number");
-        let cooked = text(post, "cooked").unwrap_or_default();
+        let number = post.post_number.0;
+        let cooked = text(post.cooked).unwrap_or_default();
         if number == Some(1) {
-            document.author = text(post, "username");
+            document.author = text(post.username);
             document.article = html::to_blocks(&cooked);
             continue;
         }
-        let parent = integer(post, "reply_to_post_number").and_then(|n| by_number.get(&n).copied());
-        let deleted = text(post, "deleted_at").is_some() || flag(post, "user_deleted");
+        let parent = post
+            .reply_to_post_number
+            .0
+            .and_then(|n| by_number.get(&n).copied());
+        let deleted = post.deleted_at.is_some() || post.user_deleted.0;
+        let key = number
+            .map(|n| n.to_string())
+            .or_else(|| text(post.id))
+            .unwrap_or_else(|| (builder.len() + 1).to_string());
         let position = builder.push(NewComment {
-            key: short(post, "post_number")
-                .or_else(|| short(post, "id"))
-                .unwrap_or_else(|| (builder.len() + 1).to_string().into()),
+            key: key.into(),
             parent,
-            author: clean_short(short(post, "username")),
-            posted: clean_short(short(post, "created_at")),
-            score: integer(post, "like_count"),
+            author: clean_short(text(post.username).map(Into::into)),
+            posted: clean_short(text(post.created_at).map(Into::into)),
+            score: post.like_count.0,
             deleted,
             dead: false,
             body: Body::lazy(cooked, html::to_blocks),
@@ -64,6 +94,5 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
         }
     }
     document.comments = builder.build().map_err(LoadError::Tree)?;
-    value::dismantle(topic);
     Ok(document)
 }

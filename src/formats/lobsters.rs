@@ -3,77 +3,99 @@
 //! schema, with `depth`) or by the legacy 1-based `indent_level`; users as
 //! a name or as an object.
 
-use serde_json::Value;
+use serde::Deserialize;
 
 use crate::document::sanitize::{clean_field, clean_short};
 use crate::document::{Block, Body, CommentTreeBuilder, Document, NewComment};
 
-use super::value::{self, flag, integer, short, text, user};
+use super::value::{self, Flag, Int, Text, User, text};
 use super::{LoadError, html};
 
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Story {
+    title: Option<Text>,
+    short_id_url: Option<Text>,
+    comments_url: Option<Text>,
+    submitter_user: User,
+    created_at: Option<Text>,
+    description: Option<Text>,
+    url: Option<Text>,
+    comments: Vec<Comment>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Comment {
+    short_id: Option<Text>,
+    parent_comment: Option<Text>,
+    depth: Int,
+    indent_level: Int,
+    is_deleted: Flag,
+    commenting_user: User,
+    created_at: Option<Text>,
+    score: Int,
+    comment: Option<Text>,
+}
+
 pub fn parse(json: &str) -> Result<Document, LoadError> {
-    let story = value::parse(json, "Lobsters story")?;
+    let story: Story = value::parse(json, "Lobsters story")?;
     let mut document = Document {
-        title: clean_field(text(&story, "title")).unwrap_or_else(|| "Lobsters story".into()),
-        source: clean_field(text(&story, "short_id_url").or_else(|| text(&story, "comments_url"))),
-        author: user(&story, "submitter_user").map(|u| u.to_string()),
-        published: clean_field(text(&story, "created_at")),
-        article: html::to_blocks(&text(&story, "description").unwrap_or_default()),
+        title: clean_field(text(story.title)).unwrap_or_else(|| "Lobsters story".into()),
+        source: clean_field(text(story.short_id_url).or_else(|| text(story.comments_url))),
+        author: story.submitter_user.0.map(|u| u.to_string()),
+        published: clean_field(text(story.created_at)),
+        article: html::to_blocks(&text(story.description).unwrap_or_default()),
         ..Document::default()
     };
     if document.article.is_empty()
-        && let Some(url) = clean_field(text(&story, "url"))
+        && let Some(url) = clean_field(text(story.url))
     {
         document.article.push(Block::paragraph(url));
     }
 
-    let empty = Vec::new();
-    let comments = story
-        .get("comments")
-        .and_then(Value::as_array)
-        .unwrap_or(&empty);
-    let mut builder = CommentTreeBuilder::with_capacity(comments.len());
+    let mut builder = CommentTreeBuilder::with_capacity(story.comments.len());
     let mut by_short_id = std::collections::HashMap::new();
     // Builder positions of the open ancestors, by depth, for legacy files.
     let mut open: Vec<usize> = Vec::new();
-    for comment in comments {
-        let depth = integer(comment, "depth")
-            .or_else(|| integer(comment, "indent_level").map(|level| level - 1))
+    for comment in story.comments {
+        let depth = comment
+            .depth
+            .0
+            .or_else(|| comment.indent_level.0.map(|level| level - 1))
             .unwrap_or(0)
             .max(0) as usize;
-        let parent = match text(comment, "parent_comment") {
+        let parent = match text(comment.parent_comment) {
             Some(parent_id) => by_short_id.get(&parent_id).copied(),
             None => {
                 open.truncate(depth);
                 open.last().copied()
             }
         };
-        let deleted = flag(comment, "is_deleted");
+        let deleted = comment.is_deleted.0;
+        let short_id = text(comment.short_id);
         let position = builder.push(NewComment {
-            key: short(comment, "short_id")
-                .unwrap_or_else(|| (builder.len() + 1).to_string().into()),
+            key: short_id
+                .as_deref()
+                .map_or_else(|| (builder.len() + 1).to_string().into(), Into::into),
             parent,
             author: if deleted {
                 None
             } else {
-                clean_short(user(comment, "commenting_user"))
+                clean_short(comment.commenting_user.0)
             },
-            posted: clean_short(short(comment, "created_at")),
-            score: integer(comment, "score"),
+            posted: clean_short(text(comment.created_at).map(Into::into)),
+            score: comment.score.0,
             deleted,
             dead: false,
-            body: Body::lazy(
-                text(comment, "comment").unwrap_or_default(),
-                html::to_blocks,
-            ),
+            body: Body::lazy(text(comment.comment).unwrap_or_default(), html::to_blocks),
         });
-        if let Some(id) = text(comment, "short_id") {
+        if let Some(id) = short_id {
             by_short_id.insert(id, position);
         }
         open.truncate(depth);
         open.push(position);
     }
     document.comments = builder.build().map_err(LoadError::Tree)?;
-    value::dismantle(story);
     Ok(document)
 }

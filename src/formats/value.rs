@@ -1,21 +1,117 @@
-//! Reading fields out of parsed JSON values, for the importers of formats
-//! whose shapes vary by version (user as a string or an object, numbers as
-//! strings, timestamps as floats). Values are parsed without a depth limit,
-//! on a growable stack, and taken apart without recursion.
+//! Field types for the importers of formats whose shapes vary by version
+//! and site: a text that may come as a number, a whole number that may come
+//! as a float or a string, a user given as a name or as an object. Fields
+//! are read straight into typed structs, never into a `serde_json::Value`
+//! tree, whose maps and boxes cost several times the text they hold (and
+//! every field a site sends, used or not).
 
 use compact_str::CompactString;
-use serde_json::Value;
+use serde::Deserialize;
+use serde::de::{Deserializer, IgnoredAny};
 
 use super::LoadError;
 
-/// Parses `json` with no nesting limit and without overflowing the stack.
-pub fn parse(json: &str, format: &str) -> Result<Value, LoadError> {
+/// A string field; a number is written out ("123").
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Text(pub String);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Text(String),
+            Integer(i64),
+            Float(f64),
+            Other(IgnoredAny),
+        }
+        Ok(Text(match Raw::deserialize(deserializer)? {
+            Raw::Text(text) => text,
+            Raw::Integer(n) => n.to_string(),
+            Raw::Float(f) => f.to_string(),
+            Raw::Other(_) => String::new(),
+        }))
+    }
+}
+
+/// A whole number given as an integer, a float or a string; anything else
+/// reads as none.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Int(pub Option<i64>);
+
+impl<'de> Deserialize<'de> for Int {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Integer(i64),
+            Float(f64),
+            Text(String),
+            Other(IgnoredAny),
+        }
+        Ok(Int(match Raw::deserialize(deserializer)? {
+            Raw::Integer(n) => Some(n),
+            Raw::Float(f) => Some(f as i64),
+            Raw::Text(text) => text.trim().parse::<f64>().ok().map(|f| f as i64),
+            Raw::Other(_) => None,
+        }))
+    }
+}
+
+/// A user given as a name, or as an object with a `username`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct User(pub Option<CompactString>);
+
+impl<'de> Deserialize<'de> for User {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Named {
+            username: Option<Text>,
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Name(String),
+            Object(Named),
+            Other(IgnoredAny),
+        }
+        Ok(User(match Raw::deserialize(deserializer)? {
+            Raw::Name(name) => Some(name.into()),
+            Raw::Object(Named { username }) => username.map(|u| u.0.into()),
+            Raw::Other(_) => None,
+        }))
+    }
+}
+
+/// A true/false field; anything else reads as false.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Flag(pub bool);
+
+impl<'de> Deserialize<'de> for Flag {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Bool(bool),
+            Other(IgnoredAny),
+        }
+        Ok(Flag(matches!(Raw::deserialize(deserializer)?, Raw::Bool(true))))
+    }
+}
+
+/// The text of an optional field, when it is there.
+pub fn text(field: Option<Text>) -> Option<String> {
+    field.map(|t| t.0)
+}
+
+/// Reads `json` into `T` with no nesting limit, on a growable stack, so a
+/// thread nested any depth neither hits serde_json's limit nor overflows.
+pub fn parse<'de, T: Deserialize<'de>>(json: &'de str, format: &str) -> Result<T, LoadError> {
     let mut deserializer = serde_json::Deserializer::from_str(json);
     deserializer.disable_recursion_limit();
     let value = {
         let stacked = serde_stacker::Deserializer::new(&mut deserializer);
-        serde::Deserialize::deserialize(stacked)
-            .map_err(|e| LoadError::Import(format!("{format}: {e}")))?
+        T::deserialize(stacked).map_err(|e| LoadError::Import(format!("{format}: {e}")))?
     };
     deserializer
         .end()
@@ -23,52 +119,23 @@ pub fn parse(json: &str, format: &str) -> Result<Value, LoadError> {
     Ok(value)
 }
 
-/// Drops a value of any depth without recursion, by moving its children
-/// onto a heap stack first.
-pub fn dismantle(value: Value) {
-    let mut stack = vec![value];
-    while let Some(mut value) = stack.pop() {
-        match &mut value {
-            Value::Array(items) => stack.append(items),
-            Value::Object(map) => {
-                stack.extend(std::mem::take(map).into_iter().map(|(_, child)| child));
-            }
-            _ => {}
-        }
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// A string field; numbers are written out.
-pub fn text(value: &Value, key: &str) -> Option<String> {
-    match value.get(key)? {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
-}
-
-pub fn short(value: &Value, key: &str) -> Option<CompactString> {
-    text(value, key).map(CompactString::from)
-}
-
-/// A whole number, given as a number (integer or float) or a string.
-pub fn integer(value: &Value, key: &str) -> Option<i64> {
-    match value.get(key)? {
-        Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
-        Value::String(s) => s.parse::<f64>().ok().map(|f| f as i64),
-        _ => None,
-    }
-}
-
-pub fn flag(value: &Value, key: &str) -> bool {
-    value.get(key).and_then(Value::as_bool).unwrap_or(false)
-}
-
-/// A user given as a name, or as an object with a `username`.
-pub fn user(value: &Value, key: &str) -> Option<CompactString> {
-    match value.get(key)? {
-        Value::String(s) => Some(s.as_str().into()),
-        Value::Object(_) => short(value.get(key)?, "username"),
-        _ => None,
+    #[test]
+    fn loose_fields_read_every_shape_sites_send() {
+        let texts: Vec<Text> = serde_json::from_str(r#"["a", 12, 1.5, null, {"x": 1}]"#).unwrap();
+        let texts: Vec<&str> = texts.iter().map(|t| t.0.as_str()).collect();
+        assert_eq!(texts, ["a", "12", "1.5", "", ""]);
+        let ints: Vec<Int> = serde_json::from_str(r#"[3, 1793880000.0, "42", "x", null]"#).unwrap();
+        let ints: Vec<Option<i64>> = ints.iter().map(|i| i.0).collect();
+        assert_eq!(ints, [Some(3), Some(1_793_880_000), Some(42), None, None]);
+        let users: Vec<User> =
+            serde_json::from_str(r#"["ann", {"username": "bob"}, {"id": 3}, 7]"#).unwrap();
+        let users: Vec<Option<&str>> = users.iter().map(|u| u.0.as_deref()).collect();
+        assert_eq!(users, [Some("ann"), Some("bob"), None, None]);
+        let flags: Vec<Flag> = serde_json::from_str(r#"[true, false, null, "yes"]"#).unwrap();
+        assert_eq!(flags.iter().map(|f| f.0).collect::<Vec<_>>(), [true, false, false, false]);
     }
 }

@@ -1,0 +1,116 @@
+//! Peak memory per format: the built `tread` binary runs `dump` on generated
+//! inputs of every format tread reads, and the kernel's count of its peak
+//! resident memory (`wait4`'s `ru_maxrss`, what `/usr/bin/time -v` shows) is
+//! set against the input's size. The goal: at most 3 times the input.
+//!
+//! Run: `cargo bench --bench peak_memory` (a few minutes; the inputs are
+//! written to a temporary folder first). Not a criterion bench: one run of
+//! a process is the measurement, and its peak does not vary between runs.
+
+use std::fmt::Write as _;
+use std::os::unix::process::ExitStatusExt;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use tread::document::Document;
+use tread::formats::{native, text};
+use tread::synthetic;
+
+/// Peak resident memory of `tread dump FILE`, in bytes.
+fn peak_of_dump(file: &Path) -> u64 {
+    let child = Command::new(env!("CARGO_BIN_EXE_tread"))
+        .args(["dump", "--width", "100"])
+        .arg(file)
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("the tread binary runs");
+    let mut status = 0;
+    // SAFETY: a zeroed rusage is a valid value for wait4 to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: wait4 on our own child's pid, with valid out pointers.
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as i32, "wait4");
+    let status = std::process::ExitStatus::from_raw(status);
+    assert!(status.success(), "tread dump {}: {status}", file.display());
+    // Linux reports kilobytes.
+    usage.ru_maxrss as u64 * 1024
+}
+
+/// Text indented with one tab per level, `depth` replies deep.
+fn tab_indented_chain(depth: usize) -> String {
+    let mut out = String::from("A deep thread\n\nThe article.\n\n");
+    for level in 0..depth {
+        let tabs = "\t".repeat(level);
+        let _ = write!(out, "{tabs}• user{level}\n{tabs}\treply {level}\n\n");
+    }
+    out
+}
+
+/// The inputs, by name and file name.
+const CASES: &[(&str, &str)] = &[
+    ("plain text, 100k comments", "text-100k"),
+    ("native JSON, 100k comments", "native-100k"),
+    ("native JSON, 1M comments", "native-1m"),
+    ("HN Algolia, 100k comments", "hn-100k"),
+    ("Reddit, 100k comments", "reddit-100k"),
+    ("Reddit, a chain 100k deep", "reddit-chain-100k"),
+    ("Lobsters, 100k comments", "lobsters-100k"),
+    ("Discourse, 100k posts", "discourse-100k"),
+    ("mbox, 100k messages", "mbox-100k"),
+    ("plain text, tab-indented 10k deep", "text-tabs-10k"),
+];
+
+/// Writes every input into `folder`. Run in a process of its own: a child
+/// inherits its parent's peak memory through fork, so the process that
+/// starts `tread` must stay small.
+fn generate(folder: &Path) {
+    let discussion: Document = synthetic::discussion(100_000);
+    for (_, file) in CASES {
+        let bytes = match *file {
+            "text-100k" => text::write(&discussion),
+            "native-100k" => native::write(&discussion),
+            "native-1m" => native::write(&synthetic::discussion(1_000_000)),
+            "hn-100k" => synthetic::hn_algolia_json_of(&discussion),
+            "reddit-100k" => synthetic::reddit_json(&discussion),
+            "reddit-chain-100k" => synthetic::reddit_json(&synthetic::chain(100_000)),
+            "lobsters-100k" => synthetic::lobsters_json(&discussion),
+            "discourse-100k" => synthetic::discourse_json(&discussion),
+            "mbox-100k" => synthetic::mbox(&discussion),
+            "text-tabs-10k" => tab_indented_chain(10_000),
+            other => unreachable!("no input {other}"),
+        };
+        std::fs::write(folder.join(file), bytes).expect("the input is written");
+    }
+}
+
+fn main() {
+    if let Some(folder) = std::env::var_os("TREAD_PEAK_GENERATE") {
+        generate(Path::new(&folder));
+        return;
+    }
+    // `cargo bench` passes `--bench`; a word picks cases by name.
+    let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let generated = Command::new(std::env::current_exe().expect("this bench's path"))
+        .env("TREAD_PEAK_GENERATE", folder.path())
+        .status()
+        .expect("the generator runs");
+    assert!(generated.success(), "generating the inputs failed");
+    println!("{:<36} {:>10} {:>10} {:>6}", "input", "size MiB", "peak MiB", "ratio");
+    for (name, file) in CASES {
+        if filter.as_deref().is_some_and(|f| !name.contains(f)) {
+            continue;
+        }
+        let file = folder.path().join(file);
+        let size = std::fs::metadata(&file).expect("the input is there").len();
+        let peak = peak_of_dump(&file);
+        let mib = |n: u64| n as f64 / f64::from(1 << 20);
+        println!(
+            "{name:<36} {:>10.1} {:>10.1} {:>6.2}",
+            mib(size),
+            mib(peak),
+            peak as f64 / size as f64
+        );
+    }
+}
