@@ -97,7 +97,10 @@ fn main() {
         .status()
         .expect("the generator runs");
     assert!(generated.success(), "generating the inputs failed");
-    println!("{:<36} {:>10} {:>10} {:>6}", "input", "size MiB", "peak MiB", "ratio");
+    println!(
+        "{:<36} {:>10} {:>10} {:>6}",
+        "input", "size MiB", "peak MiB", "ratio"
+    );
     for (name, file) in CASES {
         if filter.as_deref().is_some_and(|f| !name.contains(f)) {
             continue;

@@ -332,9 +332,9 @@ pub fn mbox(document: &Document) -> String {
         document.title
     );
     for (id, comment) in document.comments.iter() {
-        let parent = comment
-            .parent
-            .map_or("root@example.org".to_string(), |p| format!("m{}@example.org", p.0));
+        let parent = comment.parent.map_or("root@example.org".to_string(), |p| {
+            format!("m{}@example.org", p.0)
+        });
         let author = comment.author.as_deref().unwrap_or("x");
         let _ = write!(
             mbox,

@@ -32,6 +32,18 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// `clean`, but tabs are left where they are: for the plain-text format,
+/// whose indentation is measured in tab stops as it stands. Everything else
+/// (line endings, controls, escape sequences) is cleaned; the text is
+/// borrowed when nothing but tabs would change.
+pub fn clean_keeping_tabs(text: &str) -> Cow<'_, str> {
+    if is_clean_but_tabs(text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(clean_with(text, false))
+    }
+}
+
 /// Cleans an owned string in place of a copy when it is already clean.
 pub fn clean_owned(text: String) -> String {
     if is_clean(&text) {
@@ -190,6 +202,19 @@ fn is_bidi_control(c: char) -> bool {
 }
 
 fn clean_slow(text: &str) -> String {
+    clean_with(text, true)
+}
+
+/// Whether nothing but tabs needs cleaning: the fast scan, with each flagged
+/// byte looked at again.
+fn is_clean_but_tabs(text: &str) -> bool {
+    is_clean(text) || {
+        let bytes = text.as_bytes();
+        (0..bytes.len()).all(|i| bytes[i] == b'\t' || byte_is_clean(bytes, i))
+    }
+}
+
+fn clean_with(text: &str, expand_tabs: bool) -> String {
     let mut out = String::with_capacity(text.len());
     // Display column since the last line break, for tab stops.
     let mut column = 0usize;
@@ -212,6 +237,10 @@ fn clean_slow(text: &str) -> String {
                 }
                 out.push('\n');
                 column = 0;
+            }
+            '\t' if !expand_tabs => {
+                out.push('\t');
+                column += TAB_WIDTH - column % TAB_WIDTH;
             }
             '\t' => {
                 let spaces = TAB_WIDTH - column % TAB_WIDTH;

@@ -9,6 +9,8 @@
 
 use std::collections::HashMap;
 
+use std::borrow::Cow;
+
 use compact_str::CompactString;
 
 use crate::document::sanitize::{clean_owned, clean_short};
@@ -34,12 +36,14 @@ fn is_header_line(line: &str) -> bool {
     })
 }
 
-struct Message {
+struct Message<'a> {
     headers: Vec<(String, String)>,
-    body: Vec<u8>,
+    /// The body as the archive has it: borrowed, unless lines had to be
+    /// unquoted or lost a CR. Taken (and freed) when it is converted.
+    body: Cow<'a, [u8]>,
 }
 
-impl Message {
+impl Message<'_> {
     fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
@@ -49,7 +53,7 @@ impl Message {
 }
 
 /// Splits raw bytes (any charset) into messages.
-fn split_messages(bytes: &[u8]) -> Vec<Message> {
+fn split_messages(bytes: &[u8]) -> Vec<Message<'_>> {
     let mut messages = Vec::new();
     let mut current: Option<Vec<&[u8]>> = None;
     let mut previous_blank = true;
@@ -57,7 +61,7 @@ fn split_messages(bytes: &[u8]) -> Vec<Message> {
         let line = line.strip_suffix(b"\r").unwrap_or(line);
         if previous_blank && line.starts_with(b"From ") {
             if let Some(lines) = current.take() {
-                messages.push(parse_message(&lines));
+                messages.push(parse_message(bytes, &lines));
             }
             current = Some(Vec::new());
         } else if let Some(lines) = current.as_mut() {
@@ -66,12 +70,25 @@ fn split_messages(bytes: &[u8]) -> Vec<Message> {
         previous_blank = line.is_empty();
     }
     if let Some(lines) = current {
-        messages.push(parse_message(&lines));
+        messages.push(parse_message(bytes, &lines));
     }
     messages
 }
 
-fn parse_message(lines: &[&[u8]]) -> Message {
+/// A body line with the `>` that mboxrd put before a "From " line taken
+/// off, when it has one.
+fn quoted(line: &[u8]) -> Option<&[u8]> {
+    line.strip_prefix(b">")
+        .filter(|rest| rest.trim_ascii_start().starts_with(b"From ") && rest.starts_with(b"From "))
+}
+
+/// Where `part`, a slice of `whole`, starts in it.
+fn offset_in(whole: &[u8], part: &[u8]) -> usize {
+    part.as_ptr() as usize - whole.as_ptr() as usize
+}
+
+/// `lines` are slices of `archive`, in order.
+fn parse_message<'a>(archive: &'a [u8], lines: &[&'a [u8]]) -> Message<'a> {
     let mut headers: Vec<(String, String)> = Vec::new();
     let mut index = 0;
     while index < lines.len() && !lines[index].is_empty() {
@@ -86,20 +103,29 @@ fn parse_message(lines: &[&[u8]]) -> Message {
         }
         index += 1;
     }
-    let mut body = Vec::new();
-    for line in lines.iter().skip(index + 1) {
-        // mboxrd: a quoted "From " line in a body has one ">" more.
-        let line = match line.strip_prefix(b">") {
-            Some(rest)
-                if rest.trim_ascii_start().starts_with(b"From ") && rest.starts_with(b"From ") =>
-            {
-                rest
+    let body_lines = lines.get(index + 1..).unwrap_or_default();
+    // Lines lost their CR when split; a body with none, and nothing to
+    // unquote, is the archive's own bytes, borrowed.
+    let as_is = body_lines.iter().all(|line| {
+        let end = offset_in(archive, line) + line.len();
+        archive.get(end) != Some(&b'\r') && quoted(line).is_none()
+    });
+    let body = match (body_lines.first(), body_lines.last()) {
+        (Some(first), Some(last)) if as_is => {
+            let end = offset_in(archive, last) + last.len();
+            // The newline after the last line, as every line has one.
+            let end = (end + 1).min(archive.len());
+            Cow::Borrowed(&archive[offset_in(archive, first)..end])
+        }
+        _ => {
+            let mut body = Vec::new();
+            for line in body_lines {
+                body.extend_from_slice(quoted(line).unwrap_or(line));
+                body.push(b'\n');
             }
-            _ => line,
-        };
-        body.extend_from_slice(line);
-        body.push(b'\n');
-    }
+            Cow::Owned(body)
+        }
+    };
     Message { headers, body }
 }
 
@@ -145,7 +171,7 @@ fn plain_text(headers: &[(String, String)], body: &[u8]) -> String {
                 .split(|&b| b == b'\n')
                 .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
                 .collect();
-            let inner = parse_message(&lines);
+            let inner = parse_message(text, &lines);
             let inner_type = inner
                 .header("Content-Type")
                 .unwrap_or("text/plain")
@@ -371,7 +397,7 @@ fn body_blocks(text: &str) -> Vec<Block> {
 }
 
 pub fn parse(bytes: &[u8]) -> Result<Document, LoadError> {
-    let messages = split_messages(bytes);
+    let mut messages = split_messages(bytes);
     if messages.is_empty() {
         return Err(LoadError::Empty);
     }
@@ -434,7 +460,9 @@ pub fn parse(bytes: &[u8]) -> Result<Document, LoadError> {
         .copied()
         .find(|&c| parent_of[c].is_none())
         .unwrap_or(own_container[0]);
-    let article_message = &messages[message_at[article_container].unwrap_or(0)];
+    let article_index = message_at[article_container].unwrap_or(0);
+    let article_body = std::mem::take(&mut messages[article_index].body);
+    let article_message = &messages[article_index];
     let mut document = Document {
         title: clean_owned(decode_words(
             article_message.header("Subject").unwrap_or("(no subject)"),
@@ -443,7 +471,7 @@ pub fn parse(bytes: &[u8]) -> Result<Document, LoadError> {
         published: article_message.header("Date").map(|d| {
             crate::age::parse_mail_date(d).map_or_else(|| d.to_string(), |s| s.to_string())
         }),
-        article: body_blocks(&plain_text(&article_message.headers, &article_message.body)),
+        article: body_blocks(&plain_text(&article_message.headers, &article_body)),
         ..Document::default()
     };
     if document.title.trim().is_empty() {
@@ -469,6 +497,8 @@ pub fn parse(bytes: &[u8]) -> Result<Document, LoadError> {
             .into();
         let comment = match message_at[c] {
             Some(index) => {
+                // Each message's body is converted once, and freed then.
+                let body = std::mem::take(&mut messages[index].body);
                 let message = &messages[index];
                 NewComment {
                     key,
@@ -478,7 +508,7 @@ pub fn parse(bytes: &[u8]) -> Result<Document, LoadError> {
                         .header("Date")
                         .and_then(crate::age::parse_mail_date)
                         .map(|s| s.to_string().into()),
-                    body: body_blocks(&plain_text(&message.headers, &message.body)).into(),
+                    body: body_blocks(&plain_text(&message.headers, &body)).into(),
                     ..NewComment::default()
                 }
             }

@@ -149,7 +149,7 @@ pub fn load(bytes: &[u8], forced: Option<Format>) -> Result<Loaded, LoadError> {
         Format::Reddit => reddit::parse(&decoded)?,
         // Mail carries its own charsets: work from the raw bytes.
         Format::Mbox => mbox::parse(bytes)?,
-        Format::Text => text::parse(&sanitize::clean(&decoded))?,
+        Format::Text => text::parse(&sanitize::clean_keeping_tabs(&decoded))?,
     };
     // Whatever the importer did, every string leaves here clean.
     sanitize::document(&mut document);

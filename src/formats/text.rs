@@ -8,6 +8,7 @@
 
 use std::fmt::Write as _;
 
+use crate::document::sanitize::TAB_WIDTH;
 use crate::document::{Block, BlockKind, CommentTreeBuilder, Document, NewComment};
 
 use super::LoadError;
@@ -15,7 +16,11 @@ use super::LoadError;
 const BULLETS: [char; 5] = ['•', '-', '*', '◦', '‣'];
 const FENCE: &str = "```";
 
-/// Parses sanitized text (tabs already expanded, line endings `\n`).
+/// Parses text whose line endings are `\n` and whose controls are gone
+/// ([`sanitize::clean_keeping_tabs`](crate::document::sanitize::clean_keeping_tabs)).
+/// Tabs are measured where they stand (to the next multiple of eight
+/// columns), never expanded first: a thread indented with one tab per level
+/// would otherwise grow eightfold before it is read.
 pub fn parse(text: &str) -> Result<Document, LoadError> {
     let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end()).collect();
     let Some(title_index) = lines.iter().position(|l| !l.is_empty()) else {
@@ -83,19 +88,46 @@ fn set_body(builder: &mut CommentTreeBuilder, position: usize, lines: &[&str]) {
         .unwrap_or(0);
     let dedented: Vec<&str> = lines
         .iter()
-        .map(|l| if l.is_empty() { *l } else { &l[indent..] })
+        .map(|l| if l.is_empty() { *l } else { dedent(l, indent) })
         .collect();
     builder.set_body(position, blocks_from_lines(&dedented));
 }
 
+/// Columns of leading whitespace: a space is one, a tab reaches the next
+/// tab stop, as a terminal shows it.
 fn indentation(line: &str) -> usize {
-    line.len() - line.trim_start_matches(' ').len()
+    let mut columns = 0;
+    for byte in line.bytes() {
+        match byte {
+            b' ' => columns += 1,
+            b'\t' => columns += TAB_WIDTH - columns % TAB_WIDTH,
+            _ => break,
+        }
+    }
+    columns
+}
+
+/// `line` without its first `columns` columns of leading whitespace (a tab
+/// that reaches past them goes too).
+fn dedent(line: &str, columns: usize) -> &str {
+    let mut seen = 0;
+    for (at, byte) in line.bytes().enumerate() {
+        if seen >= columns {
+            return &line[at..];
+        }
+        match byte {
+            b' ' => seen += 1,
+            b'\t' => seen += TAB_WIDTH - seen % TAB_WIDTH,
+            _ => return &line[at..],
+        }
+    }
+    ""
 }
 
 /// The indentation and name of a bullet line (`  • name`).
 fn bullet(line: &str) -> Option<(usize, &str)> {
     let indent = indentation(line);
-    let rest = &line[indent..];
+    let rest = line.trim_start_matches([' ', '\t']);
     let mut chars = rest.chars();
     let marker = chars.next()?;
     if !BULLETS.contains(&marker) {

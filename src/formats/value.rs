@@ -95,7 +95,10 @@ impl<'de> Deserialize<'de> for Flag {
             Bool(bool),
             Other(IgnoredAny),
         }
-        Ok(Flag(matches!(Raw::deserialize(deserializer)?, Raw::Bool(true))))
+        Ok(Flag(matches!(
+            Raw::deserialize(deserializer)?,
+            Raw::Bool(true)
+        )))
     }
 }
 
@@ -136,6 +139,9 @@ mod tests {
         let users: Vec<Option<&str>> = users.iter().map(|u| u.0.as_deref()).collect();
         assert_eq!(users, [Some("ann"), Some("bob"), None, None]);
         let flags: Vec<Flag> = serde_json::from_str(r#"[true, false, null, "yes"]"#).unwrap();
-        assert_eq!(flags.iter().map(|f| f.0).collect::<Vec<_>>(), [true, false, false, false]);
+        assert_eq!(
+            flags.iter().map(|f| f.0).collect::<Vec<_>>(),
+            [true, false, false, false]
+        );
     }
 }
