@@ -33,7 +33,9 @@ pub fn parse(text: &str) -> Result<Document, LoadError> {
 
     let article = blocks_from_lines(&rest[..comments_start]);
 
-    let mut builder = CommentTreeBuilder::new();
+    // The arena is allocated once: growing it by doubling would touch
+    // half as much memory again as the comments take.
+    let mut builder = CommentTreeBuilder::with_capacity(headers.iter().filter(|&&h| h).count());
     // Bullet indentation and builder position of each open ancestor.
     let mut open: Vec<(usize, usize)> = Vec::new();
     let mut current: Option<(usize, Vec<&str>)> = None;
