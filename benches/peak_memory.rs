@@ -17,6 +17,9 @@ use tread::formats::{native, text};
 use tread::synthetic;
 
 /// Peak resident memory of `tread dump FILE`, in bytes.
+// The child is reaped by wait4, which also reports its peak; `Child::wait`
+// would reap it without.
+#[allow(clippy::zombie_processes)]
 fn peak_of_dump(file: &Path) -> u64 {
     let child = Command::new(env!("CARGO_BIN_EXE_tread"))
         .args(["dump", "--width", "100"])

@@ -33,6 +33,7 @@ pub mod document;
 pub mod dump;
 pub mod error;
 pub mod formats;
+pub mod fuzzing;
 pub mod layout;
 pub mod outline;
 pub mod reader;

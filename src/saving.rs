@@ -15,18 +15,6 @@ use crate::store::bookmarks::BookmarkFile;
 use crate::store::positions::PositionFile;
 use crate::store::seen::SeenFile;
 
-/// Whether `effect` is a write to the store.
-pub fn is_store_effect(effect: &Effect) -> bool {
-    matches!(
-        effect,
-        Effect::SaveBookmark(_)
-            | Effect::DeleteBookmark(_)
-            | Effect::SetNote { .. }
-            | Effect::SavePosition { .. }
-            | Effect::SaveSeen { .. }
-    )
-}
-
 /// Carries out one store effect; returns the messages for the app: the
 /// bookmarks now on disk (other windows' included), a recovery notice, or
 /// why nothing was saved.

@@ -114,3 +114,114 @@ proptest! {
         prop_assert_eq!(rejoined, original);
     }
 }
+
+// The entry points the fuzz targets in fuzz/ drive, on stable Rust.
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn loading_any_bytes_through_the_stream_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..600), input in json_like(), text in discussion_like()) {
+        for input in [&bytes[..], input.as_bytes(), text.as_bytes()] {
+            tread::fuzzing::load(input);
+            for format in tread::fuzzing::FORMATS {
+                tread::fuzzing::import(format, input);
+            }
+        }
+        // The same, gzipped.
+        use std::io::Write;
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        encoder.write_all(text.as_bytes()).unwrap();
+        tread::fuzzing::load(&encoder.finish().unwrap());
+    }
+
+    #[test]
+    fn the_html_converter_never_panics(html in html_like()) {
+        tread::fuzzing::html(html.as_bytes());
+    }
+
+    #[test]
+    fn the_config_parser_never_panics(text in config_like()) {
+        tread::fuzzing::config(text.as_bytes());
+    }
+
+    #[test]
+    fn store_file_parsers_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..300), input in store_like()) {
+        for input in [&bytes[..], input.as_bytes()] {
+            tread::fuzzing::bookmarks_file(input);
+            tread::fuzzing::positions_file(input);
+            tread::fuzzing::seen_file(input);
+        }
+    }
+
+    #[test]
+    fn the_reader_survives_any_script_of_actions_keys_and_resizes(script in prop::collection::vec(any::<u8>(), 0..300), text in discussion_like()) {
+        tread::fuzzing::reader(&script);
+        let mut own_document = vec![1u8];
+        own_document.extend_from_slice(text.as_bytes());
+        own_document.push(0);
+        own_document.extend_from_slice(&script);
+        tread::fuzzing::reader(&own_document);
+    }
+}
+
+fn html_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("<p>".to_string()),
+        Just("</p>".to_string()),
+        Just("<pre><code>".to_string()),
+        Just("</code></pre>".to_string()),
+        Just("<blockquote>".to_string()),
+        Just("</blockquote>".to_string()),
+        Just("<a href=\"https://x.example/\">".to_string()),
+        Just("</a>".to_string()),
+        Just("<i><b>".to_string()),
+        Just("</b></i>".to_string()),
+        Just("<ul><li>".to_string()),
+        Just("<br>".to_string()),
+        Just("&amp;lt;".to_string()),
+        Just("&#x1b;[2J".to_string()),
+        Just("\u{fdd0}".to_string()),
+        Just("<h2>".to_string()),
+        "[a-z ]{1,12}",
+        any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|pieces| pieces.concat())
+}
+
+fn config_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("[layout]\n".to_string()),
+        Just("[theme]\n".to_string()),
+        Just("[keys]\n".to_string()),
+        Just("[keys.comments]\n".to_string()),
+        Just("indent = 3\n".to_string()),
+        Just("reading_width = 0\n".to_string()),
+        Just("name = \"mono\"\n".to_string()),
+        Just("author = \"#zzzzzz\"\n".to_string()),
+        Just("match = 300\n".to_string()),
+        Just("quit = [\"ctrl-q\", \"g g g\"]\n".to_string()),
+        Just("next_comment = []\n".to_string()),
+        Just("fly = [\"x\"]\n".to_string()),
+        "[a-z_]{1,10} = [0-9]{1,4}\n",
+        "[a-z_]{1,10} = \"[a-z-]{0,8}\"\n",
+        any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(piece, 0..30).prop_map(|pieces| pieces.concat())
+}
+
+fn store_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("{\"version\": 1, ".to_string()),
+        Just("\"bookmarks\": [".to_string()),
+        Just("\"positions\": {".to_string()),
+        Just("\"documents\": {".to_string()),
+        Just("{\"id\": \"b\", \"document\": \"d\", \"title\": \"t\", \"target\": {\"kind\": \"article\", \"block\": 18446744073709551615}, \"range\": [0, 1], \"last_block\": 18446744073709551615, \"excerpt\": \"\\u001b]0;x\", \"created\": 0}".to_string()),
+        Just("\"k\": {\"focus\": \"comments\", \"article_block\": 9, \"article_cursor\": 9, \"updated\": 1}".to_string()),
+        Just("\"k\": {\"ids\": [\"1\"], \"updated\": -1}".to_string()),
+        Just("]".to_string()),
+        Just("}".to_string()),
+        Just(",".to_string()),
+        "\"[a-z]{0,5}\": [0-9]{1,5}",
+    ];
+    prop::collection::vec(piece, 0..20).prop_map(|pieces| pieces.concat())
+}

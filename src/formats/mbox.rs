@@ -87,6 +87,18 @@ fn offset_in(whole: &[u8], part: &[u8]) -> usize {
     part.as_ptr() as usize - whole.as_ptr() as usize
 }
 
+/// The headers threading, the article and the comments are made from.
+const KEPT_HEADERS: [&str; 8] = [
+    "Message-ID",
+    "References",
+    "In-Reply-To",
+    "From",
+    "Subject",
+    "Date",
+    "Content-Type",
+    "Content-Transfer-Encoding",
+];
+
 /// `lines` are slices of `archive`, in order.
 fn parse_message<'a>(archive: &'a [u8], lines: &[&'a [u8]]) -> Message<'a> {
     let mut headers: Vec<(String, String)> = Vec::new();
@@ -99,7 +111,19 @@ fn parse_message<'a>(archive: &'a [u8], lines: &[&'a [u8]]) -> Message<'a> {
                 value.push_str(line.trim());
             }
         } else if let Some((name, value)) = line.split_once(':') {
-            headers.push((name.trim().to_string(), value.trim().to_string()));
+            // Only the headers tread reads are kept: real mail carries a
+            // few dozen (Received, DKIM, ...) that would cost more than the
+            // text in a large archive.
+            let name = name.trim();
+            if KEPT_HEADERS
+                .iter()
+                .any(|kept| kept.eq_ignore_ascii_case(name))
+            {
+                headers.push((name.to_string(), value.trim().to_string()));
+            } else {
+                // A folded continuation of a dropped header is dropped too.
+                headers.push((String::new(), String::new()));
+            }
         }
         index += 1;
     }
@@ -126,6 +150,7 @@ fn parse_message<'a>(archive: &'a [u8], lines: &[&'a [u8]]) -> Message<'a> {
             Cow::Owned(body)
         }
     };
+    headers.retain(|(name, _)| !name.is_empty());
     Message { headers, body }
 }
 

@@ -285,7 +285,7 @@ impl JsonFile {
 }
 
 /// Parses stored JSON; bytes that are not UTF-8 are as corrupt as bad JSON.
-fn parse<T: Versioned>(bytes: &[u8]) -> Result<T, String> {
+pub fn parse<T: Versioned>(bytes: &[u8]) -> Result<T, String> {
     let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}"))?;
     let mut value: T = serde_json::from_str(text).map_err(|e| e.to_string())?;
     value.sanitize();

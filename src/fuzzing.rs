@@ -1,0 +1,183 @@
+//! Entry points that take arbitrary bytes and must never panic, hang or
+//! recurse without bound, whatever they are given: format detection and
+//! every importer (through the streaming reader, gzip included), the HTML
+//! converter, the config parser, each store file's parser, and the reader
+//! driven by actions, keys and resizes. The fuzz targets in `fuzz/` call
+//! them, and so do the property tests, so `cargo test` exercises them on
+//! stable Rust.
+
+use ratatui::layout::Rect;
+
+use crate::app::bookmarks::PromptKey;
+use crate::app::{Action, App, Message};
+use crate::formats::{self, Format};
+use crate::store::bookmarks::BookmarkFile;
+use crate::store::json_file;
+use crate::store::positions::PositionFile;
+use crate::store::seen::SeenFile;
+
+/// Every format the user can force, for the importers.
+pub const FORMATS: [Format; 7] = [
+    Format::Text,
+    Format::Json,
+    Format::Hn,
+    Format::Lobsters,
+    Format::Discourse,
+    Format::Reddit,
+    Format::Mbox,
+];
+
+/// Reads `bytes` as a file would be read (sniffed, gzip inflated, limited),
+/// then detects the format and imports it.
+pub fn load(bytes: &[u8]) {
+    let Ok(inflated) = crate::source::read_stream(bytes, 1 << 24, None) else {
+        return;
+    };
+    if let Ok(loaded) = formats::load(&inflated, None) {
+        touch(&loaded.document);
+    }
+}
+
+/// One importer, forced, on `bytes`.
+pub fn import(format: Format, bytes: &[u8]) {
+    if let Ok(loaded) = formats::load(bytes, Some(format)) {
+        touch(&loaded.document);
+    }
+}
+
+/// Reads every block of a document, converting lazy bodies, and dumps it.
+fn touch(document: &crate::document::Document) {
+    for (_, comment) in document.comments.iter() {
+        let _ = comment.body.len();
+    }
+    let _ = crate::dump::render(document, 60);
+    let _ = formats::native::write(document);
+    let _ = formats::text::write(document);
+}
+
+/// The HTML converter on whatever text the bytes hold.
+pub fn html(bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let _ = formats::html::to_blocks(&text);
+    let _ = formats::html::escaped_to_blocks(&text);
+}
+
+/// The config file parser.
+pub fn config(bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let _ = crate::config::Config::from_toml(&text, "config.toml");
+}
+
+/// The parser of `bookmarks.json`.
+pub fn bookmarks_file(bytes: &[u8]) {
+    let _ = json_file::parse::<BookmarkFile>(bytes);
+}
+
+/// The parser of `positions.json`.
+pub fn positions_file(bytes: &[u8]) {
+    let _ = json_file::parse::<PositionFile>(bytes);
+}
+
+/// The parser of `seen.json`.
+pub fn seen_file(bytes: &[u8]) {
+    let _ = json_file::parse::<SeenFile>(bytes);
+}
+
+/// The reader: the first byte says which document (the demo, or the rest of
+/// the input up to a NUL read as one), every byte after is a step — an
+/// action, a count, a resize (to any size, zero included), a click, a
+/// wheel turn or a key typed into a prompt — and every few steps the screen
+/// is drawn to a test backend.
+pub fn reader(bytes: &[u8]) {
+    let Some((&choice, rest)) = bytes.split_first() else {
+        return;
+    };
+    let (document_bytes, script) = match rest.iter().position(|&b| b == 0) {
+        Some(end) if choice % 2 == 1 => (&rest[..end], &rest[end + 1..]),
+        _ => (crate::source::DEMO.as_bytes(), rest),
+    };
+    let document = match formats::load(document_bytes, None) {
+        Ok(loaded) => loaded.document,
+        Err(_) => match formats::load(crate::source::DEMO.as_bytes(), None) {
+            Ok(loaded) => loaded.document,
+            Err(_) => return,
+        },
+    };
+    let mut app = App::new(
+        document,
+        "fuzz".into(),
+        crate::app::keymap::Keymap::default_keymap(),
+        Rect::new(0, 0, 80, 24),
+    );
+    app.update(Message::Resize {
+        width: 80,
+        height: 24,
+    });
+    let mut steps = script.iter().copied();
+    let mut drawn = 0usize;
+    while let Some(step) = steps.next() {
+        let argument = steps.next().unwrap_or(0);
+        let message = match step % 8 {
+            0 => Message::Resize {
+                width: u16::from(argument),
+                height: u16::from(step / 8),
+            },
+            1 => Message::Counted(usize::from(argument), action(step / 8)),
+            2 => Message::Click {
+                column: u16::from(argument),
+                row: u16::from(step / 8),
+            },
+            3 => Message::Wheel {
+                column: u16::from(argument),
+                row: u16::from(step / 8),
+                down: argument % 2 == 0,
+            },
+            4 => Message::Prompt(prompt_key(argument)),
+            5 => Message::Idle,
+            _ => Message::Action(action(argument)),
+        };
+        app.update(message);
+        // Effects are the event loop's; here they are only dropped.
+        app.effects.clear();
+        drawn += 1;
+        if drawn.is_multiple_of(4) {
+            draw(&app);
+        }
+        if app.quit {
+            break;
+        }
+    }
+    draw(&app);
+}
+
+fn action(n: u8) -> Action {
+    Action::ALL[usize::from(n) % Action::ALL.len()]
+}
+
+fn prompt_key(n: u8) -> PromptKey {
+    match n % 16 {
+        0 => PromptKey::Left,
+        1 => PromptKey::Right,
+        2 => PromptKey::Home,
+        3 => PromptKey::End,
+        4 => PromptKey::Backspace,
+        5 => PromptKey::Delete,
+        6 => PromptKey::ClearToStart,
+        7 => PromptKey::ToggleRegex,
+        8 => PromptKey::HistoryBack,
+        9 => PromptKey::HistoryForward,
+        10 => PromptKey::Enter,
+        11 => PromptKey::Esc,
+        12 => PromptKey::Paste("(a|b*)+ [x".into()),
+        13 => PromptKey::Char('日'),
+        _ => PromptKey::Char(char::from(b'a' + n % 26)),
+    }
+}
+
+/// Draws the reader as the terminal would, on a backend of its size.
+fn draw(app: &App) {
+    let area = app.area;
+    let backend = ratatui::backend::TestBackend::new(area.width, area.height);
+    let Ok(mut terminal) = ratatui::Terminal::new(backend);
+    let _ = terminal.draw(|frame| frame.render_widget(app, frame.area()));
+}
