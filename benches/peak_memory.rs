@@ -53,6 +53,7 @@ fn tab_indented_chain(depth: usize) -> String {
 /// The inputs, by name and file name.
 const CASES: &[(&str, &str)] = &[
     ("plain text, 100k comments", "text-100k"),
+    ("plain text, 1M comments", "text-1m"),
     ("native JSON, 100k comments", "native-100k"),
     ("native JSON, 1M comments", "native-1m"),
     ("HN Algolia, 100k comments", "hn-100k"),
@@ -61,6 +62,7 @@ const CASES: &[(&str, &str)] = &[
     ("Lobsters, 100k comments", "lobsters-100k"),
     ("Discourse, 100k posts", "discourse-100k"),
     ("mbox, 100k messages", "mbox-100k"),
+    ("mbox, 1M messages", "mbox-1m"),
     ("plain text, tab-indented 10k deep", "text-tabs-10k"),
 ];
 
@@ -72,6 +74,7 @@ fn generate(folder: &Path) {
     for (_, file) in CASES {
         let bytes = match *file {
             "text-100k" => text::write(&discussion),
+            "text-1m" => text::write(&synthetic::discussion(1_000_000)),
             "native-100k" => native::write(&discussion),
             "native-1m" => native::write(&synthetic::discussion(1_000_000)),
             "hn-100k" => synthetic::hn_algolia_json_of(&discussion),
@@ -80,6 +83,7 @@ fn generate(folder: &Path) {
             "lobsters-100k" => synthetic::lobsters_json(&discussion),
             "discourse-100k" => synthetic::discourse_json(&discussion),
             "mbox-100k" => synthetic::mbox(&discussion),
+            "mbox-1m" => synthetic::mbox(&synthetic::discussion(1_000_000)),
             "text-tabs-10k" => tab_indented_chain(10_000),
             other => unreachable!("no input {other}"),
         };
