@@ -26,7 +26,7 @@ pub fn save(store: &Store, effect: Effect, now: i64) -> Vec<Message> {
             .update::<BookmarkFile, ()>(change)
             .map(|(loaded, ())| {
                 let mut messages = vec![Message::BookmarksLoaded(loaded.value.bookmarks)];
-                messages.extend(loaded.recovery.map(Message::StoreNotice));
+                messages.extend(recovery_notice(loaded.recovery));
                 messages
             })
     };
@@ -41,23 +41,11 @@ pub fn save(store: &Store, effect: Effect, now: i64) -> Vec<Message> {
         Effect::SavePosition { key, position } => store
             .positions_file()
             .update::<PositionFile, _>(|file| file.record(key, position))
-            .map(|(loaded, ())| {
-                loaded
-                    .recovery
-                    .map(Message::StoreNotice)
-                    .into_iter()
-                    .collect()
-            }),
+            .map(|(loaded, ())| recovery_notice(loaded.recovery)),
         Effect::SaveSeen { key, ids } => store
             .seen_file()
             .update::<SeenFile, _>(|file| file.record(key, ids, now))
-            .map(|(loaded, ())| {
-                loaded
-                    .recovery
-                    .map(Message::StoreNotice)
-                    .into_iter()
-                    .collect()
-            }),
+            .map(|(loaded, ())| recovery_notice(loaded.recovery)),
         Effect::OpenUrl(_) | Effect::CopyToClipboard(_) | Effect::Suspend | Effect::Redraw => {
             Ok(Vec::new())
         }
@@ -67,6 +55,11 @@ pub fn save(store: &Store, effect: Effect, now: i64) -> Vec<Message> {
         Err(error) => messages.push(Message::StoreNotice(format!("Not saved: {error}"))),
     }
     messages
+}
+
+/// What the app hears of a file recovered from corruption, if it was.
+fn recovery_notice(recovery: Option<String>) -> Vec<Message> {
+    recovery.map(Message::StoreNotice).into_iter().collect()
 }
 
 /// A thread that saves, in the order asked, and hands back what the app

@@ -5,33 +5,16 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use tread::store::Store;
 use tread::store::bookmarks::BookmarkFile;
 
-fn tread(data: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_tread"));
-    command.env("TREAD_DATA_DIR", data);
-    command
-}
-
-fn sample() -> String {
-    common::fixture("editorial.txt")
-        .to_string_lossy()
-        .into_owned()
-}
+use common::{add_bookmark as add, editorial as sample, tread_with_data as tread};
 
 fn stored(data: &Path) -> BookmarkFile {
     let text = std::fs::read_to_string(data.join("bookmarks.json")).unwrap();
     serde_json::from_str(&text).unwrap()
-}
-
-fn add(data: &Path, at: &str, note: &str) -> std::process::Output {
-    tread(data)
-        .args(["bookmarks", "add", &sample(), "--at", at, "--note", note])
-        .output()
-        .unwrap()
 }
 
 #[test]

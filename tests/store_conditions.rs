@@ -9,33 +9,10 @@ use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-fn tread(data: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_tread"));
-    command
-        .env("TREAD_DATA_DIR", data)
-        .env_remove("TREAD_CONFIG");
-    command
-}
-
-fn sample() -> String {
-    common::fixture("editorial.txt")
-        .to_string_lossy()
-        .into_owned()
-}
+use common::{editorial as sample, tread_with_data as tread};
 
 fn add(data: &Path, note: &str) -> Output {
-    tread(data)
-        .args([
-            "bookmarks",
-            "add",
-            &sample(),
-            "--at",
-            "article:2",
-            "--note",
-            note,
-        ])
-        .output()
-        .unwrap()
+    common::add_bookmark(data, "article:2", note)
 }
 
 /// Runs `command`, failing the test if it takes longer than `limit` (a

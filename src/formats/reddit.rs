@@ -49,24 +49,54 @@ struct Things {
     list: Vec<Thing>,
 }
 
-/// Reads a Listing (or `""`, as `replies` is when there are none).
-struct ListingSeed<'a> {
-    things: &'a mut Things,
-    listing: usize,
-    parent: Option<usize>,
+/// Reads a map, handing the value of one key to `inner` and skipping every
+/// other; a string or null reads as nothing (Reddit's `replies` is `""`
+/// when there are none). A Listing is `{"data": {"children": [...]}}`: two
+/// of these around [`Children`].
+struct OnlyKey<S> {
+    key: &'static str,
+    inner: Option<S>,
 }
 
-impl<'de> DeserializeSeed<'de> for ListingSeed<'_> {
+impl<S> OnlyKey<S> {
+    fn new(key: &'static str, inner: S) -> Self {
+        OnlyKey {
+            key,
+            inner: Some(inner),
+        }
+    }
+}
+
+/// A Listing's things, read into `things` with `parent`.
+fn listing(
+    things: &mut Things,
+    listing: usize,
+    parent: Option<usize>,
+) -> OnlyKey<OnlyKey<Children<'_>>> {
+    OnlyKey::new(
+        "data",
+        OnlyKey::new(
+            "children",
+            Children {
+                things,
+                listing,
+                parent,
+            },
+        ),
+    )
+}
+
+impl<'de, S: DeserializeSeed<'de, Value = ()>> DeserializeSeed<'de> for OnlyKey<S> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for ListingSeed<'_> {
+impl<'de, S: DeserializeSeed<'de, Value = ()>> Visitor<'de> for OnlyKey<S> {
     type Value = ();
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a Reddit Listing")
+        write!(f, "an object with {:?}", self.key)
     }
     fn visit_str<E>(self, _: &str) -> Result<(), E> {
         Ok(())
@@ -74,54 +104,12 @@ impl<'de> Visitor<'de> for ListingSeed<'_> {
     fn visit_unit<E>(self) -> Result<(), E> {
         Ok(())
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            match key.as_ref() {
-                "data" => map.next_value_seed(ListingData {
-                    things: &mut *self.things,
-                    listing: self.listing,
-                    parent: self.parent,
-                })?,
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
-/// A Listing's `data`: its `children` are things.
-struct ListingData<'a> {
-    things: &'a mut Things,
-    listing: usize,
-    parent: Option<usize>,
-}
-
-impl<'de> DeserializeSeed<'de> for ListingData<'_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for ListingData<'_> {
-    type Value = ();
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a Listing's data")
-    }
-    fn visit_unit<E>(self) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            match key.as_ref() {
-                "children" => map.next_value_seed(Children {
-                    things: &mut *self.things,
-                    listing: self.listing,
-                    parent: self.parent,
-                })?,
-                _ => {
+            match self.inner.take() {
+                Some(inner) if key == self.key => map.next_value_seed(inner)?,
+                inner => {
+                    self.inner = inner;
                     map.next_value::<IgnoredAny>()?;
                 }
             }
@@ -247,12 +235,8 @@ impl<'de> Visitor<'de> for ThingData<'_> {
                 "score" => thing.score = map.next_value()?,
                 "count" => thing.count = map.next_value()?,
                 "replies" => {
-                    let listing = thing.listing;
-                    map.next_value_seed(ListingSeed {
-                        things: &mut *self.things,
-                        listing,
-                        parent: Some(index),
-                    })?;
+                    let from = thing.listing;
+                    map.next_value_seed(listing(&mut *self.things, from, Some(index)))?;
                 }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
@@ -283,11 +267,7 @@ impl<'de> Visitor<'de> for Thread<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<usize, A::Error> {
         let mut listings = 0;
         while seq
-            .next_element_seed(ListingSeed {
-                things: &mut *self.things,
-                listing: listings,
-                parent: None,
-            })?
+            .next_element_seed(listing(&mut *self.things, listings, None))?
             .is_some()
         {
             listings += 1;

@@ -64,6 +64,28 @@ pub fn kinds(blocks: &[tread::document::Block]) -> Vec<BlockKind> {
     blocks.iter().map(|b| b.kind).collect()
 }
 
+/// The built binary with its data directory at `data` and no user config.
+pub fn tread_with_data(data: &std::path::Path) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_tread"));
+    command
+        .env("TREAD_DATA_DIR", data)
+        .env_remove("TREAD_CONFIG");
+    command
+}
+
+/// The editorial fixture's path, as an argument.
+pub fn editorial() -> String {
+    fixture("editorial.txt").to_string_lossy().into_owned()
+}
+
+/// `tread bookmarks add` on the editorial fixture.
+pub fn add_bookmark(data: &std::path::Path, at: &str, note: &str) -> std::process::Output {
+    tread_with_data(data)
+        .args(["bookmarks", "add", &editorial(), "--at", at, "--note", note])
+        .output()
+        .unwrap()
+}
+
 /// A native document with a reply chain `depth` comments deep.
 pub fn deep_chain_json(depth: usize) -> String {
     tread::formats::native::write(&tread::synthetic::chain(depth))
