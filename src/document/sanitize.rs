@@ -138,8 +138,11 @@ fn is_clean(text: &str) -> bool {
     let mut offset = 0;
     for chunk in chunks.by_ref() {
         let word = u64::from_le_bytes(chunk.try_into().expect("chunks of eight"));
-        if !is_printable_ascii(word)
-            && !(offset..offset + 8)
+        if !has_suspicious_byte(word) {
+            offset += 8;
+            continue;
+        }
+        if !(offset..offset + 8)
                 .all(|i| !SUSPICIOUS[usize::from(bytes[i])] || byte_is_clean(bytes, i))
         {
             return false;
@@ -167,13 +170,18 @@ static SUSPICIOUS: [bool; 256] = {
 const ONES: u64 = u64::MAX / 0xff;
 const HIGH_BITS: u64 = ONES * 0x80;
 
-/// True when all eight bytes are in 0x20..=0x7E (the usual SWAR tests for a
-/// byte with the high bit set, a byte below 0x20 and a byte equal to 0x7F).
-fn is_printable_ascii(word: u64) -> bool {
-    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH_BITS;
-    let del = word ^ (ONES * 0x7f);
-    let is_del = del.wrapping_sub(ONES) & !del & HIGH_BITS;
-    (word & HIGH_BITS) | below_space | is_del == 0
+/// Whether any of eight bytes is a byte [`SUSPICIOUS`] lists: below 0x20
+/// (a newline too, which is then looked at again), 0x7F, or one of the lead
+/// bytes 0xC2, 0xD8, 0xE2. The usual SWAR tests for a byte below a value and
+/// a byte equal to one, exact as to whether one exists; text in any script
+/// passes eight bytes at a time.
+fn has_suspicious_byte(word: u64) -> bool {
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word;
+    let equal = |byte: u64| {
+        let x = word ^ (ONES * byte);
+        x.wrapping_sub(ONES) & !x
+    };
+    (below_space | equal(0x7f) | equal(0xc2) | equal(0xd8) | equal(0xe2)) & HIGH_BITS != 0
 }
 
 fn byte_is_clean(bytes: &[u8], i: usize) -> bool {
@@ -349,7 +357,7 @@ mod tests {
     fn controls_are_found_at_every_position_of_the_fast_scan() {
         for len in 1..40 {
             for position in 0..len {
-                for control in ["\u{7}", "\u{7f}", "\u{85}", "\u{202e}", "\r"] {
+                for control in ["\u{7}", "\u{7f}", "\u{85}", "\u{202e}", "\u{61c}", "\r"] {
                     let mut text = "x".repeat(len);
                     text.replace_range(position..position + 1, control);
                     assert!(!super::is_clean(&text), "{text:?}");

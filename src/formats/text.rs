@@ -22,25 +22,16 @@ const FENCE: &str = "```";
 /// columns), never expanded first: a thread indented with one tab per level
 /// would otherwise grow eightfold before it is read.
 pub fn parse(text: &str) -> Result<Document, LoadError> {
-    // Lines are walked as often as needed rather than collected: a list of
-    // them would cost 16 bytes a line, a third of a large thread's size.
-    let lines = || text.split('\n').map(str::trim_end);
-    let Some(title_index) = lines().position(|l| !l.is_empty()) else {
+    let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end()).collect();
+    let Some(title_index) = lines.iter().position(|l| !l.is_empty()) else {
         return Err(LoadError::Empty);
     };
-    let title = lines()
-        .nth(title_index)
-        .unwrap_or_default()
-        .trim()
-        .to_string();
-    let line_count = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
-    let rest_count = line_count - title_index - 1;
-    let rest = || lines().skip(title_index + 1);
-    let headers = comment_headers(text.rsplit('\n').map(str::trim_end), rest_count);
-    let comments_start = headers.iter().position(|&h| h).unwrap_or(rest_count);
+    let title = lines[title_index].trim().to_string();
+    let rest = &lines[title_index + 1..];
+    let headers = comment_headers(rest);
+    let comments_start = headers.iter().position(|&h| h).unwrap_or(rest.len());
 
-    let article_lines: Vec<&str> = rest().take(comments_start).collect();
-    let article = blocks_from_lines(&article_lines);
+    let article = blocks_from_lines(&rest[..comments_start]);
 
     // The arena is allocated once: growing it by doubling would touch
     // half as much memory again as the comments take.
@@ -48,7 +39,7 @@ pub fn parse(text: &str) -> Result<Document, LoadError> {
     // Bullet indentation and builder position of each open ancestor.
     let mut open: Vec<(usize, usize)> = Vec::new();
     let mut current: Option<(usize, Vec<&str>)> = None;
-    for (line, &is_header) in rest().zip(&headers).skip(comments_start) {
+    for (line, &is_header) in rest.iter().zip(&headers).skip(comments_start) {
         if !is_header {
             if let Some((_, body)) = current.as_mut() {
                 body.push(line);
@@ -149,19 +140,18 @@ fn bullet(line: &str) -> Option<(usize, &str)> {
     (!name.is_empty()).then_some((indent, name))
 }
 
-/// For each of the last `count` lines, whether it opens a comment: a bullet
-/// line whose next non-blank line is indented deeper than the bullet. One
-/// backward pass (`reversed` gives the lines from the last) finds every
-/// line's next non-blank line.
-fn comment_headers<'a>(reversed: impl Iterator<Item = &'a str>, count: usize) -> Vec<bool> {
-    let mut headers = vec![false; count];
+/// For each line, whether it opens a comment: a bullet line whose next
+/// non-blank line is indented deeper than the bullet. One backward pass finds
+/// every line's next non-blank line.
+fn comment_headers(lines: &[&str]) -> Vec<bool> {
+    let mut headers = vec![false; lines.len()];
     let mut next_indent: Option<usize> = None;
-    for (from_end, line) in reversed.take(count).enumerate() {
+    for (index, line) in lines.iter().enumerate().rev() {
         if line.is_empty() {
             continue;
         }
         if let (Some((indent, _)), Some(next)) = (bullet(line), next_indent) {
-            headers[count - 1 - from_end] = next > indent;
+            headers[index] = next > indent;
         }
         next_indent = Some(indentation(line));
     }
