@@ -143,7 +143,7 @@ fn is_clean(text: &str) -> bool {
             continue;
         }
         if !(offset..offset + 8)
-                .all(|i| !SUSPICIOUS[usize::from(bytes[i])] || byte_is_clean(bytes, i))
+            .all(|i| !SUSPICIOUS[usize::from(bytes[i])] || byte_is_clean(bytes, i))
         {
             return false;
         }
