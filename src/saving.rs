@@ -19,7 +19,6 @@ use crate::store::seen::SeenFile;
 /// bookmarks now on disk (other windows' included), a recovery notice, or
 /// why nothing was saved.
 pub fn save(store: &Store, effect: Effect, now: i64) -> Vec<Message> {
-    let mut messages = Vec::new();
     let bookmarks = |change: Box<dyn FnOnce(&mut BookmarkFile)>| {
         store
             .bookmarks_file()
@@ -50,11 +49,7 @@ pub fn save(store: &Store, effect: Effect, now: i64) -> Vec<Message> {
             Ok(Vec::new())
         }
     };
-    match result {
-        Ok(answer) => messages.extend(answer),
-        Err(error) => messages.push(Message::StoreNotice(format!("Not saved: {error}"))),
-    }
-    messages
+    result.unwrap_or_else(|error| vec![Message::StoreNotice(format!("Not saved: {error}"))])
 }
 
 /// What the app hears of a file recovered from corruption, if it was.

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use crate::document::sanitize::{clean_field, clean_short};
+use crate::document::sanitize::clean_field;
 use crate::document::{Body, CommentTreeBuilder, Document, NewComment};
 
 use super::value::{self, Flag, Int, Text, text};
@@ -55,7 +55,7 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
             (None, Some(id)) => Some(format!("discourse:t/{id}")),
             _ => None,
         },
-        published: clean_field(text(topic.created_at)),
+        published: text(topic.created_at),
         ..Document::default()
     };
 
@@ -82,8 +82,8 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
         let position = builder.push(NewComment {
             key: key.into(),
             parent,
-            author: clean_short(text(post.username).map(Into::into)),
-            posted: clean_short(text(post.created_at).map(Into::into)),
+            author: text(post.username).map(Into::into),
+            posted: text(post.created_at).map(Into::into),
             score: post.like_count.0,
             deleted,
             dead: false,

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use compact_str::CompactString;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use crate::document::sanitize::{clean_field, clean_short};
+use crate::document::sanitize::clean_field;
 use crate::document::{Block, Body, CommentTreeBuilder, Document, NewComment};
 
 use super::{LoadError, html};
@@ -243,8 +243,8 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
         position[index] = Some(builder.push(NewComment {
             key: item.id.unwrap_or_else(|| (index + 1).to_string().into()),
             parent,
-            author: if gone { None } else { clean_short(item.author) },
-            posted: clean_short(item.posted),
+            author: if gone { None } else { item.author },
+            posted: item.posted,
             score: item.points,
             deleted: gone,
             dead: item.dead,

@@ -5,7 +5,7 @@
 
 use serde::Deserialize;
 
-use crate::document::sanitize::{clean_field, clean_short};
+use crate::document::sanitize::clean_field;
 use crate::document::{Block, Body, CommentTreeBuilder, Document, NewComment};
 
 use super::value::{self, Flag, Int, Text, User, text};
@@ -42,9 +42,9 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
     let story: Story = value::parse(json, "Lobsters story")?;
     let mut document = Document {
         title: clean_field(text(story.title)).unwrap_or_else(|| "Lobsters story".into()),
-        source: clean_field(text(story.short_id_url).or_else(|| text(story.comments_url))),
+        source: text(story.short_id_url).or_else(|| text(story.comments_url)),
         author: story.submitter_user.0.map(|u| u.to_string()),
-        published: clean_field(text(story.created_at)),
+        published: text(story.created_at),
         article: html::to_blocks(&text(story.description).unwrap_or_default()),
         ..Document::default()
     };
@@ -82,9 +82,9 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
             author: if deleted {
                 None
             } else {
-                clean_short(comment.commenting_user.0)
+                comment.commenting_user.0
             },
-            posted: clean_short(text(comment.created_at).map(Into::into)),
+            posted: text(comment.created_at).map(Into::into),
             score: comment.score.0,
             deleted,
             dead: false,

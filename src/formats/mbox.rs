@@ -13,7 +13,7 @@ use std::borrow::Cow;
 
 use compact_str::CompactString;
 
-use crate::document::sanitize::{clean_owned, clean_short};
+use crate::document::sanitize::clean_owned;
 use crate::document::{Block, BlockKind, CommentTreeBuilder, Document, NewComment};
 
 use super::LoadError;
@@ -528,7 +528,7 @@ pub fn parse(bytes: &[u8]) -> Result<Document, LoadError> {
                 NewComment {
                     key,
                     parent,
-                    author: clean_short(message.header("From").map(|f| sender(f).into())),
+                    author: message.header("From").map(|f| sender(f).into()),
                     posted: message
                         .header("Date")
                         .and_then(crate::age::parse_mail_date)

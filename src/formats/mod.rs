@@ -107,7 +107,7 @@ pub fn load(bytes: &[u8], forced: Option<Format>) -> Result<Loaded, LoadError> {
     }
     let mut warnings = Vec::new();
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let decoded = match std::str::from_utf8(bytes) {
+    let mut decoded = match std::str::from_utf8(bytes) {
         Ok(text) => std::borrow::Cow::Borrowed(text),
         Err(_) => {
             warnings.push(Warning::InvalidUtf8);
@@ -122,16 +122,10 @@ pub fn load(bytes: &[u8], forced: Option<Format>) -> Result<Loaded, LoadError> {
         Some(format) => format.is_json(),
         None => looks_like_json,
     };
-    let decoded = match decoded {
-        text if is_json => match surrogates::repair(&text) {
-            std::borrow::Cow::Owned(repaired) => {
-                warnings.push(Warning::LoneSurrogates);
-                std::borrow::Cow::Owned(repaired)
-            }
-            std::borrow::Cow::Borrowed(_) => text,
-        },
-        text => text,
-    };
+    if is_json && let std::borrow::Cow::Owned(repaired) = surrogates::repair(&decoded) {
+        warnings.push(Warning::LoneSurrogates);
+        decoded = std::borrow::Cow::Owned(repaired);
+    }
     let format = match forced {
         Some(format) => format,
         None => detect(&decoded)?,

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use compact_str::CompactString;
 
-use crate::document::sanitize::{clean, clean_field, clean_owned, clean_short};
+use crate::document::sanitize::{clean, clean_field, clean_owned};
 use crate::document::{Block, BlockKind, CommentTreeBuilder, Document, Emphasis, NewComment};
 
 use super::LoadError;
@@ -240,8 +240,8 @@ fn add_comment<'de>(
     let position = builder.push(NewComment {
         key: CompactString::from(id.as_ref()),
         parent,
-        author: clean_short(raw.author),
-        posted: clean_short(raw.posted),
+        author: raw.author,
+        posted: raw.posted,
         score: raw.score,
         deleted: raw.deleted,
         dead: raw.dead,
@@ -285,9 +285,9 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
     }
     Ok(Document {
         title: clean_field(Some(raw.title)).unwrap_or_default(),
-        source: clean_field(raw.source),
-        author: clean_field(raw.author),
-        published: clean_field(raw.published),
+        source: raw.source,
+        author: raw.author,
+        published: raw.published,
         article: into_blocks(raw.article),
         comments: raw.comments.builder.build().map_err(LoadError::Tree)?,
     })

@@ -15,7 +15,7 @@ use std::borrow::Cow;
 use compact_str::CompactString;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use crate::document::sanitize::{clean_field, clean_short};
+use crate::document::sanitize::clean_field;
 use crate::document::{Block, Body, CommentTreeBuilder, Document, NewComment};
 
 use super::value::{Int, Text, text};
@@ -363,7 +363,7 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
             key,
             parent,
             // An account that was deleted shows as Reddit shows it.
-            author: clean_short(text(thing.author).map(Into::into)),
+            author: text(thing.author).map(Into::into),
             posted: thing.created_utc.0.map(|s| s.to_string().into()),
             score: thing.score.0,
             deleted,
