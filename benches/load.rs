@@ -11,6 +11,7 @@ use tread::formats::{self, Format, native, text};
 use tread::synthetic;
 
 // The same allocator as the binary, so the numbers are the user's.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -18,6 +18,7 @@ use tread::app::{Action, App, Message};
 use tread::formats::{self, native};
 use tread::synthetic;
 
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

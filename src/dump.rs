@@ -146,7 +146,7 @@ fn render_comments(document: &Document, out: &mut Output<impl Write>) -> io::Res
     );
     let mut walker = GuideWalker::default();
     for (id, comment) in comments.iter() {
-        let guides = walker.next(comments, id, !comment.children.is_empty(), style);
+        let guides = walker.next(comments, id, comment.has_replies(), style);
         let mut header = header_text(comment, document.is_op(comment));
         if let Some(depth) = guides.depth_label {
             header = format!("[{depth}] {header}");

@@ -19,6 +19,7 @@ use tread::{dump, formats::native, formats::text, reader};
 
 // Loading a large thread makes hundreds of thousands of small strings;
 // mimalloc allocates and frees them markedly faster than the system allocator.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -48,7 +48,7 @@ impl Outline {
     /// Folds or unfolds one comment. Folding a comment without replies does
     /// nothing: there would be nothing to hide.
     pub fn set_folded(&mut self, comments: &Comments, id: CommentId, folded: bool) {
-        let folded = folded && !comments.get(id).children.is_empty();
+        let folded = folded && comments.get(id).has_replies();
         if self.folded[id.index()] != folded {
             self.folded[id.index()] = folded;
             self.rebuild(comments);
@@ -60,7 +60,7 @@ impl Outline {
     pub fn fold_from_depth(&mut self, comments: &Comments, depth: Option<u32>) {
         for (id, comment) in comments.iter() {
             self.folded[id.index()] =
-                depth.is_some_and(|d| comment.depth >= d) && !comment.children.is_empty();
+                depth.is_some_and(|d| comment.depth >= d) && comment.has_replies();
         }
         self.rebuild(comments);
     }
@@ -73,7 +73,7 @@ impl Outline {
     ) {
         self.folded.iter_mut().for_each(|f| *f = false);
         for id in ids {
-            if id.index() < self.folded.len() && !comments.get(id).children.is_empty() {
+            if id.index() < self.folded.len() && comments.get(id).has_replies() {
                 self.folded[id.index()] = true;
             }
         }

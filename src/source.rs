@@ -185,9 +185,11 @@ fn read_plain(
     let mut sniffed = false;
     loop {
         let before = bytes.len();
-        // Grow by doubling, but never past the limit: an endless pipe must
-        // not make tread ask for twice the limit.
-        if bytes.capacity() - before < READ_SLICE {
+        // A file's size is read into the room made for it. Past that, grow
+        // by doubling, but never past the limit: an endless pipe must not
+        // make tread ask for twice the limit.
+        let promised_room = before < capacity;
+        if bytes.capacity() - before < READ_SLICE && !promised_room {
             let room = limit.saturating_add(1).saturating_sub(before as u64);
             let grow = (before.max(READ_SLICE) as u64)
                 .min(room)
@@ -197,7 +199,13 @@ fn read_plain(
         let read = (&mut reader)
             .take(READ_SLICE as u64)
             .read_to_end(&mut bytes)?;
-        if !sniffed && (bytes.len() >= formats::SNIFF_BYTES || read == 0) {
+        // A file that holds what its size said is done without doubling the
+        // buffer (twice the file) only to learn that nothing follows.
+        let at_end = read == 0
+            || (capacity > 0
+                && bytes.len() == capacity
+                && !probe_for_more(&mut reader, &mut bytes)?);
+        if !sniffed && (bytes.len() >= formats::SNIFF_BYTES || at_end) {
             sniffed = true;
             if formats::looks_binary(&bytes) {
                 return Err(LoadError::Binary.into());
@@ -213,8 +221,25 @@ fn read_plain(
         {
             return Err(LoadError::CompressionBomb { ratio: BOMB_RATIO }.into());
         }
-        if read == 0 || bytes.len() == before {
+        if at_end {
             return Ok(bytes);
+        }
+    }
+}
+
+/// Reads one byte past the end that a file's size promised, into `bytes`;
+/// false when there is none (a file that grew since it was measured goes on).
+fn probe_for_more(reader: &mut impl Read, bytes: &mut Vec<u8>) -> io::Result<bool> {
+    let mut probe = [0u8; 1];
+    loop {
+        match reader.read(&mut probe) {
+            Ok(0) => return Ok(false),
+            Ok(_) => {
+                bytes.push(probe[0]);
+                return Ok(true);
+            }
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
         }
     }
 }
@@ -246,6 +271,35 @@ mod tests {
 
     fn read(bytes: &[u8], limit: u64) -> Result<Vec<u8>, Failure> {
         read_stream(bytes, limit, None)
+    }
+
+    #[test]
+    fn a_file_of_known_size_is_read_into_room_for_just_that() {
+        // Sizes around the slice and sniff lengths, where a last partial
+        // slice or the end-of-file probe could have doubled the buffer.
+        for size in [
+            1,
+            100,
+            8192,
+            READ_SLICE - 1,
+            READ_SLICE,
+            3 * READ_SLICE + 17,
+        ] {
+            let content: Vec<u8> = (0..size).map(|i| b'a' + (i % 26) as u8).collect();
+            let bytes = read_stream(&content[..], 1 << 30, Some(size as u64)).unwrap();
+            assert_eq!(bytes, content);
+            assert!(
+                bytes.capacity() <= size.max(formats::SNIFF_BYTES),
+                "{size} bytes read into {}",
+                bytes.capacity()
+            );
+        }
+        // A file that grew after it was measured is read whole.
+        let grown = vec![b'x'; 2 * READ_SLICE];
+        assert_eq!(
+            read_stream(&grown[..], 1 << 30, Some(READ_SLICE as u64)).unwrap(),
+            grown
+        );
     }
 
     #[test]

@@ -95,7 +95,7 @@ fn algolia_emphasis_is_kept_and_survives_native_json() {
     let block = &orphan.body[0];
     assert_eq!(block.text, "My parent was deleted, sadly.");
     let stretches: Vec<(&str, bool)> = block
-        .emphasis
+        .emphasis()
         .iter()
         .map(|e| (&block.text[e.range.clone()], e.strong))
         .collect();

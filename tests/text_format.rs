@@ -31,12 +31,15 @@ fn an_editorial_with_reader_comments_loads_with_its_structure() {
         tree(&document),
         owned(&[(0, "hanna_v"), (1, "Ruben Ortiz")])
     );
-    let first = document.comments.get(document.comments.roots()[0]);
+    let first_id = document.comments.roots()[0];
+    let first = document.comments.get(first_id);
     assert_eq!(first.body.len(), 3);
     // Single line breaks inside a paragraph are kept.
     assert_eq!(first.body[0].text.matches('\n').count(), 2);
     assert!(first.body[0].text.starts_with("I remember the old ferries"));
-    let reply = document.comments.get(first.children[0]);
+    let reply = document
+        .comments
+        .get(document.comments.first_reply(first_id).unwrap());
     assert_eq!(reply.body.len(), 1);
     assert!(reply.body[0].text.starts_with("Heated pontoons exist"));
 }
@@ -77,9 +80,12 @@ fn article_paragraphs_keep_single_line_breaks() {
 fn tab_indentation_of_any_depth() {
     let document = load_fixture("tab-indent.txt");
     assert_eq!(tree(&document), owned(&[(0, "ann"), (1, "ben"), (0, "cy")]));
-    let ben = document
-        .comments
-        .get(document.comments.get(document.comments.roots()[0]).children[0]);
+    let ben = document.comments.get(
+        document
+            .comments
+            .first_reply(document.comments.roots()[0])
+            .unwrap(),
+    );
     assert_eq!(ben.body[0].text, "Reply by ben.");
 }
 

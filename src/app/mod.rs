@@ -701,7 +701,7 @@ impl App {
             PageUp => self.with_comments(|v, env| v.scroll(env, -page)),
             ToggleFold => self.toggle_fold(selected),
             FoldOrParent => {
-                let has_replies = !comments.get(selected).children.is_empty();
+                let has_replies = comments.get(selected).has_replies();
                 if has_replies && !self.comments.outline.is_folded(selected) {
                     self.set_folded(selected, true);
                 } else if let Some(parent) = comments.get(selected).parent {
@@ -711,7 +711,7 @@ impl App {
             UnfoldOrChild => {
                 if self.comments.outline.is_folded(selected) {
                     self.set_folded(selected, false);
-                } else if let Some(&child) = comments.get(selected).children.first() {
+                } else if let Some(child) = comments.first_reply(selected) {
                     self.with_comments(|view, env| view.select(env, child));
                 }
             }
@@ -737,7 +737,7 @@ impl App {
 
     fn set_folded(&mut self, id: CommentId, folded: bool) {
         let comment = self.document.comments.get(id);
-        if comment.children.is_empty() {
+        if !comment.has_replies() {
             self.message = Some("No replies to fold".to_string());
             return;
         }

@@ -1014,10 +1014,10 @@ fn o_lists_links_and_opens_or_copies_only_web_links() {
 
     // A marked-up link with a scheme we do not open is refused.
     let mut block = crate::document::Block::paragraph("x");
-    block.links.push(crate::document::Link {
+    block.set_links(vec![crate::document::Link {
         text: "x".into(),
         url: "file:///etc/passwd".into(),
-    });
+    }]);
     app.links = Some(crate::app::links::LinksOverlay {
         links: block.all_links(),
         selected: 0,

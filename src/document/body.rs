@@ -43,6 +43,7 @@ impl Body {
             Some((source, convert)) => {
                 let mut blocks = convert(&source);
                 blocks.iter_mut().for_each(super::sanitize::block);
+                blocks.shrink_to_fit();
                 blocks
             }
             None => Vec::new(),
@@ -70,7 +71,11 @@ impl Body {
 }
 
 impl From<Vec<Block>> for Body {
-    fn from(blocks: Vec<Block>) -> Self {
+    fn from(mut blocks: Vec<Block>) -> Self {
+        // A body lives as long as the document: the room a growing vector
+        // kept (four blocks for a one-paragraph comment) would be a third of
+        // a large thread's memory.
+        blocks.shrink_to_fit();
         Body {
             blocks: OnceCell::from(blocks),
             source: Cell::new(None),

@@ -85,9 +85,9 @@ pub fn clean_short(text: Option<CompactString>) -> Option<CompactString> {
 pub fn block(block: &mut Block) {
     if !is_clean(&block.text) {
         block.text = clean_slow(&block.text);
-        block.emphasis.clear();
+        block.set_emphasis(Vec::new());
     }
-    for link in &mut block.links {
+    for link in block.links_mut() {
         clean_in_place(&mut link.text);
         clean_in_place(&mut link.url);
     }

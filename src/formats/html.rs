@@ -82,7 +82,6 @@ fn take_emphasis(text: &mut String) -> Vec<Emphasis> {
         stretch.range.end -= inner.len() - inner.trim_end().len();
     }
     emphasis.retain(|stretch| !stretch.range.is_empty());
-    emphasis.sort_by_key(|stretch| stretch.range.start);
     *text = plain;
     emphasis
 }
@@ -189,8 +188,8 @@ impl Builder {
         };
         let emphasis = take_emphasis(&mut text);
         let mut block = Block::new(kind, text);
-        block.links = links;
-        block.emphasis = emphasis;
+        block.set_links(links);
+        block.set_emphasis(emphasis);
         self.blocks.push(block);
     }
 }
@@ -256,7 +255,7 @@ impl Builder {
                 let emphasis = take_emphasis(&mut text);
                 if !text.is_empty() {
                     let mut heading = Block::new(BlockKind::Heading, text);
-                    heading.emphasis = emphasis;
+                    heading.set_emphasis(emphasis);
                     self.blocks.push(heading);
                 }
             } else {
@@ -435,7 +434,7 @@ mod tests {
             .iter()
             .flat_map(|block| {
                 block
-                    .emphasis
+                    .emphasis()
                     .iter()
                     .map(|e| (block.text[e.range.clone()].to_string(), e.strong))
             })
@@ -487,8 +486,8 @@ mod tests {
     fn text_cannot_forge_emphasis_marks() {
         let blocks = to_blocks("a \u{fdd0}b\u{fdd1} <i>c</i>");
         assert_eq!(blocks[0].text, "a b c");
-        assert_eq!(blocks[0].emphasis.len(), 1);
-        assert_eq!(&blocks[0].text[blocks[0].emphasis[0].range.clone()], "c");
+        assert_eq!(blocks[0].emphasis().len(), 1);
+        assert_eq!(&blocks[0].text[blocks[0].emphasis()[0].range.clone()], "c");
     }
 
     #[test]
@@ -501,8 +500,8 @@ mod tests {
         let named = r#"<a href="https://example.com/x">the docs</a>"#;
         assert_eq!(texts(named), [para("the docs")]);
         let blocks = to_blocks(named);
-        assert_eq!(blocks[0].links[0].text, "the docs");
-        assert_eq!(blocks[0].links[0].url, "https://example.com/x");
+        assert_eq!(blocks[0].links()[0].text, "the docs");
+        assert_eq!(blocks[0].links()[0].url, "https://example.com/x");
     }
 
     #[test]

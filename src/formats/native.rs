@@ -106,7 +106,7 @@ impl RawBlock {
         let mut block = Block::new(kind, self.text);
         {
             let text = &block.text;
-            block.emphasis = self
+            let emphasis = self
                 .emphasis
                 .into_iter()
                 .filter(|e| {
@@ -120,16 +120,17 @@ impl RawBlock {
                     strong: e.strong,
                 })
                 .collect();
-            block.emphasis.sort_by_key(|e| e.range.start);
+            block.set_emphasis(emphasis);
         }
-        block.links = self
-            .links
-            .into_iter()
-            .map(|link| crate::document::Link {
-                text: link.text,
-                url: link.url,
-            })
-            .collect();
+        block.set_links(
+            self.links
+                .into_iter()
+                .map(|link| crate::document::Link {
+                    text: link.text,
+                    url: link.url,
+                })
+                .collect(),
+        );
         block
     }
 }
@@ -342,9 +343,9 @@ fn out_blocks(blocks: &[Block]) -> Vec<OutBlock<'_>> {
         .map(|b| OutBlock {
             kind: b.kind,
             text: &b.text,
-            links: &b.links,
+            links: b.links(),
             emphasis: b
-                .emphasis
+                .emphasis()
                 .iter()
                 .map(|e| EmphasisJson {
                     start: e.range.start,

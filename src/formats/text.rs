@@ -22,77 +22,178 @@ const FENCE: &str = "```";
 /// columns), never expanded first: a thread indented with one tab per level
 /// would otherwise grow eightfold before it is read.
 pub fn parse(text: &str) -> Result<Document, LoadError> {
-    let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end()).collect();
-    let Some(title_index) = lines.iter().position(|l| !l.is_empty()) else {
-        return Err(LoadError::Empty);
+    let mut lines = text.split('\n').map(str::trim_end);
+    let title = lines
+        .by_ref()
+        .find(|l| !l.is_empty())
+        .ok_or(LoadError::Empty)?
+        .trim()
+        .to_string();
+    let mut reading = Reading {
+        // One comment a header line: the count sizes the arena once, as
+        // growing it by doubling would touch half as much memory again.
+        builder: CommentTreeBuilder::with_capacity(estimated_comments(text)),
+        article: Vec::new(),
+        open: Vec::new(),
+        current: None,
+        dedented: Vec::new(),
+        blocks: Vec::new(),
     };
-    let title = lines[title_index].trim().to_string();
-    let rest = &lines[title_index + 1..];
-    let headers = comment_headers(rest);
-    let comments_start = headers.iter().position(|&h| h).unwrap_or(rest.len());
-
-    let article = blocks_from_lines(&rest[..comments_start]);
-
-    // The arena is allocated once: growing it by doubling would touch
-    // half as much memory again as the comments take.
-    let mut builder = CommentTreeBuilder::with_capacity(headers.iter().filter(|&&h| h).count());
-    // Bullet indentation and builder position of each open ancestor.
-    let mut open: Vec<(usize, usize)> = Vec::new();
-    let mut current: Option<(usize, Vec<&str>)> = None;
-    for (line, &is_header) in rest.iter().zip(&headers).skip(comments_start) {
-        if !is_header {
-            if let Some((_, body)) = current.as_mut() {
-                body.push(line);
+    // A bullet line opens a comment when the next non-blank line is
+    // indented deeper: it waits, with the blank lines after it, until that
+    // line comes. One pass, and no list of every line.
+    let mut waiting: Option<Waiting> = None;
+    for line in lines {
+        if line.is_empty() {
+            match waiting.as_mut() {
+                Some(waiting) => waiting.blanks += 1,
+                None => reading.line(line),
             }
             continue;
         }
-        if let Some((position, body)) = current.take() {
-            set_body(&mut builder, position, &body);
+        if let Some(waiting) = waiting.take() {
+            if indentation(line) > waiting.indent {
+                reading.header(waiting.indent, waiting.name);
+            } else {
+                reading.line(waiting.line);
+            }
+            (0..waiting.blanks).for_each(|_| reading.line(""));
         }
-        let (indent, name) = bullet(line).expect("a header line has a bullet");
-        while open
+        match bullet(line) {
+            Some((indent, name)) => {
+                waiting = Some(Waiting {
+                    line,
+                    indent,
+                    name,
+                    blanks: 0,
+                });
+            }
+            None => reading.line(line),
+        }
+    }
+    if let Some(waiting) = waiting {
+        // Nothing indented follows: a list item, not a comment.
+        reading.line(waiting.line);
+        (0..waiting.blanks).for_each(|_| reading.line(""));
+    }
+    reading.finish(title)
+}
+
+/// The lines that start with a bullet: at most one comment each (list
+/// items start so too), found by a scan of line starts only.
+fn estimated_comments(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    std::iter::once(0)
+        .chain(memchr::memchr_iter(b'\n', bytes).map(|at| at + 1))
+        .filter(|&start| {
+            let line = &bytes[start..];
+            let indent = line
+                .iter()
+                .take_while(|b| matches!(b, b' ' | b'\t'))
+                .count();
+            let rest = &line[indent..];
+            BULLETS.iter().any(|bullet| {
+                let mut encoded = [0u8; 4];
+                let bullet = bullet.encode_utf8(&mut encoded).as_bytes();
+                rest.starts_with(bullet) && rest.get(bullet.len()) == Some(&b' ')
+            })
+        })
+        .count()
+}
+
+/// A bullet line, and the blank lines after it, until the next line tells
+/// whether it opens a comment.
+struct Waiting<'a> {
+    line: &'a str,
+    indent: usize,
+    name: &'a str,
+    blanks: usize,
+}
+
+/// The state of the forward pass over the lines after the title.
+struct Reading<'a> {
+    builder: CommentTreeBuilder,
+    /// Lines before the first comment.
+    article: Vec<&'a str>,
+    /// Bullet indentation and builder position of each open ancestor.
+    open: Vec<(usize, usize)>,
+    /// The comment being read, and its body lines so far.
+    current: Option<(usize, Vec<&'a str>)>,
+    /// Room reused from one comment to the next.
+    dedented: Vec<&'a str>,
+    blocks: Vec<Block>,
+}
+
+impl<'a> Reading<'a> {
+    /// A line of the article or of the current comment's body.
+    fn line(&mut self, line: &'a str) {
+        match self.current.as_mut() {
+            Some((_, body)) => body.push(line),
+            None => self.article.push(line),
+        }
+    }
+
+    fn header(&mut self, indent: usize, name: &'a str) {
+        let mut body = Vec::new();
+        if let Some((position, previous)) = self.current.take() {
+            self.set_body(position, &previous);
+            // The next comment's lines reuse the room.
+            body = previous;
+            body.clear();
+        }
+        while self
+            .open
             .last()
             .is_some_and(|&(open_indent, _)| open_indent >= indent)
         {
-            open.pop();
+            self.open.pop();
         }
-        let parent = open.last().map(|&(_, position)| position);
+        let parent = self.open.last().map(|&(_, position)| position);
         let deleted = name == "[deleted]";
-        let position = builder.push(NewComment {
-            key: (builder.len() + 1).to_string().into(),
+        let position = self.builder.push(NewComment {
+            key: (self.builder.len() + 1).to_string().into(),
             parent,
             author: (!deleted).then(|| name.into()),
             deleted,
             ..NewComment::default()
         });
-        open.push((indent, position));
-        current = Some((position, Vec::new()));
-    }
-    if let Some((position, body)) = current.take() {
-        set_body(&mut builder, position, &body);
+        self.open.push((indent, position));
+        self.current = Some((position, body));
     }
 
-    let comments = builder.build().map_err(LoadError::Tree)?;
-    Ok(Document {
-        title,
-        article,
-        comments,
-        ..Document::default()
-    })
-}
+    /// The comment's blocks, from its lines less their common indentation.
+    fn set_body(&mut self, position: usize, lines: &[&'a str]) {
+        let indent = lines
+            .iter()
+            .filter(|l| !l.is_empty())
+            .map(|l| indentation(l))
+            .min()
+            .unwrap_or(0);
+        self.dedented.clear();
+        self.dedented.extend(
+            lines
+                .iter()
+                .map(|l| if l.is_empty() { *l } else { dedent(l, indent) }),
+        );
+        blocks_from_lines(&self.dedented, &mut self.blocks);
+        // Collected anew, the blocks take only the room they need.
+        self.builder
+            .set_body(position, self.blocks.drain(..).collect::<Vec<_>>());
+    }
 
-fn set_body(builder: &mut CommentTreeBuilder, position: usize, lines: &[&str]) {
-    let indent = lines
-        .iter()
-        .filter(|l| !l.is_empty())
-        .map(|l| indentation(l))
-        .min()
-        .unwrap_or(0);
-    let dedented: Vec<&str> = lines
-        .iter()
-        .map(|l| if l.is_empty() { *l } else { dedent(l, indent) })
-        .collect();
-    builder.set_body(position, blocks_from_lines(&dedented));
+    fn finish(mut self, title: String) -> Result<Document, LoadError> {
+        if let Some((position, body)) = self.current.take() {
+            self.set_body(position, &body);
+        }
+        let mut article = Vec::new();
+        blocks_from_lines(&self.article, &mut article);
+        Ok(Document {
+            title,
+            article,
+            comments: self.builder.build().map_err(LoadError::Tree)?,
+            ..Document::default()
+        })
+    }
 }
 
 /// Columns of leading whitespace: a space is one, a tab reaches the next
@@ -128,8 +229,13 @@ fn dedent(line: &str, columns: usize) -> &str {
 
 /// The indentation and name of a bullet line (`  • name`).
 fn bullet(line: &str) -> Option<(usize, &str)> {
-    let indent = indentation(line);
     let rest = line.trim_start_matches([' ', '\t']);
+    // Every line is asked; most start with a letter. Each bullet starts
+    // with one of these bytes ('•', '◦' and '‣' with 0xE2).
+    if !matches!(rest.as_bytes().first(), Some(b'-' | b'*' | 0xE2)) {
+        return None;
+    }
+    let indent = indentation(line);
     let mut chars = rest.chars();
     let marker = chars.next()?;
     if !BULLETS.contains(&marker) {
@@ -140,27 +246,9 @@ fn bullet(line: &str) -> Option<(usize, &str)> {
     (!name.is_empty()).then_some((indent, name))
 }
 
-/// For each line, whether it opens a comment: a bullet line whose next
-/// non-blank line is indented deeper than the bullet. One backward pass finds
-/// every line's next non-blank line.
-fn comment_headers(lines: &[&str]) -> Vec<bool> {
-    let mut headers = vec![false; lines.len()];
-    let mut next_indent: Option<usize> = None;
-    for (index, line) in lines.iter().enumerate().rev() {
-        if line.is_empty() {
-            continue;
-        }
-        if let (Some((indent, _)), Some(next)) = (bullet(line), next_indent) {
-            headers[index] = next > indent;
-        }
-        next_indent = Some(indentation(line));
-    }
-    headers
-}
-
-/// Splits lines into blocks at blank lines, keeping blank lines inside fenced code.
-fn blocks_from_lines(lines: &[&str]) -> Vec<Block> {
-    let mut blocks = Vec::new();
+/// Splits lines into blocks at blank lines, keeping blank lines inside fenced
+/// code; the blocks are added to `blocks`.
+fn blocks_from_lines(lines: &[&str], blocks: &mut Vec<Block>) {
     let mut group: Vec<&str> = Vec::new();
     let mut in_code: Option<Vec<&str>> = None;
     for &line in lines {
@@ -174,10 +262,10 @@ fn blocks_from_lines(lines: &[&str]) -> Vec<Block> {
             continue;
         }
         if line.trim_start().starts_with(FENCE) {
-            flush_group(&mut group, &mut blocks);
+            flush_group(&mut group, blocks);
             in_code = Some(Vec::new());
         } else if line.is_empty() {
-            flush_group(&mut group, &mut blocks);
+            flush_group(&mut group, blocks);
         } else {
             group.push(line);
         }
@@ -186,8 +274,7 @@ fn blocks_from_lines(lines: &[&str]) -> Vec<Block> {
         // An unclosed fence keeps its text as code rather than losing it.
         blocks.push(Block::new(BlockKind::Code, code.join("\n")));
     }
-    flush_group(&mut group, &mut blocks);
-    blocks
+    flush_group(&mut group, blocks);
 }
 
 fn flush_group(group: &mut Vec<&str>, blocks: &mut Vec<Block>) {

@@ -50,7 +50,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             break;
         }
         let folded = view.outline.is_folded(id);
-        let replies_shown = !folded && !comments.get(id).children.is_empty();
+        let replies_shown = !folded && comments.get(id).has_replies();
         let guides = walker.next(comments, id, replies_shown, env.style);
         let selected = view.selected == Some(id);
         let height = view.row_height(&env, id);
@@ -93,7 +93,7 @@ fn header_line<'a>(app: &'a App, id: CommentId, guides: &'a CommentGuides) -> Li
     let comments = &app.document.comments;
     let comment = comments.get(id);
     let folded = app.comments.outline.is_folded(id);
-    let marker = if comment.children.is_empty() {
+    let marker = if !comment.has_replies() {
         LEAF_MARKER
     } else if folded {
         FOLDED_MARKER

@@ -122,7 +122,7 @@ pub(crate) fn block_text_spans<'a>(
     base: Style,
     highlights: &[(Range<usize>, Style)],
 ) -> Vec<Span<'a>> {
-    styled_spans(&block.text, range, base, &block.emphasis, highlights)
+    styled_spans(&block.text, range, base, block.emphasis(), highlights)
 }
 
 /// Spans for a short text such as an author's name, with highlights.
