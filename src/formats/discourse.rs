@@ -10,7 +10,7 @@ use serde::Deserialize;
 use crate::document::sanitize::clean_field;
 use crate::document::{Body, CommentTreeBuilder, Document, NewComment};
 
-use super::value::{self, Flag, Int, Text, text};
+use super::value::{self, Chunked, Flag, Int, Text, text};
 use super::{LoadError, html};
 
 #[derive(Deserialize, Default)]
@@ -26,7 +26,7 @@ struct Topic {
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct PostStream {
-    posts: Vec<Post>,
+    posts: Chunked<Post>,
 }
 
 #[derive(Deserialize, Default)]

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use crate::document::sanitize::clean_field;
 use crate::document::{Block, Body, CommentTreeBuilder, Document, NewComment};
 
-use super::value::{self, Flag, Int, Text, User, text};
+use super::value::{self, Chunked, Flag, Int, Text, User, text};
 use super::{LoadError, html};
 
 #[derive(Deserialize, Default)]
@@ -21,7 +21,7 @@ struct Story {
     created_at: Option<Text>,
     description: Option<Text>,
     url: Option<Text>,
-    comments: Vec<Comment>,
+    comments: Chunked<Comment>,
 }
 
 #[derive(Deserialize, Default)]

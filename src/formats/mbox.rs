@@ -36,8 +36,9 @@ fn is_header_line(line: &str) -> bool {
     })
 }
 
+#[derive(Default)]
 struct Message<'a> {
-    headers: Vec<(String, String)>,
+    headers: Headers<'a>,
     /// The body as the archive has it: borrowed, unless lines had to be
     /// unquoted or lost a CR. Taken (and freed) when it is converted.
     body: Cow<'a, [u8]>,
@@ -45,10 +46,33 @@ struct Message<'a> {
 
 impl Message<'_> {
     fn header(&self, name: &str) -> Option<&str> {
-        self.headers
+        self.headers.get(name)
+    }
+}
+
+/// The kept headers of a message, by their name in [`KEPT_HEADERS`]; values
+/// borrowed from the archive unless they were folded or not UTF-8, as a
+/// large archive would otherwise hold a copy of every header.
+#[derive(Default)]
+struct Headers<'a>(Vec<(&'static str, Cow<'a, str>)>);
+
+impl Headers<'_> {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.0
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| v.as_ref())
+    }
+}
+
+/// `part`, a slice of `line`, as borrowed from the archive as `line` is.
+fn part_of<'a>(line: &Cow<'a, str>, part: &str) -> Cow<'a, str> {
+    match line {
+        Cow::Borrowed(whole) => {
+            let start = part.as_ptr() as usize - whole.as_ptr() as usize;
+            Cow::Borrowed(&whole[start..start + part.len()])
+        }
+        Cow::Owned(_) => Cow::Owned(part.to_owned()),
     }
 }
 
@@ -101,12 +125,13 @@ const KEPT_HEADERS: [&str; 8] = [
 
 /// `lines` are slices of `archive`, in order.
 fn parse_message<'a>(archive: &'a [u8], lines: &[&'a [u8]]) -> Message<'a> {
-    let mut headers: Vec<(String, String)> = Vec::new();
+    let mut headers: Vec<(&'static str, Cow<'a, str>)> = Vec::new();
     let mut index = 0;
     while index < lines.len() && !lines[index].is_empty() {
         let line = String::from_utf8_lossy(lines[index]);
         if line.starts_with([' ', '\t']) {
             if let Some((_, value)) = headers.last_mut() {
+                let value = value.to_mut();
                 value.push(' ');
                 value.push_str(line.trim());
             }
@@ -115,14 +140,13 @@ fn parse_message<'a>(archive: &'a [u8], lines: &[&'a [u8]]) -> Message<'a> {
             // few dozen (Received, DKIM, ...) that would cost more than the
             // text in a large archive.
             let name = name.trim();
-            if KEPT_HEADERS
+            match KEPT_HEADERS
                 .iter()
-                .any(|kept| kept.eq_ignore_ascii_case(name))
+                .find(|kept| kept.eq_ignore_ascii_case(name))
             {
-                headers.push((name.to_string(), value.trim().to_string()));
-            } else {
+                Some(&kept) => headers.push((kept, part_of(&line, value.trim()))),
                 // A folded continuation of a dropped header is dropped too.
-                headers.push((String::new(), String::new()));
+                None => headers.push(("", Cow::Borrowed(""))),
             }
         }
         index += 1;
@@ -151,7 +175,11 @@ fn parse_message<'a>(archive: &'a [u8], lines: &[&'a [u8]]) -> Message<'a> {
         }
     };
     headers.retain(|(name, _)| !name.is_empty());
-    Message { headers, body }
+    headers.shrink_to_fit();
+    Message {
+        headers: Headers(headers),
+        body,
+    }
 }
 
 /// A header parameter such as `charset` or `boundary`.
@@ -165,13 +193,8 @@ fn parameter(header: &str, name: &str) -> Option<String> {
 }
 
 /// The text of a message: the first text/plain part, decoded.
-fn plain_text(headers: &[(String, String)], body: &[u8]) -> String {
-    let header = |name: &str| {
-        headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    };
+fn plain_text(headers: &Headers, body: &[u8]) -> String {
+    let header = |name: &str| headers.get(name);
     let content_type = header("Content-Type").unwrap_or("text/plain");
     let media = content_type
         .split(';')
@@ -508,7 +531,10 @@ pub fn parse(bytes: &[u8]) -> Result<Document, LoadError> {
     let mut builder = CommentTreeBuilder::with_capacity(message_at.len());
     let mut position: Vec<Option<usize>> = vec![None; message_at.len()];
     let order = containers_parents_first(&parent_of);
-    let ids: HashMap<usize, &String> = container_of.iter().map(|(id, &c)| (c, id)).collect();
+    let mut ids: Vec<Option<&str>> = vec![None; message_at.len()];
+    for (id, &c) in &container_of {
+        ids[c] = Some(id);
+    }
     for c in order {
         if c == article_container {
             continue;
@@ -516,15 +542,12 @@ pub fn parse(bytes: &[u8]) -> Result<Document, LoadError> {
         let parent = parent_of[c]
             .filter(|&p| p != article_container)
             .and_then(|p| position[p]);
-        let key: CompactString = ids
-            .get(&c)
-            .map_or_else(|| c.to_string(), |id| id.to_string())
-            .into();
+        let key: CompactString = ids[c].map_or_else(|| c.to_string().into(), Into::into);
         let comment = match message_at[c] {
             Some(index) => {
-                // Each message's body is converted once, and freed then.
-                let body = std::mem::take(&mut messages[index].body);
-                let message = &messages[index];
+                // Each message is converted once, and freed then.
+                let message = std::mem::take(&mut messages[index]);
+                let body = &message.body;
                 NewComment {
                     key,
                     parent,
@@ -533,7 +556,7 @@ pub fn parse(bytes: &[u8]) -> Result<Document, LoadError> {
                         .header("Date")
                         .and_then(crate::age::parse_mail_date)
                         .map(|s| s.to_string().into()),
-                    body: body_blocks(&plain_text(&message.headers, &body)).into(),
+                    body: body_blocks(&plain_text(&message.headers, body)).into(),
                     ..NewComment::default()
                 }
             }

@@ -102,6 +102,76 @@ impl<'de> Deserialize<'de> for Flag {
     }
 }
 
+/// A JSON array read in chunks of [`CHUNK`] items, for the long lists of a
+/// thread (a topic's posts, a story's comments). One vector grown by
+/// doubling would hold up to twice the room its items need; here each chunk
+/// is freed as soon as its items are taken, so the raw items give their room
+/// back while the comments made of them are built.
+pub struct Chunked<T> {
+    chunks: Vec<Vec<T>>,
+    len: usize,
+}
+
+/// Items a chunk: large enough that chunks cost nothing to keep track of.
+const CHUNK: usize = 1024;
+
+impl<T> Default for Chunked<T> {
+    fn default() -> Self {
+        Chunked {
+            chunks: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<T> Chunked<T> {
+    pub fn len(&self) -> usize {
+        self.len
+    }
+}
+
+impl<T> IntoIterator for Chunked<T> {
+    type Item = T;
+    type IntoIter = std::iter::Flatten<std::vec::IntoIter<Vec<T>>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.chunks.into_iter().flatten()
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Chunked<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Items<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Items<T> {
+            type Value = Chunked<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list")
+            }
+            fn visit_unit<E>(self) -> Result<Chunked<T>, E> {
+                Ok(Chunked::default())
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Chunked<T>, A::Error> {
+                let mut list = Chunked::default();
+                while let Some(item) = seq.next_element()? {
+                    match list.chunks.last_mut() {
+                        Some(chunk) if chunk.len() < CHUNK => chunk.push(item),
+                        _ => {
+                            let mut chunk = Vec::with_capacity(CHUNK);
+                            chunk.push(item);
+                            list.chunks.push(chunk);
+                        }
+                    }
+                    list.len += 1;
+                }
+                Ok(list)
+            }
+        }
+        deserializer.deserialize_any(Items(std::marker::PhantomData))
+    }
+}
+
 /// The text of an optional field, when it is there.
 pub fn text(field: Option<Text>) -> Option<String> {
     field.map(|t| t.0)
@@ -139,6 +209,15 @@ mod tests {
         let users: Vec<Option<&str>> = users.iter().map(|u| u.0.as_deref()).collect();
         assert_eq!(users, [Some("ann"), Some("bob"), None, None]);
         let flags: Vec<Flag> = serde_json::from_str(r#"[true, false, null, "yes"]"#).unwrap();
+        let many = format!("[{}0]", "1, ".repeat(2 * CHUNK + 5));
+        let chunked: Chunked<u32> = serde_json::from_str(&many).unwrap();
+        assert_eq!(chunked.len(), 2 * CHUNK + 6);
+        assert_eq!(
+            chunked.into_iter().filter(|&n| n == 1).count(),
+            2 * CHUNK + 5
+        );
+        let none: Chunked<u32> = serde_json::from_str("null").unwrap();
+        assert_eq!(none.len(), 0);
         assert_eq!(
             flags.iter().map(|f| f.0).collect::<Vec<_>>(),
             [true, false, false, false]
