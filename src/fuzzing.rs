@@ -55,6 +55,83 @@ fn touch(document: &crate::document::Document) {
     let _ = formats::text::write(document);
 }
 
+/// The event reader against serde_json on the same text: whatever serde_json
+/// accepts, the events build the same value from; whatever the events
+/// accept, serde_json accepts too, but for what the events read more
+/// leniently (controls inside strings, half a surrogate pair).
+pub fn json_events(bytes: &[u8]) {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return;
+    };
+    let expected = {
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        deserializer.disable_recursion_limit();
+        let stacked = serde_stacker::Deserializer::new(&mut deserializer);
+        serde::Deserialize::deserialize(stacked)
+            .and_then(|value: serde_json::Value| deserializer.end().map(|()| value))
+    };
+    let lenient = text.bytes().any(|b| b < 0x20) || text.contains("\\u");
+    match (value_from_events(text), expected) {
+        (Ok(value), Ok(expected)) => assert_eq!(value, expected, "{text:?}"),
+        (Err(error), Ok(_)) => panic!("serde_json reads {text:?}, the events do not: {error}"),
+        (Ok(_), Err(error)) if !lenient => {
+            panic!("the events read {text:?}, serde_json does not: {error}")
+        }
+        _ => {}
+    }
+}
+
+/// The value the events of `text` describe, built without recursion.
+fn value_from_events(text: &str) -> Result<serde_json::Value, formats::events::SyntaxError> {
+    use formats::events::{Event, Events, SyntaxError};
+    use serde_json::Value;
+    let mut events = Events::new(text);
+    // Open containers, each with the key it goes under in its parent.
+    let mut open: Vec<(Value, Option<String>)> = Vec::new();
+    let mut key: Option<String> = None;
+    loop {
+        let value = match events.next()? {
+            Event::StartObject => {
+                open.push((Value::Object(serde_json::Map::new()), key.take()));
+                continue;
+            }
+            Event::StartArray => {
+                open.push((Value::Array(Vec::new()), key.take()));
+                continue;
+            }
+            Event::ObjectKey(name) => {
+                key = Some(name.into_owned());
+                continue;
+            }
+            Event::EndObject | Event::EndArray => {
+                let (value, its_key) = open.pop().expect("an end closes what was opened");
+                key = its_key;
+                value
+            }
+            Event::String(text) => Value::String(text.into_owned()),
+            Event::Number(number) => {
+                serde_json::from_str(number).map_err(|_| SyntaxError::new("number out of range"))?
+            }
+            Event::Boolean(b) => Value::Bool(b),
+            Event::Null => Value::Null,
+            Event::Eof => return Err(SyntaxError::end_of_file()),
+        };
+        match open.last_mut() {
+            None => {
+                return match events.next()? {
+                    Event::Eof => Ok(value),
+                    _ => Err(SyntaxError::new("trailing characters")),
+                };
+            }
+            Some((Value::Array(items), _)) => items.push(value),
+            Some((Value::Object(map), _)) => {
+                map.insert(key.take().expect("a key before its value"), value);
+            }
+            Some(_) => unreachable!("only arrays and objects are open"),
+        }
+    }
+}
+
 /// The HTML converter on whatever text the bytes hold.
 pub fn html(bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);

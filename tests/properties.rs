@@ -127,6 +127,8 @@ proptest! {
                 tread::fuzzing::import(format, input);
             }
         }
+        tread::fuzzing::json_events(input.as_bytes());
+        tread::fuzzing::json_events(&bytes);
         // The same, gzipped.
         use std::io::Write;
         let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());

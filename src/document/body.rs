@@ -23,9 +23,15 @@ pub struct Body {
     /// A `OnceCell`, not a `OnceLock`: the document is read from one thread,
     /// and the smaller cell keeps 100,000 comments' loading as fast as before
     /// bodies were lazy (the lock cost about 10% on native JSON).
-    blocks: OnceCell<Vec<Block>>,
-    /// Markup not yet converted, taken (and freed) when it is.
-    source: Cell<Option<(Box<str>, Convert)>>,
+    blocks: OnceCell<Box<[Block]>>,
+    /// Markup not yet converted, taken (and freed) when it is. Boxed, so
+    /// that a body is 24 bytes, converted or not, in an arena of 100,000.
+    source: Cell<Option<Box<Pending>>>,
+}
+
+struct Pending {
+    markup: Box<str>,
+    convert: Convert,
 }
 
 impl Body {
@@ -34,26 +40,28 @@ impl Body {
     pub fn lazy(source: impl Into<Box<str>>, convert: Convert) -> Self {
         Body {
             blocks: OnceCell::new(),
-            source: Cell::new(Some((source.into(), convert))),
+            source: Cell::new(Some(Box::new(Pending {
+                markup: source.into(),
+                convert,
+            }))),
         }
     }
 
     pub fn blocks(&self) -> &[Block] {
         self.blocks.get_or_init(|| match self.source.take() {
-            Some((source, convert)) => {
-                let mut blocks = convert(&source);
+            Some(pending) => {
+                let mut blocks = (pending.convert)(&pending.markup);
                 blocks.iter_mut().for_each(super::sanitize::block);
-                blocks.shrink_to_fit();
-                blocks
+                blocks.into_boxed_slice()
             }
-            None => Vec::new(),
+            None => Box::default(),
         })
     }
 
     /// The blocks to change in place when they are already converted (a
     /// pending body is cleaned when it is converted).
-    pub(crate) fn converted_mut(&mut self) -> Option<&mut Vec<Block>> {
-        self.blocks.get_mut()
+    pub(crate) fn converted_mut(&mut self) -> Option<&mut [Block]> {
+        self.blocks.get_mut().map(|blocks| &mut blocks[..])
     }
 
     pub fn as_slice(&self) -> &[Block] {
@@ -71,13 +79,12 @@ impl Body {
 }
 
 impl From<Vec<Block>> for Body {
-    fn from(mut blocks: Vec<Block>) -> Self {
+    fn from(blocks: Vec<Block>) -> Self {
         // A body lives as long as the document: the room a growing vector
         // kept (four blocks for a one-paragraph comment) would be a third of
-        // a large thread's memory.
-        blocks.shrink_to_fit();
+        // a large thread's memory. A boxed slice keeps none.
         Body {
-            blocks: OnceCell::from(blocks),
+            blocks: OnceCell::from(blocks.into_boxed_slice()),
             source: Cell::new(None),
         }
     }
@@ -101,9 +108,9 @@ impl<'a> IntoIterator for &'a Body {
 impl Clone for Body {
     fn clone(&self) -> Self {
         match self.source.take() {
-            Some((source, convert)) => {
-                let copy = Body::lazy(source.clone(), convert);
-                self.source.set(Some((source, convert)));
+            Some(pending) => {
+                let copy = Body::lazy(pending.markup.clone(), pending.convert);
+                self.source.set(Some(pending));
                 copy
             }
             None => Body::from(self.blocks().to_vec()),

@@ -257,6 +257,14 @@ impl CommentTreeBuilder {
 
     /// Replaces the body of the comment pushed at `position`, for loaders that
     /// read a comment's header before its text.
+    /// The comment pushed at `position`, for fields a loader reads after
+    /// pushing it (a streaming reader pushes a comment when it starts, so
+    /// that replies read inside it come after it). Its tree fields are the
+    /// builder's to set.
+    pub fn comment_mut(&mut self, position: usize) -> &mut Comment {
+        &mut self.pending[position]
+    }
+
     pub fn set_body(&mut self, position: usize, body: Vec<Block>) {
         self.pending[position].body = body.into();
     }

@@ -4,6 +4,7 @@
 //! whichever field an importer filled.
 
 pub mod discourse;
+pub(crate) mod events;
 pub mod hn;
 pub mod html;
 pub mod lobsters;

@@ -4,276 +4,385 @@
 //! file does not hold; `[deleted]`/`[removed]` authors and bodies are kept as
 //! such.
 //!
-//! Things are flattened while serde reads them, as the Hacker News importer
-//! does: each is appended to a list with its parent's position, its replies
-//! after it, and only the fields tread shows are kept (a real comment
-//! carries some fifty). The parser runs on a growable stack, so a chain of
-//! any depth loads and drops without overflowing it.
-
-use std::borrow::Cow;
-
-use compact_str::CompactString;
-use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+//! Things are flattened while the JSON is read, event by event: each is
+//! appended to a list with its parent's position, its replies after it, and
+//! only the fields tread shows are kept (a real comment carries some fifty).
+//! Nothing recurses, so a chain of any depth loads in memory close to its
+//! size and drops without touching the stack.
 
 use crate::document::sanitize::clean_field;
 use crate::document::{Block, Body, CommentTreeBuilder, Document, NewComment};
 
+use super::events::{self, Event, Events, Scalar};
 use super::value::{Int, Text, text};
 use super::{LoadError, html};
 
 /// The author shown on a placeholder for replies the file does not hold.
 const MORE_AUTHOR: &str = "more replies";
 
-/// One thing (post, comment or "more" stub) as read.
-#[derive(Debug, Default)]
+/// Where a thing's fields go.
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    /// The post: the document's own fields.
+    Post,
+    /// A comment, at this builder position.
+    Comment(u32),
+}
+
+/// Which Listing a thing is in, and under whom.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    /// The comments' Listing (or a reply's), not the post's.
+    comments: bool,
+    /// Builder position of the comment replied to.
+    parent: Option<u32>,
+}
+
+/// A thing being read.
+#[derive(Debug, Clone, Copy)]
 struct Thing {
-    /// Which Listing of the file it came from: 0 the post, 1 the comments.
-    listing: usize,
-    parent: Option<usize>,
-    kind: Option<String>,
-    name: Option<Text>,
-    id: Option<Text>,
-    author: Option<Text>,
+    target: Target,
+    /// `kind: "more"`: a stub for replies the file does not hold.
+    more: bool,
+    /// The key came from `name`, which wins over `id`.
+    named: bool,
+}
+
+/// Where the reader is: what the object or array it is inside holds. One
+/// frame a thing or Listing, 16 bytes each, so that a chain of any depth is
+/// read with the nesting on a vector, not the call stack.
+#[derive(Debug)]
+enum Frame {
+    /// The top array of Listings.
+    Top,
+    /// A Listing, `{"data": {"children": [...]}}`: one frame for its three
+    /// levels, saying which the reader is in.
+    Listing { place: Place, level: ListingLevel },
+    /// A thing, `{"kind": ..., "data": {...}}`, and whether the reader is
+    /// in its `data` (the fields tread shows, and `replies`).
+    Thing { thing: Thing, in_data: bool },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum ListingLevel {
+    Listing,
+    Data,
+    Children,
+}
+
+/// The post's fields, as read.
+#[derive(Default)]
+struct Post {
     title: Option<Text>,
+    author: Option<Text>,
     url: Option<Text>,
     permalink: Option<Text>,
     body: Option<Text>,
     body_html: Option<Text>,
     created_utc: Int,
-    score: Int,
-    count: Int,
 }
 
-/// Where things go while they are read.
-struct Things {
-    list: Vec<Thing>,
+/// What reading puts together: the post, and the comments in preorder, each
+/// pushed when its thing starts so that its replies, read inside its data,
+/// come after it. Nothing is kept per thing beyond the comment itself.
+struct Reader<'a> {
+    events: Events<'a>,
+    post: Option<Post>,
+    builder: CommentTreeBuilder,
+    listings: usize,
+    /// Every "kind" in the file: at most one thing or Listing each.
+    kinds: usize,
 }
 
-/// Reads a map, handing the value of one key to `inner` and skipping every
-/// other; a string or null reads as nothing (Reddit's `replies` is `""`
-/// when there are none). A Listing is `{"data": {"children": [...]}}`: two
-/// of these around [`Children`].
-struct OnlyKey<S> {
-    key: &'static str,
-    inner: Option<S>,
+pub fn parse(json: &str) -> Result<Document, LoadError> {
+    let error = |e: events::SyntaxError| LoadError::Import(format!("Reddit thread: {e}"));
+    // Every thing and Listing has a "kind": an upper bound of the comments
+    // that sizes the arena once (pages it does not fill are never touched).
+    let bound = memchr::memmem::find_iter(json.as_bytes(), "\"kind\"").count();
+    let mut reader = Reader {
+        events: Events::new(json),
+        post: None,
+        builder: CommentTreeBuilder::with_capacity(bound),
+        listings: 0,
+        kinds: bound,
+    };
+    reader.read().map_err(error)?;
+    if reader.listings == 0 {
+        return Err(LoadError::Import(
+            "Reddit thread: expected two Listings".into(),
+        ));
+    }
+    let mut document = Document {
+        title: "Reddit thread".into(),
+        ..Document::default()
+    };
+    if let Some(post) = reader.post {
+        post_into(&mut document, post);
+    }
+    document.comments = reader.builder.build().map_err(LoadError::Tree)?;
+    Ok(document)
 }
 
-impl<S> OnlyKey<S> {
-    fn new(key: &'static str, inner: S) -> Self {
-        OnlyKey {
-            key,
-            inner: Some(inner),
+impl Reader<'_> {
+    fn read(&mut self) -> Result<(), events::SyntaxError> {
+        if !matches!(self.events.next()?, Event::StartArray) {
+            return Err(events::SyntaxError::new(
+                "expected an array of two Listings",
+            ));
+        }
+        // One frame a thing or Listing: room for the deepest chain the
+        // file could hold, made once, as a stack grown by doubling would
+        // leave its old copies for the allocator to give back later.
+        let mut stack = Vec::with_capacity(self.kinds + 1);
+        stack.push(Frame::Top);
+        while let Some(frame) = stack.last_mut() {
+            let opened = match (frame, self.events.next()?) {
+                (frame, Event::EndArray | Event::EndObject) => {
+                    match frame {
+                        Frame::Listing { level, .. } if *level == ListingLevel::Children => {
+                            *level = ListingLevel::Data;
+                        }
+                        Frame::Listing { level, .. } if *level == ListingLevel::Data => {
+                            *level = ListingLevel::Listing;
+                        }
+                        Frame::Thing { in_data, .. } if *in_data => *in_data = false,
+                        _ => {
+                            if let Some(Frame::Thing { thing, .. }) = stack.pop() {
+                                self.finish(thing);
+                            }
+                        }
+                    }
+                    continue;
+                }
+                (_, Event::Eof) => return Err(events::SyntaxError::end_of_file()),
+                (Frame::Top, Event::StartObject) => {
+                    self.listings += 1;
+                    Some(Frame::Listing {
+                        place: Place {
+                            comments: self.listings > 1,
+                            parent: None,
+                        },
+                        level: ListingLevel::Listing,
+                    })
+                }
+                (
+                    &mut Frame::Listing {
+                        place,
+                        level: ListingLevel::Children,
+                    },
+                    Event::StartObject,
+                ) => self.start_thing(place)?,
+                (frame, Event::ObjectKey(key)) => self.key(frame, &key)?,
+                // Anything else in an array: a value tread does not read.
+                (_, other) => {
+                    self.events.skip(&other)?;
+                    None
+                }
+            };
+            stack.extend(opened);
+        }
+        match self.events.next()? {
+            Event::Eof => Ok(()),
+            _ => Err(events::SyntaxError::new("more after the Listings")),
         }
     }
-}
 
-/// A Listing's things, read into `things` with `parent`.
-fn listing(
-    things: &mut Things,
-    listing: usize,
-    parent: Option<usize>,
-) -> OnlyKey<OnlyKey<Children<'_>>> {
-    OnlyKey::new(
-        "data",
-        OnlyKey::new(
-            "children",
-            Children {
-                things,
-                listing,
-                parent,
+    /// A thing opens: the post (the first thing of the first Listing), a
+    /// comment, or something of the post's Listing tread does not show,
+    /// which is skipped whole.
+    fn start_thing(&mut self, place: Place) -> Result<Option<Frame>, events::SyntaxError> {
+        let target = if place.comments {
+            let position = self.builder.push(NewComment {
+                key: (self.builder.len() + 1).to_string().into(),
+                parent: place.parent.map(|p| p as usize),
+                ..NewComment::default()
+            });
+            Target::Comment(position as u32)
+        } else if self.post.is_none() && place.parent.is_none() {
+            self.post = Some(Post::default());
+            Target::Post
+        } else {
+            self.events.skip(&Event::StartObject)?;
+            return Ok(None);
+        };
+        Ok(Some(Frame::Thing {
+            thing: Thing {
+                target,
+                more: false,
+                named: false,
             },
-        ),
-    )
-}
+            in_data: false,
+        }))
+    }
 
-impl<'de, S: DeserializeSeed<'de, Value = ()>> DeserializeSeed<'de> for OnlyKey<S> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de, S: DeserializeSeed<'de, Value = ()>> Visitor<'de> for OnlyKey<S> {
-    type Value = ();
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        write!(f, "an object with {:?}", self.key)
-    }
-    fn visit_str<E>(self, _: &str) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_unit<E>(self) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            match self.inner.take() {
-                Some(inner) if key == self.key => map.next_value_seed(inner)?,
-                inner => {
-                    self.inner = inner;
-                    map.next_value::<IgnoredAny>()?;
+    /// Reads the value of `key` in the object `frame` stands for: a field
+    /// into its thing, a level of the frame entered, or the frame the value
+    /// opens; any other key's value is skipped whole.
+    fn key(&mut self, frame: &mut Frame, key: &str) -> Result<Option<Frame>, events::SyntaxError> {
+        match (frame, key) {
+            (Frame::Listing { level, .. }, "data") if *level == ListingLevel::Listing => {
+                if self.enters(&Event::StartObject)? {
+                    *level = ListingLevel::Data;
                 }
             }
-        }
-        Ok(())
-    }
-}
-
-/// An array of things.
-struct Children<'a> {
-    things: &'a mut Things,
-    listing: usize,
-    parent: Option<usize>,
-}
-
-impl<'de> DeserializeSeed<'de> for Children<'_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Children<'_> {
-    type Value = ();
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("an array of things")
-    }
-    fn visit_unit<E>(self) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq
-            .next_element_seed(ThingSeed {
-                things: &mut *self.things,
-                listing: self.listing,
-                parent: self.parent,
-            })?
-            .is_some()
-        {}
-        Ok(())
-    }
-}
-
-/// One thing: `{"kind": ..., "data": {...}}`. It is appended before its
-/// data is read, so that its replies, read inside the data, come after it.
-struct ThingSeed<'a> {
-    things: &'a mut Things,
-    listing: usize,
-    parent: Option<usize>,
-}
-
-impl<'de> DeserializeSeed<'de> for ThingSeed<'_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for ThingSeed<'_> {
-    type Value = ();
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a Reddit thing")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let index = self.things.list.len();
-        self.things.list.push(Thing {
-            listing: self.listing,
-            parent: self.parent,
-            ..Thing::default()
-        });
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            match key.as_ref() {
-                "kind" => self.things.list[index].kind = map.next_value::<Option<String>>()?,
-                "data" => map.next_value_seed(ThingData {
-                    things: &mut *self.things,
-                    index,
-                })?,
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
+            (Frame::Listing { level, .. }, "children") if *level == ListingLevel::Data => {
+                if self.enters(&Event::StartArray)? {
+                    *level = ListingLevel::Children;
                 }
             }
-        }
-        Ok(())
-    }
-}
-
-/// A thing's `data`: the fields tread shows, and `replies`.
-struct ThingData<'a> {
-    things: &'a mut Things,
-    index: usize,
-}
-
-impl<'de> DeserializeSeed<'de> for ThingData<'_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for ThingData<'_> {
-    type Value = ();
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a thing's data")
-    }
-    fn visit_unit<E>(self) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let index = self.index;
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            let thing = &mut self.things.list[index];
-            match key.as_ref() {
-                "name" => thing.name = map.next_value()?,
-                "id" => thing.id = map.next_value()?,
-                "author" => thing.author = map.next_value()?,
-                "title" => thing.title = map.next_value()?,
-                "url" => thing.url = map.next_value()?,
-                "permalink" => thing.permalink = map.next_value()?,
-                // A post's text and a comment's share the fields.
-                "body" | "selftext" => thing.body = map.next_value()?,
-                "body_html" | "selftext_html" => thing.body_html = map.next_value()?,
-                "created_utc" => thing.created_utc = map.next_value()?,
-                "score" => thing.score = map.next_value()?,
-                "count" => thing.count = map.next_value()?,
-                "replies" => {
-                    let from = thing.listing;
-                    map.next_value_seed(listing(&mut *self.things, from, Some(index)))?;
-                }
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
+            (
+                Frame::Thing {
+                    thing,
+                    in_data: false,
+                },
+                "kind",
+            ) => {
+                let kind = self.events.scalar()?.into_text();
+                if kind.is_some_and(|k| k.0 == "more") {
+                    thing.more = true;
+                    if let Target::Comment(position) = thing.target {
+                        self.builder.comment_mut(position as usize).author =
+                            Some(MORE_AUTHOR.into());
+                    }
                 }
             }
+            (Frame::Thing { in_data, .. }, "data") if !*in_data => {
+                *in_data = self.enters(&Event::StartObject)?;
+            }
+            (
+                Frame::Thing {
+                    thing:
+                        Thing {
+                            target: Target::Comment(position),
+                            ..
+                        },
+                    in_data: true,
+                },
+                "replies",
+            ) => {
+                let position = *position;
+                if self.enters(&Event::StartObject)? {
+                    return Ok(Some(Frame::Listing {
+                        place: Place {
+                            comments: true,
+                            parent: Some(position),
+                        },
+                        level: ListingLevel::Listing,
+                    }));
+                }
+            }
+            (
+                Frame::Thing {
+                    thing,
+                    in_data: true,
+                },
+                field,
+            ) => {
+                let value = self.events.scalar()?;
+                match thing.target {
+                    Target::Post => self.post_field(field, value),
+                    Target::Comment(position) => {
+                        self.comment_field(thing, position as usize, field, value);
+                    }
+                }
+            }
+            _ => {
+                let value = self.events.next()?;
+                self.events.skip(&value)?;
+            }
         }
-        Ok(())
+        Ok(None)
     }
-}
 
-/// The top: an array of Listings (the post's, then the comments').
-struct Thread<'a> {
-    things: &'a mut Things,
-}
-
-impl<'de> DeserializeSeed<'de> for Thread<'_> {
-    type Value = usize;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
-        deserializer.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Thread<'_> {
-    type Value = usize;
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("two Listings")
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<usize, A::Error> {
-        let mut listings = 0;
-        while seq
-            .next_element_seed(listing(&mut *self.things, listings, None))?
-            .is_some()
-        {
-            listings += 1;
+    fn comment_field(&mut self, thing: &mut Thing, position: usize, field: &str, value: Scalar) {
+        let comment = self.builder.comment_mut(position);
+        match field {
+            "name" | "id" => {
+                // A comment's fullname ("t1_abc") names it in permalinks.
+                if let Some(key) = clean_field(text(value.into_text()))
+                    && (field == "name" || !thing.named)
+                {
+                    comment.key = key.into();
+                    thing.named |= field == "name";
+                }
+            }
+            // An account that was deleted shows as Reddit shows it.
+            "author" if !thing.more => comment.author = text(value.into_text()).map(Into::into),
+            "created_utc" => comment.posted = value.into_int().0.map(|s| s.to_string().into()),
+            "score" => comment.score = value.into_int().0,
+            "body" => {
+                let source = text(value.into_text());
+                comment.deleted = source
+                    .as_deref()
+                    .is_some_and(|b| matches!(b.trim(), "[deleted]" | "[removed]"));
+                // The HTML version, when there is one, is what is shown
+                // (asking a pending body whether it is empty would convert it).
+                if !comment.body.is_pending() {
+                    comment.body = body(None, source);
+                }
+            }
+            "body_html" => {
+                if let Some(html) = text(value.into_text()).filter(|h| !h.trim().is_empty()) {
+                    comment.body = body(Some(html), None);
+                }
+            }
+            "count" if thing.more => {
+                comment.body = more_replies(value.into_int().0.unwrap_or(0)).into();
+            }
+            _ => {}
         }
-        Ok(listings)
     }
+
+    fn post_field(&mut self, field: &str, value: Scalar) {
+        let Some(post) = self.post.as_mut() else {
+            return;
+        };
+        match field {
+            "title" => post.title = value.into_text(),
+            "author" => post.author = value.into_text(),
+            "url" => post.url = value.into_text(),
+            "permalink" => post.permalink = value.into_text(),
+            "selftext" | "body" => post.body = value.into_text(),
+            "selftext_html" | "body_html" => post.body_html = value.into_text(),
+            "created_utc" => post.created_utc = value.into_int(),
+            _ => {}
+        }
+    }
+
+    /// A "more" stub whose count the file did not give says so plainly.
+    fn finish(&mut self, thing: Thing) {
+        if let (true, Target::Comment(position)) = (thing.more, thing.target) {
+            let comment = self.builder.comment_mut(position as usize);
+            if comment.body.is_empty() {
+                comment.body = more_replies(0).into();
+            }
+        }
+    }
+
+    /// Whether the next value starts as `start` does (an object, an
+    /// array); any other value is skipped whole: a string or null, as
+    /// Reddit's `replies` is `""` when there are none.
+    fn enters(&mut self, start: &Event) -> Result<bool, events::SyntaxError> {
+        let event = self.events.next()?;
+        if event == *start {
+            return Ok(true);
+        }
+        self.events.skip(&event)?;
+        Ok(false)
+    }
+}
+
+/// The text of a stub for `count` replies the file does not hold.
+fn more_replies(count: i64) -> Vec<Block> {
+    let text = if count > 0 {
+        format!(
+            "{count} more {} not in this file",
+            if count == 1 { "reply" } else { "replies" }
+        )
+    } else {
+        "The thread goes on; its replies are not in this file".to_string()
+    };
+    vec![Block::paragraph(text)]
 }
 
 /// Blocks of a Reddit text: the HTML version when present (it is itself
@@ -294,89 +403,8 @@ fn body(html_text: Option<String>, source: Option<String>) -> Body {
     blocks.into()
 }
 
-fn read_things(json: &str) -> Result<Vec<Thing>, LoadError> {
-    let error = |e: serde_json::Error| LoadError::Import(format!("Reddit thread: {e}"));
-    let mut things = Things { list: Vec::new() };
-    let mut deserializer = serde_json::Deserializer::from_str(json);
-    deserializer.disable_recursion_limit();
-    let listings = Thread {
-        things: &mut things,
-    }
-    .deserialize(serde_stacker::Deserializer::new(&mut deserializer))
-    .map_err(error)?;
-    deserializer.end().map_err(error)?;
-    if listings == 0 {
-        return Err(LoadError::Import(
-            "Reddit thread: expected two Listings".into(),
-        ));
-    }
-    Ok(things.list)
-}
-
-pub fn parse(json: &str) -> Result<Document, LoadError> {
-    let things = read_things(json)?;
-    let mut document = Document {
-        title: "Reddit thread".into(),
-        ..Document::default()
-    };
-    let mut builder = CommentTreeBuilder::with_capacity(things.len());
-    // Builder position of each thing that became a comment.
-    let mut position: Vec<Option<usize>> = vec![None; things.len()];
-    let mut post_seen = false;
-    for (index, thing) in things.into_iter().enumerate() {
-        if thing.listing == 0 {
-            // The first thing of the first Listing is the post.
-            if !post_seen && thing.parent.is_none() {
-                post_seen = true;
-                post_into(&mut document, thing);
-            }
-            continue;
-        }
-        let parent = thing.parent.and_then(|p| position[p]);
-        let key: CompactString = text(thing.name)
-            .or_else(|| text(thing.id))
-            .map_or_else(|| (builder.len() + 1).to_string().into(), Into::into);
-        if thing.kind.as_deref() == Some("more") {
-            let count = thing.count.0.unwrap_or(0);
-            let text = if count > 0 {
-                format!(
-                    "{count} more {} not in this file",
-                    if count == 1 { "reply" } else { "replies" }
-                )
-            } else {
-                "The thread goes on; its replies are not in this file".to_string()
-            };
-            position[index] = Some(builder.push(NewComment {
-                key,
-                parent,
-                author: Some(MORE_AUTHOR.into()),
-                body: vec![Block::paragraph(text)].into(),
-                ..NewComment::default()
-            }));
-            continue;
-        }
-        let raw_body = text(thing.body);
-        let deleted = raw_body
-            .as_deref()
-            .is_some_and(|b| matches!(b.trim(), "[deleted]" | "[removed]"));
-        position[index] = Some(builder.push(NewComment {
-            key,
-            parent,
-            // An account that was deleted shows as Reddit shows it.
-            author: text(thing.author).map(Into::into),
-            posted: thing.created_utc.0.map(|s| s.to_string().into()),
-            score: thing.score.0,
-            deleted,
-            dead: false,
-            body: body(text(thing.body_html), raw_body),
-        }));
-    }
-    document.comments = builder.build().map_err(LoadError::Tree)?;
-    Ok(document)
-}
-
 /// Fills the document's fields from the post.
-fn post_into(document: &mut Document, post: Thing) {
+fn post_into(document: &mut Document, post: Post) {
     // Reddit sends titles HTML-escaped ("&amp;").
     if let Some(title) = clean_field(text(post.title).map(|t| html::unescape(&t))) {
         document.title = title;
