@@ -150,6 +150,7 @@ fn open_saved_state(app: &mut App, no_resume: bool) -> SavedState {
 /// Loads the input and reports warnings once, on stderr.
 fn load(source: &InputSource, input: InputOptions) -> Result<Loaded, Error> {
     let loaded = source.load(input.format, input.limit())?;
+    release_freed_memory();
     for warning in &loaded.warnings {
         let _ = writeln!(
             std::io::stderr(),
@@ -158,6 +159,18 @@ fn load(source: &InputSource, input: InputOptions) -> Result<Loaded, Error> {
         );
     }
     Ok(loaded)
+}
+
+/// Hands the input's bytes and the loaders' scratch, freed by now, back to
+/// the system. mimalloc would keep them for a second, while the reader or
+/// the dump fills fresh memory: the peak would hold the input twice over.
+fn release_freed_memory() {
+    #[cfg(feature = "mimalloc")]
+    // SAFETY: mi_collect only walks mimalloc's own free lists; any thread
+    // may call it at any time.
+    unsafe {
+        libmimalloc_sys::mi_collect(true);
+    }
 }
 
 fn terminal_width() -> usize {
