@@ -14,7 +14,7 @@ use toml::Spanned;
 
 use crate::app::ViewSettings;
 use crate::app::action::Action;
-use crate::app::keymap::{Context, Keymap, parse_sequence};
+use crate::app::keymap::{Context, KeySequence, Keymap, parse_sequence, sequence_label};
 use crate::ui::theme::{self, Theme};
 
 /// The default config, embedded.
@@ -177,6 +177,9 @@ impl Config {
     /// a `[keys.PLACE]` entry replaces them in that place.
     fn apply(&mut self, raw: RawConfig) -> Result<(), At> {
         let defaults = self.keymap.clone();
+        // What the file binds: place, keys, action, and where it says so.
+        let mut user: Vec<(Context, KeySequence, Action, usize)> = Vec::new();
+        let mut quit_entry = None;
         for (name, value) in &raw.keys {
             match value.get_ref() {
                 toml::Value::Table(table) => {
@@ -192,10 +195,14 @@ impl Config {
                     for (action_name, keys) in table {
                         let action = parse_action(action_name)
                             .ok_or_else(|| at(value, unknown_action(action_name)))?;
+                        if action == Action::Quit {
+                            quit_entry = Some(value.span().start);
+                        }
                         let keys =
                             key_list(keys).map_err(|m| at(value, format!("{action_name}: {m}")))?;
                         self.keymap.unbind(context, action);
                         for sequence in keys {
+                            user.push((context, sequence.clone(), action, value.span().start));
                             self.keymap.bind(context, sequence, action);
                         }
                     }
@@ -203,6 +210,9 @@ impl Config {
                 keys => {
                     let action = parse_action(name.get_ref())
                         .ok_or_else(|| at(name, unknown_action(name.get_ref())))?;
+                    if action == Action::Quit {
+                        quit_entry = Some(name.span().start);
+                    }
                     let keys = key_list(keys)
                         .map_err(|m| at(value, format!("{}: {m}", name.get_ref())))?;
                     let mut contexts = defaults.contexts_of(action);
@@ -212,14 +222,88 @@ impl Config {
                     for context in contexts {
                         self.keymap.unbind(context, action);
                         for sequence in &keys {
+                            user.push((context, sequence.clone(), action, name.span().start));
                             self.keymap.bind(context, sequence.clone(), action);
                         }
                     }
                 }
             }
         }
+        self.let_user_keys_win(&defaults, &user, quit_entry)?;
         self.apply_theme(&raw.theme)?;
         self.apply_layout(&raw.layout)
+    }
+
+    /// The file's own bindings win over the defaults in every place: a
+    /// default binding of the same keys, or of keys that begin them, goes
+    /// (`quit = ["x"]` takes `x` from the comment pane's fold too). A key
+    /// the file binds to two actions in one place, and a config that
+    /// leaves no key to quit, are errors at the line that does it.
+    fn let_user_keys_win(
+        &mut self,
+        defaults: &Keymap,
+        user: &[(Context, KeySequence, Action, usize)],
+        quit_entry: Option<usize>,
+    ) -> Result<(), At> {
+        for (index, (context, sequence, action, offset)) in user.iter().enumerate() {
+            if let Some((_, _, other, _)) = user[..index]
+                .iter()
+                .find(|(c, s, a, _)| s == sequence && a != action && c == context)
+            {
+                return Err(At {
+                    offset: *offset,
+                    message: format!(
+                        "{}: \"{}\" is already bound to {} in this file",
+                        action.name(),
+                        sequence_label(sequence),
+                        other.name()
+                    ),
+                });
+            }
+            // Restating a default binding takes nothing from elsewhere.
+            if defaults.bound(*context, sequence) == Some(*action) {
+                continue;
+            }
+            // A pane's own keys are looked up before the global ones, so a
+            // global binding is shadowed in every place, a pane's only there.
+            let shadows = |c: Context| *context == Context::Global || c == *context;
+            let could_quit = self.keymap.binds(Action::Quit);
+            self.keymap.unbind_shadowing(sequence, |c, s| {
+                !shadows(c)
+                    || user
+                        .iter()
+                        .any(|(uc, us, _, _)| *uc == c && us.as_slice() == s)
+            });
+            if could_quit && !self.keymap.binds(Action::Quit) {
+                return Err(At {
+                    offset: *offset,
+                    message: format!(
+                        "{}: \"{}\" takes the key that quit tread, and no key is left to quit; give quit another key",
+                        action.name(),
+                        sequence_label(sequence)
+                    ),
+                });
+            }
+        }
+        if !self.keymap.binds(Action::Quit) {
+            // Where the file did it: its quit entry, else the binding that
+            // took a default quit key.
+            let quit_keys = defaults.sequences_of(Action::Quit);
+            let taker = user.iter().find(|(_, sequence, action, _)| {
+                *action != Action::Quit && quit_keys.contains(sequence)
+            });
+            let message = match taker {
+                Some((_, sequence, action, _)) if quit_entry.is_none() => format!(
+                    "{}: \"{}\" takes the key that quit tread, and no key is left to quit; give quit another key",
+                    action.name(),
+                    sequence_label(sequence)
+                ),
+                _ => "no key quits tread: give quit a key, like quit = [\"q\"]".to_string(),
+            };
+            let offset = quit_entry.or(taker.map(|t| t.3)).unwrap_or(0);
+            return Err(At { offset, message });
+        }
+        Ok(())
     }
 
     fn apply_theme(&mut self, raw: &RawTheme) -> Result<(), At> {

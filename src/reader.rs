@@ -10,7 +10,7 @@ use crossterm::event::{
 
 use crate::app::bookmarks::{Effect, PromptKey};
 use crate::app::keymap::{KeyPress, Lookup};
-use crate::app::{App, Message};
+use crate::app::{Action, App, Message};
 use crate::saving::{self, Saver};
 use crate::store::Store;
 use crate::store::bookmarks::BookmarkFile;
@@ -33,6 +33,9 @@ pub struct PendingKeys {
     /// The digits of the count as typed, and when the last one was.
     digits: Vec<KeyPress>,
     since: Option<Instant>,
+    /// What the keys so far mean on their own, when a longer sequence
+    /// they begin keeps them waiting.
+    alone: Option<Action>,
 }
 
 impl PendingKeys {
@@ -58,31 +61,30 @@ impl PendingKeys {
             return Vec::new();
         }
         self.keys.push(key);
+        let alone_before = self.alone.take();
         let contexts = app.key_contexts();
         match app.keymap.lookup(&contexts, &self.keys) {
-            Lookup::Action(action) => {
-                self.keys.clear();
-                let mut messages = Vec::new();
-                match self.count() {
-                    Some(count) if action.takes_count() => {
-                        messages.push(Message::Counted(count, action));
-                    }
-                    Some(_) => {
-                        messages.extend(self.digit_binding(app));
-                        messages.push(Message::Action(action));
-                    }
-                    None => messages.push(Message::Action(action)),
+            Lookup::Action(action) => self.complete(app, action),
+            Lookup::Pending { alone } => {
+                self.alone = alone;
+                if alone.is_some() {
+                    self.since = Some(now);
                 }
-                self.clear_count();
-                messages
+                Vec::new()
             }
-            Lookup::Pending => Vec::new(),
             Lookup::Unbound => {
-                // A sequence that went nowhere: try the last key on its own.
+                // A sequence that went nowhere: the keys before the last run
+                // what they mean alone, if anything, and the last key is
+                // tried on its own.
                 let retry = self.keys.len() > 1;
                 self.keys.clear();
                 if retry {
-                    self.feed_at(app, key, now)
+                    let mut messages = match alone_before {
+                        Some(action) => self.complete(app, action),
+                        None => Vec::new(),
+                    };
+                    messages.extend(self.feed_at(app, key, now));
+                    messages
                 } else {
                     self.clear_count();
                     Vec::new()
@@ -91,11 +93,34 @@ impl PendingKeys {
         }
     }
 
-    /// When a count has waited long enough: a lone digit with a binding of
-    /// its own runs it; any other count is dropped.
+    /// The keys typed make `action`: with the count before them, if any.
+    fn complete(&mut self, app: &App, action: Action) -> Vec<Message> {
+        self.keys.clear();
+        self.alone = None;
+        let mut messages = Vec::new();
+        match self.count() {
+            Some(count) if action.takes_count() => {
+                messages.push(Message::Counted(count, action));
+            }
+            Some(_) => {
+                messages.extend(self.digit_binding(app));
+                messages.push(Message::Action(action));
+            }
+            None => messages.push(Message::Action(action)),
+        }
+        self.clear_count();
+        messages
+    }
+
+    /// When keys have waited long enough: keys that mean something on
+    /// their own run it; else a lone digit with a binding of its own runs
+    /// that; any other count is dropped.
     pub fn expire(&mut self, app: &App, now: Instant) -> Vec<Message> {
         match self.since {
             Some(since) if now.duration_since(since) >= COUNT_TIMEOUT => {
+                if let Some(action) = self.alone.take() {
+                    return self.complete(app, action);
+                }
                 let messages = self.digit_binding(app);
                 self.clear_count();
                 messages

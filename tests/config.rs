@@ -9,7 +9,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use ratatui::style::Color;
-use tread::app::keymap::Context;
+use tread::app::keymap::{Context, KeyPress, Lookup};
 use tread::app::{Action, App, Message, ViewSettings};
 use tread::config::{Config, DEFAULT_CONFIG, load_file};
 use tread::formats;
@@ -61,6 +61,18 @@ fn every_config_mistake_names_the_line_and_what_was_expected() {
         (
             "keys-not-a-list.toml",
             "2: quit: expected a list of keys, like [\"j\", \"down\"]",
+        ),
+        (
+            "key-twice.toml",
+            "1: next_comment: \"n\" is already bound to fold_thread in this file",
+        ),
+        (
+            "no-quit.toml",
+            "3: no key quits tread: give quit a key, like quit = [\"q\"]",
+        ),
+        (
+            "quit-taken.toml",
+            "2: help: \"q\" takes the key that quit tread, and no key is left to quit; give quit another key",
         ),
     ];
     for (name, expected) in cases {
@@ -116,6 +128,48 @@ fn user_keys_theme_and_layout_are_laid_over_the_defaults() {
     assert_eq!(config.settings.indent, 2);
     assert!(!config.settings.show_scores);
     assert!(config.settings.show_ages);
+}
+
+#[test]
+fn a_key_the_user_binds_wins_over_a_default_of_the_same_key_in_every_place() {
+    let config = load_file(&fixture("config/quit-on-x.toml")).unwrap();
+    let keymap = &config.keymap;
+    // `x` folds a thread in the comment pane by default; now it quits there
+    // too, and the pane's hints and help no longer offer it for folding.
+    for pane in [Context::Comments, Context::Article] {
+        assert_eq!(
+            keymap.lookup(&[pane, Context::Global], &[KeyPress::parse("x").unwrap()]),
+            Lookup::Action(Action::Quit),
+            "{pane:?}"
+        );
+    }
+    assert!(
+        keymap
+            .keys_for(Context::Comments, Action::FoldThread)
+            .is_empty()
+    );
+    assert_eq!(keymap.keys_for(Context::Global, Action::Quit), ["x"]);
+    // Restating a default takes nothing away: `q` still closes the help.
+    let restated = Config::from_toml("[keys]\nquit = [\"q\", \"x\"]\n", "restated").unwrap();
+    assert_eq!(
+        restated.keymap.lookup(
+            &[Context::Help, Context::Global],
+            &[KeyPress::parse("q").unwrap()]
+        ),
+        Lookup::Action(Action::CloseOverlay)
+    );
+    // A key that begins a default sequence (`g g`) waits for the next key
+    // before it means itself.
+    let prefix = Config::from_toml("[keys]\nhelp = [\"g\"]\n", "prefix").unwrap();
+    assert_eq!(
+        prefix.keymap.lookup(
+            &[Context::Comments, Context::Global],
+            &[KeyPress::parse("g").unwrap()]
+        ),
+        Lookup::Pending {
+            alone: Some(Action::Help)
+        }
+    );
 }
 
 #[test]

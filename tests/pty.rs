@@ -710,6 +710,30 @@ fn a_user_config_remaps_keys_in_the_running_reader() {
     session.assert_terminal_restored();
 }
 
+#[test]
+fn a_user_quit_key_quits_from_either_pane_over_a_default_of_the_same_key() {
+    let config = common::fixture("config/quit-on-x.toml");
+    let config = config.to_string_lossy().into_owned();
+    for pane_keys in ["", "\t"] {
+        let mut session = Session::start_with_env(
+            env!("CARGO_BIN_EXE_tread"),
+            &[],
+            (100, 30),
+            None,
+            &[("TREAD_CONFIG", &config)],
+        );
+        session.wait_for("the demo, with x to quit in the hints", |s| {
+            s.contains("marta_k") && s.contains("x quit")
+        });
+        // Tab moves to the other pane first; `x` folds a thread there by
+        // default, and quits now.
+        session.keys(pane_keys);
+        session.keys("x");
+        assert!(session.wait_exit().success(), "pane keys {pane_keys:?}");
+        session.assert_terminal_restored();
+    }
+}
+
 /// Panics when the bytes tread wrote hold a control string (OSC, DCS, APC,
 /// PM, SOS), a bare BEL or backspace, a C1 control or a bidi override, or
 /// any word of the hostile payload: tread draws with CSI sequences only.

@@ -303,8 +303,13 @@ pub struct KeyParseError(pub String);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lookup {
     Action(Action),
-    /// The keys so far begin a longer sequence: wait for the next key.
-    Pending,
+    /// The keys so far begin a longer sequence: wait for the next key. When
+    /// they are also a whole binding of their own (a user's `z` where a
+    /// default `z c` begins), that runs if no key comes in time, as vim's
+    /// `timeoutlen` does.
+    Pending {
+        alone: Option<Action>,
+    },
     Unbound,
 }
 
@@ -355,22 +360,61 @@ impl Keymap {
         self.listing.push((context, sequence, action));
     }
 
-    /// Looks `keys` up in each context in turn, the first that knows it winning.
+    /// Looks `keys` up in each context in turn, the first that knows it
+    /// winning; a context where they begin a longer sequence makes them wait.
     pub fn lookup(&self, contexts: &[Context], keys: &[KeyPress]) -> Lookup {
+        let mut waiting = false;
         for &context in contexts {
             if let Some(&action) = self.bindings.get(&(context, keys.to_vec())) {
-                return Lookup::Action(action);
+                return match waiting {
+                    true => Lookup::Pending {
+                        alone: Some(action),
+                    },
+                    false => Lookup::Action(action),
+                };
             }
-            let longer = self
+            waiting |= self
                 .bindings
                 .range((context, keys.to_vec())..)
                 .next()
                 .is_some_and(|((c, seq), _)| *c == context && seq.starts_with(keys));
-            if longer {
-                return Lookup::Pending;
-            }
         }
-        Lookup::Unbound
+        match waiting {
+            true => Lookup::Pending { alone: None },
+            false => Lookup::Unbound,
+        }
+    }
+
+    /// Removes, in every context, the bindings whose keys are `sequence` or
+    /// begin it, unless `keep` says to keep one: what makes a user's
+    /// binding win over the defaults wherever they would shadow it.
+    pub fn unbind_shadowing(
+        &mut self,
+        sequence: &[KeyPress],
+        keep: impl Fn(Context, &[KeyPress]) -> bool,
+    ) {
+        let shadows = |c: Context, s: &KeySequence| sequence.starts_with(s) && !keep(c, s);
+        self.bindings.retain(|(c, s), _| !shadows(*c, s));
+        self.listing.retain(|(c, s, _)| !shadows(*c, s));
+    }
+
+    /// What `sequence` runs in `context`, if anything.
+    pub fn bound(&self, context: Context, sequence: &[KeyPress]) -> Option<Action> {
+        self.bindings.get(&(context, sequence.to_vec())).copied()
+    }
+
+    /// Every key sequence bound to `action`, anywhere.
+    pub fn sequences_of(&self, action: Action) -> Vec<KeySequence> {
+        self.listing
+            .iter()
+            .filter(|(_, _, a)| *a == action)
+            .map(|(_, sequence, _)| sequence.clone())
+            .collect()
+    }
+
+    /// Whether any key runs `action`, anywhere.
+    pub fn binds(&self, action: Action) -> bool {
+        self.listing.iter().any(|(_, _, a)| *a == action)
     }
 
     /// The keys bound to `action` in `context`, as labels ("j", "Ctrl-d").
@@ -495,12 +539,42 @@ mod tests {
             Action::Bottom,
         );
         let contexts = [Context::Global];
-        assert_eq!(keymap.lookup(&contexts, &[press("g")]), Lookup::Pending);
+        assert_eq!(
+            keymap.lookup(&contexts, &[press("g")]),
+            Lookup::Pending { alone: None }
+        );
         assert_eq!(
             keymap.lookup(&contexts, &[press("g"), press("g")]),
             Lookup::Action(Action::Top)
         );
         assert_eq!(keymap.lookup(&contexts, &[press("x")]), Lookup::Unbound);
+    }
+
+    #[test]
+    fn a_key_shadowed_by_a_longer_sequence_waits_then_means_itself() {
+        let mut keymap = Keymap::default();
+        keymap.bind(
+            Context::Comments,
+            parse_sequence("z c").unwrap(),
+            Action::FoldThread,
+        );
+        keymap.bind(Context::Global, parse_sequence("z").unwrap(), Action::Quit);
+        let contexts = [Context::Comments, Context::Global];
+        assert_eq!(
+            keymap.lookup(&contexts, &[press("z")]),
+            Lookup::Pending {
+                alone: Some(Action::Quit)
+            }
+        );
+        assert_eq!(
+            keymap.lookup(&contexts, &[press("z"), press("c")]),
+            Lookup::Action(Action::FoldThread)
+        );
+        // In a place without the longer sequence, the key runs at once.
+        assert_eq!(
+            keymap.lookup(&[Context::Article, Context::Global], &[press("z")]),
+            Lookup::Action(Action::Quit)
+        );
     }
 
     #[test]

@@ -436,6 +436,39 @@ fn counts_repeat_movements_and_gg_g_go_to_the_ends() {
 }
 
 #[test]
+fn a_users_key_that_begins_a_default_sequence_runs_after_the_timeout_or_another_key() {
+    let config = crate::config::Config::from_toml("[keys]\nhelp = [\"g\"]\n", "test").unwrap();
+    let mut app = app();
+    app.keymap = config.keymap;
+    let mut pending = PendingKeys::default();
+    focus_comments(&mut app);
+    let g = crate::app::keymap::KeyPress::parse("g").unwrap();
+    let start = std::time::Instant::now();
+    // `g` begins the comment pane's `g g`: it waits, then means `help`.
+    assert!(pending.feed_at(&app, g, start).is_empty());
+    assert!(pending.expire(&app, start).is_empty());
+    assert_eq!(
+        pending.deadline(),
+        Some(start + crate::reader::COUNT_TIMEOUT)
+    );
+    let messages = pending.expire(&app, start + crate::reader::COUNT_TIMEOUT);
+    assert_eq!(messages, [Message::Action(Action::Help)]);
+    assert_eq!(pending.typed(), "");
+    // `g g` still goes to the top; `g` then another key runs both.
+    type_keys(&mut app, &mut pending, "G g g");
+    assert_eq!(selected_author(&app), "a");
+    assert!(pending.feed_at(&app, g, start).is_empty());
+    let j = crate::app::keymap::KeyPress::parse("j").unwrap();
+    assert_eq!(
+        pending.feed_at(&app, j, start),
+        [
+            Message::Action(Action::Help),
+            Message::Action(Action::NextComment)
+        ]
+    );
+}
+
+#[test]
 fn a_lone_digit_still_folds_to_its_level_after_the_timeout_or_another_key() {
     let mut app = app();
     let mut pending = PendingKeys::default();
