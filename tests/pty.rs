@@ -683,9 +683,9 @@ fn a_lone_digit_folds_after_a_pause_and_a_count_moves() {
     assert!(session.wait_exit().success());
 }
 
-#[test]
-fn a_user_config_remaps_keys_in_the_running_reader() {
-    let config = common::fixture("config/remap.toml");
+/// The demo under the config fixture `name`, once its hints show `hint`.
+fn demo_with_config(name: &str, hint: &str) -> Session {
+    let config = common::fixture(&format!("config/{name}"));
     let config = config.to_string_lossy().into_owned();
     let mut session = Session::start_with_env(
         env!("CARGO_BIN_EXE_tread"),
@@ -694,9 +694,15 @@ fn a_user_config_remaps_keys_in_the_running_reader() {
         None,
         &[("TREAD_CONFIG", &config)],
     );
-    session.wait_for("the demo, with the remapped quit key in the hints", |s| {
-        s.contains("marta_k") && s.contains("Q quit")
+    session.wait_for(&format!("the demo, with {hint:?} in the hints"), |s| {
+        s.contains("marta_k") && s.contains(hint)
     });
+    session
+}
+
+#[test]
+fn a_user_config_remaps_keys_in_the_running_reader() {
+    let mut session = demo_with_config("remap.toml", "Q quit");
     // `q` no longer quits; the help lists `Q`.
     session.keys("q?");
     session.wait_for("the help with the user's key", |s| {
@@ -712,19 +718,8 @@ fn a_user_config_remaps_keys_in_the_running_reader() {
 
 #[test]
 fn a_user_quit_key_quits_from_either_pane_over_a_default_of_the_same_key() {
-    let config = common::fixture("config/quit-on-x.toml");
-    let config = config.to_string_lossy().into_owned();
     for pane_keys in ["", "\t"] {
-        let mut session = Session::start_with_env(
-            env!("CARGO_BIN_EXE_tread"),
-            &[],
-            (100, 30),
-            None,
-            &[("TREAD_CONFIG", &config)],
-        );
-        session.wait_for("the demo, with x to quit in the hints", |s| {
-            s.contains("marta_k") && s.contains("x quit")
-        });
+        let mut session = demo_with_config("quit-on-x.toml", "x quit");
         // Tab moves to the other pane first; `x` folds a thread there by
         // default, and quits now.
         session.keys(pane_keys);
