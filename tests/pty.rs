@@ -687,7 +687,7 @@ fn a_lone_digit_folds_after_a_pause_and_a_count_moves() {
 fn demo_with_config(name: &str, hint: &str) -> Session {
     let config = common::fixture(&format!("config/{name}"));
     let config = config.to_string_lossy().into_owned();
-    let mut session = Session::start_with_env(
+    let session = Session::start_with_env(
         env!("CARGO_BIN_EXE_tread"),
         &[],
         (100, 30),
