@@ -503,7 +503,7 @@ pub fn describe_path() -> String {
 pub fn load_file(path: &Path) -> Result<Config, ConfigError> {
     let text = std::fs::read_to_string(path).map_err(|error| ConfigError::Read {
         path: path.display().to_string(),
-        reason: crate::error::describe_io(&error),
+        reason: crate::io_error::describe_io(&error),
     })?;
     Config::from_toml(&text, &path.display().to_string())
 }

@@ -2,6 +2,7 @@
 //! concerns, so `main` prints one line: `tread: <name>: <why>`.
 
 use crate::formats::LoadError;
+use crate::io_error::describe_io;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -27,28 +28,4 @@ pub enum Error {
     NotATerminal,
     #[error("terminal: {}", describe_io(source))]
     Terminal { source: std::io::Error },
-}
-
-/// An I/O error in words, without Rust's "(os error 2)" suffix.
-pub fn describe_io(error: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match error.kind() {
-        ErrorKind::NotFound => "no such file or directory".to_string(),
-        ErrorKind::PermissionDenied => "permission denied".to_string(),
-        ErrorKind::IsADirectory => "is a directory, not a file".to_string(),
-        ErrorKind::InvalidData => "not valid UTF-8".to_string(),
-        _ => {
-            let text = error.to_string();
-            let text = match text.find(" (os error") {
-                Some(cut) => &text[..cut],
-                None => &text,
-            };
-            // "Input/output error" reads as the middle of our sentence.
-            let mut chars = text.chars();
-            match chars.next() {
-                Some(first) => first.to_lowercase().chain(chars).collect(),
-                None => String::new(),
-            }
-        }
-    }
 }

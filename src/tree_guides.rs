@@ -90,11 +90,7 @@ pub struct CommentGuides {
 }
 
 impl CommentGuides {
-    /// Columns of `header` and `body` (guide characters are one column each).
-    pub fn header_width(&self) -> usize {
-        self.header.chars().count()
-    }
-
+    /// Columns of `body` (guide characters are one column each).
     pub fn body_width(&self) -> usize {
         self.body.chars().count()
     }

@@ -148,19 +148,13 @@ impl Document {
         if let Some(source) = &self.source {
             return source.clone();
         }
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        let mut feed = |bytes: &[u8]| {
-            for &byte in bytes {
-                hash ^= u64::from(byte);
-                hash = hash.wrapping_mul(0x0100_0000_01b3);
-            }
-        };
-        feed(self.title.as_bytes());
+        let mut hash = crate::fnv::Fnv1a::new();
+        hash.feed(self.title.as_bytes());
         for block in &self.article {
-            feed(b"\0");
-            feed(block.text.as_bytes());
+            hash.feed(b"\0");
+            hash.feed(block.text.as_bytes());
         }
-        format!("fnv1a:{hash:016x}")
+        format!("fnv1a:{:016x}", hash.finish())
     }
 }
 

@@ -243,13 +243,10 @@ pub fn new_id() -> String {
             .fetch_add(1, Ordering::Relaxed)
             .wrapping_mul(0x9e37_79b9_7f4a_7c15);
     // FNV-1a over the parts, written in base 36 for a short id.
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in mixed.to_le_bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
+    let mut hash = crate::fnv::Fnv1a::new();
+    hash.feed(&mixed.to_le_bytes());
     let mut id = String::new();
-    let mut n = hash;
+    let mut n = hash.finish();
     for _ in 0..8 {
         id.push(char::from_digit((n % 36) as u32, 36).unwrap_or('0'));
         n /= 36;

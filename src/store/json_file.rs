@@ -93,10 +93,6 @@ impl JsonFile {
         path
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     fn sibling(&self, suffix: &str) -> PathBuf {
         let mut name = self.path.file_name().unwrap_or_default().to_os_string();
         name.push(suffix);

@@ -19,7 +19,7 @@ use json_file::JsonFile;
 pub enum StoreError {
     #[error("no data directory: set TREAD_DATA_DIR or HOME")]
     NoDataDir,
-    #[error("{}: {}", path.display(), describe(source))]
+    #[error("{}: {}", path.display(), crate::io_error::describe_io(source))]
     Io {
         path: PathBuf,
         source: std::io::Error,
@@ -44,20 +44,6 @@ impl StoreError {
         StoreError::Io {
             path: path.to_path_buf(),
             source,
-        }
-    }
-}
-
-fn describe(error: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    match error.kind() {
-        PermissionDenied => "permission denied".to_string(),
-        ReadOnlyFilesystem => "read-only file system".to_string(),
-        StorageFull => "no space left on the device".to_string(),
-        NotFound => "no such file or directory".to_string(),
-        _ => {
-            let text = error.to_string();
-            text.split(" (os error").next().unwrap_or(&text).to_string()
         }
     }
 }
@@ -115,10 +101,6 @@ impl Store {
 
     fn file(&self, name: &str) -> JsonFile {
         JsonFile::new(self.dir.join(name)).with_lock_notice(self.notice.clone())
-    }
-
-    pub fn dir(&self) -> &Path {
-        &self.dir
     }
 
     pub fn bookmarks_file(&self) -> JsonFile {
