@@ -237,8 +237,7 @@ fn list_add_remove_through_the_binary() {
 
 #[test]
 fn the_reader_reports_a_store_it_cannot_write_and_goes_on() {
-    use ratatui::layout::Rect;
-    use tread::app::{Action, App};
+    use tread::app::Action;
     let parent = tempfile::tempdir().unwrap();
     let file = parent.path().join("a-file");
     std::fs::write(&file, "").unwrap();
@@ -247,12 +246,7 @@ fn the_reader_reports_a_store_it_cannot_write_and_goes_on() {
     let document = tread::formats::load(tread::source::DEMO.as_bytes(), None)
         .unwrap()
         .document;
-    let mut app = App::new(
-        document,
-        "demo".into(),
-        tread::app::keymap::Keymap::default_keymap(),
-        Rect::new(0, 0, 100, 30),
-    );
+    let mut app = common::app_for(document, 100, 30);
     app.update(Action::Bookmark);
     app.update(tread::app::Message::Prompt(
         tread::app::bookmarks::PromptKey::Enter,

@@ -710,12 +710,7 @@ fn a_document_without_comments_keeps_the_focus_on_the_article() {
     let document = formats::load(b"Only an article\n\nText.", None)
         .unwrap()
         .document;
-    let mut app = App::new(
-        document,
-        "x".into(),
-        Keymap::default_keymap(),
-        Rect::new(0, 0, 80, 24),
-    );
+    let mut app = app_for(document, 80, 24);
     app.update(Action::FocusNext);
     assert_eq!(app.focus, Pane::Article);
     assert!(app.message.is_some());
@@ -1014,12 +1009,7 @@ fn o_lists_links_and_opens_or_copies_only_web_links() {
     use crate::app::bookmarks::Effect;
     let text = "T\n\nSee https://example.com/page, and more.\n\n• ann\n  Two links: https://a.example/x and mailto:no@example.com plus javascript:alert(1)\n";
     let document = formats::load(text.as_bytes(), None).unwrap().document;
-    let mut app = App::new(
-        document,
-        "x".into(),
-        Keymap::default_keymap(),
-        Rect::new(0, 0, 100, 30),
-    );
+    let mut app = app_for(document, 100, 30);
     app.update(Action::ShowLinks);
     let overlay = app.links.as_ref().unwrap();
     assert_eq!(overlay.links.len(), 1);
