@@ -13,9 +13,6 @@ use crate::app::keymap::{KeyPress, Lookup};
 use crate::app::{Action, App, Message};
 use crate::saving::{self, Saver};
 use crate::store::Store;
-use crate::store::bookmarks::BookmarkFile;
-use crate::store::positions::PositionFile;
-use crate::store::seen::SeenFile;
 use crate::terminal;
 
 /// How often the loop wakes without input, to notice SIGTERM/SIGHUP.
@@ -277,7 +274,7 @@ fn carry_out_effects(app: &mut App, saves: Saves) {
 /// reading position. Returns what went wrong, for the status bar; reading
 /// goes on either way.
 pub fn restore_saved_state(app: &mut App, store: &Store, no_resume: bool) -> Option<String> {
-    let mut message = match store.bookmarks_file().load::<BookmarkFile>() {
+    let mut message = match store.bookmarks_file().load() {
         Ok(loaded) => {
             app.set_bookmarks(loaded.value.bookmarks);
             loaded.recovery
@@ -285,7 +282,7 @@ pub fn restore_saved_state(app: &mut App, store: &Store, no_resume: bool) -> Opt
         Err(error) => Some(format!("Bookmarks unavailable: {error}")),
     };
     if !no_resume {
-        match store.positions_file().load::<PositionFile>() {
+        match store.positions_file().load() {
             Ok(loaded) => {
                 if let Some(position) = loaded.value.positions.get(&app.doc_key) {
                     app.restore(position);
@@ -295,7 +292,7 @@ pub fn restore_saved_state(app: &mut App, store: &Store, no_resume: bool) -> Opt
             Err(error) => message = message.or(Some(format!("Position not restored: {error}"))),
         }
     }
-    match store.seen_file().load::<SeenFile>() {
+    match store.seen_file().load() {
         Ok(loaded) => {
             app.set_seen(loaded.value.documents.get(&app.doc_key).map(|s| &s.ids));
             message = message.or(loaded.recovery);

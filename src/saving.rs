@@ -12,22 +12,17 @@ use crate::app::Message;
 use crate::app::bookmarks::Effect;
 use crate::store::Store;
 use crate::store::bookmarks::BookmarkFile;
-use crate::store::positions::PositionFile;
-use crate::store::seen::SeenFile;
 
 /// Carries out one store effect; returns the messages for the app: the
 /// bookmarks now on disk (other windows' included), a recovery notice, or
 /// why nothing was saved.
 pub fn save(store: &Store, effect: Effect, now: i64) -> Vec<Message> {
     let bookmarks = |change: Box<dyn FnOnce(&mut BookmarkFile)>| {
-        store
-            .bookmarks_file()
-            .update::<BookmarkFile, ()>(change)
-            .map(|(loaded, ())| {
-                let mut messages = vec![Message::BookmarksLoaded(loaded.value.bookmarks)];
-                messages.extend(recovery_notice(loaded.recovery));
-                messages
-            })
+        store.bookmarks_file().update(change).map(|(loaded, ())| {
+            let mut messages = vec![Message::BookmarksLoaded(loaded.value.bookmarks)];
+            messages.extend(recovery_notice(loaded.recovery));
+            messages
+        })
     };
     let result = match effect {
         Effect::SaveBookmark(bookmark) => bookmarks(Box::new(|file| file.add(bookmark))),
@@ -39,11 +34,11 @@ pub fn save(store: &Store, effect: Effect, now: i64) -> Vec<Message> {
         })),
         Effect::SavePosition { key, position } => store
             .positions_file()
-            .update::<PositionFile, _>(|file| file.record(key, position))
+            .update(|file| file.record(key, position))
             .map(|(loaded, ())| recovery_notice(loaded.recovery)),
         Effect::SaveSeen { key, ids } => store
             .seen_file()
-            .update::<SeenFile, _>(|file| file.record(key, ids, now))
+            .update(|file| file.record(key, ids, now))
             .map(|(loaded, ())| recovery_notice(loaded.recovery)),
         Effect::OpenUrl(_) | Effect::CopyToClipboard(_) | Effect::Suspend | Effect::Redraw => {
             Ok(Vec::new())

@@ -227,7 +227,7 @@ fn list_add_remove_through_the_binary() {
     assert!(
         store
             .bookmarks_file()
-            .load::<BookmarkFile>()
+            .load()
             .unwrap()
             .value
             .bookmarks

@@ -18,6 +18,7 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{Read, Write};
+use std::marker::PhantomData;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -48,13 +49,26 @@ pub struct Loaded<T> {
     pub recovery: Option<String>,
 }
 
-#[derive(Clone)]
-pub struct JsonFile {
+/// One stored file, typed by what it holds: asking a file for the wrong
+/// type does not compile (it would have read a good file as corrupt and
+/// moved it aside).
+pub struct JsonFile<T> {
     path: PathBuf,
     notice: Option<LockNotice>,
+    holds: PhantomData<fn() -> T>,
 }
 
-impl std::fmt::Debug for JsonFile {
+impl<T> Clone for JsonFile<T> {
+    fn clone(&self) -> Self {
+        JsonFile {
+            path: self.path.clone(),
+            notice: self.notice.clone(),
+            holds: PhantomData,
+        }
+    }
+}
+
+impl<T> std::fmt::Debug for JsonFile<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("JsonFile")
             .field("path", &self.path)
@@ -62,13 +76,17 @@ impl std::fmt::Debug for JsonFile {
     }
 }
 
-impl JsonFile {
-    pub fn new(path: PathBuf) -> JsonFile {
-        JsonFile { path, notice: None }
+impl<T: Versioned> JsonFile<T> {
+    pub fn new(path: PathBuf) -> JsonFile<T> {
+        JsonFile {
+            path,
+            notice: None,
+            holds: PhantomData,
+        }
     }
 
     /// Calls `notice` with the lock file's path when a save waits for it.
-    pub fn with_lock_notice(mut self, notice: LockNotice) -> JsonFile {
+    pub fn with_lock_notice(mut self, notice: LockNotice) -> JsonFile<T> {
         self.notice = Some(notice);
         self
     }
@@ -105,8 +123,8 @@ impl JsonFile {
 
     /// Reads the file as it is now. A missing file is the default value; a
     /// corrupt one is moved aside under the lock and the backup put back.
-    pub fn load<T: Versioned>(&self) -> Result<Loaded<T>, StoreError> {
-        match self.read::<T>()? {
+    pub fn load(&self) -> Result<Loaded<T>, StoreError> {
+        match self.read()? {
             Some(loaded) => Ok(loaded),
             None => {
                 let _lock = self.lock()?;
@@ -116,15 +134,15 @@ impl JsonFile {
     }
 
     /// `load` for a caller that holds the lock.
-    fn load_locked<T: Versioned>(&self) -> Result<Loaded<T>, StoreError> {
-        match self.read::<T>()? {
+    fn load_locked(&self) -> Result<Loaded<T>, StoreError> {
+        match self.read()? {
             Some(loaded) => Ok(loaded),
             None => self.recover(),
         }
     }
 
     /// The file's value, or None when it does not parse.
-    fn read<T: Versioned>(&self) -> Result<Option<Loaded<T>>, StoreError> {
+    fn read(&self) -> Result<Option<Loaded<T>>, StoreError> {
         let path = self.content_path();
         let Some(bytes) = read_regular(&path)? else {
             return Ok(Some(Loaded {
@@ -177,7 +195,7 @@ impl JsonFile {
         }
     }
 
-    fn check_version<T: Versioned>(&self, value: T) -> Result<Loaded<T>, StoreError> {
+    fn check_version(&self, value: T) -> Result<Loaded<T>, StoreError> {
         if value.version() > T::VERSION {
             return Err(StoreError::NewerVersion {
                 path: self.path.clone(),
@@ -192,7 +210,7 @@ impl JsonFile {
 
     /// Moves a corrupt file aside and puts the last good backup in its place.
     /// Called with the lock held.
-    fn recover<T: Versioned>(&self) -> Result<Loaded<T>, StoreError> {
+    fn recover(&self) -> Result<Loaded<T>, StoreError> {
         let path = self.content_path();
         let reason = match read_regular(&path) {
             Ok(Some(bytes)) => parse::<T>(&bytes).err(),
@@ -241,13 +259,13 @@ impl JsonFile {
 
     /// Applies `change` to the current content under the lock and saves it.
     /// Returns the saved value and any recovery message from reading.
-    pub fn update<T: Versioned, R>(
+    pub fn update<R>(
         &self,
         change: impl FnOnce(&mut T) -> R,
     ) -> Result<(Loaded<T>, R), StoreError> {
         let lock = self.lock()?;
         self.remove_stale_temporaries();
-        let mut loaded = self.load_locked::<T>()?;
+        let mut loaded = self.load_locked()?;
         let result = change(&mut loaded.value);
         let text = serde_json::to_string_pretty(&loaded.value).expect("stored values serialize");
         write_atomically(&self.content_path(), text.as_bytes())?;
@@ -258,7 +276,7 @@ impl JsonFile {
     }
 }
 
-impl JsonFile {
+impl<T> JsonFile<T> {
     /// Temporary files are only written under the lock, so any found while
     /// holding it were left by a process that died mid-save.
     fn remove_stale_temporaries(&self) {

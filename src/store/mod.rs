@@ -99,19 +99,19 @@ impl Store {
         self
     }
 
-    fn file(&self, name: &str) -> JsonFile {
+    fn file<T: json_file::Versioned>(&self, name: &str) -> JsonFile<T> {
         JsonFile::new(self.dir.join(name)).with_lock_notice(self.notice.clone())
     }
 
-    pub fn bookmarks_file(&self) -> JsonFile {
+    pub fn bookmarks_file(&self) -> JsonFile<bookmarks::BookmarkFile> {
         self.file("bookmarks.json")
     }
 
-    pub fn positions_file(&self) -> JsonFile {
+    pub fn positions_file(&self) -> JsonFile<positions::PositionFile> {
         self.file("positions.json")
     }
 
-    pub fn seen_file(&self) -> JsonFile {
+    pub fn seen_file(&self) -> JsonFile<seen::SeenFile> {
         self.file("seen.json")
     }
 }
