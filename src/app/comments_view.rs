@@ -34,6 +34,14 @@ pub struct CommentsEnv<'a> {
 }
 
 impl CommentsEnv<'_> {
+    /// Columns of the fold marker in a comment's header, counted from the
+    /// left edge of the tree (after the selection gutter), for mouse clicks.
+    pub fn fold_marker_columns(&self, id: CommentId) -> std::ops::Range<usize> {
+        let depth = self.document.comments.get(id).depth as usize;
+        let start = self.style.header_indent(depth);
+        start..start + 2
+    }
+
     /// Columns of body text for a comment at `depth`.
     pub fn text_width(&self, depth: u32) -> usize {
         let guides = self.style.body_indent(depth as usize);

@@ -384,8 +384,7 @@ impl App {
                     return;
                 };
                 let on_marker = pos.line == 0 && {
-                    let marker =
-                        crate::ui::comments::fold_marker_columns(&self.comments, &env, pos.id);
+                    let marker = env.fold_marker_columns(pos.id);
                     marker.contains(&x.saturating_sub(usize::from(COMMENT_GUTTER)))
                 };
                 self.comments.selected = Some(pos.id);

@@ -648,7 +648,7 @@ fn mouse_clicks_select_fold_and_place_the_cursor() {
     let comments = screen.comments.unwrap().body;
     // Row 0 of the pane is a's header; its fold marker follows the branch.
     let env = app.comments_env(comments);
-    let marker = crate::ui::comments::fold_marker_columns(&app.comments, &env, id(&app, "a"));
+    let marker = env.fold_marker_columns(id(&app, "a"));
     let marker_x = comments.x + COMMENT_GUTTER + marker.start as u16;
     app.update(Message::Click {
         column: comments.x + 10,

@@ -2,14 +2,11 @@
 //! header (author, age, score, fold state) and its wrapped body, drawn behind
 //! tree guides. Only the rows in view are wrapped and drawn.
 
-use std::ops::Range;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::app::App;
-use crate::app::comments_view::{CommentsEnv, CommentsView};
 use crate::app::geometry::COMMENT_GUTTER;
 use crate::app::search::{Part, Place};
 use crate::app::text_layout::TextLine;
@@ -191,14 +188,6 @@ fn body_line<'a>(
         ));
     }
     Line::from(spans)
-}
-
-/// Columns of the fold marker in a comment's header, counted from the left
-/// edge of the tree (after the selection gutter), for mouse clicks.
-pub fn fold_marker_columns(_view: &CommentsView, env: &CommentsEnv, id: CommentId) -> Range<usize> {
-    let depth = env.document.comments.get(id).depth as usize;
-    let start = env.style.header_indent(depth);
-    start..start + 2
 }
 
 /// The selected comment's full date, for the status bar.
