@@ -15,7 +15,7 @@ use toml::Spanned;
 use crate::app::ViewSettings;
 use crate::app::action::Action;
 use crate::app::keymap::{Context, KeySequence, Keymap, parse_sequence, sequence_label};
-use crate::ui::theme::{self, Theme};
+use crate::theme::{self, Theme};
 
 /// The default config, embedded.
 pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");

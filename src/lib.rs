@@ -45,6 +45,7 @@ pub mod source;
 pub mod store;
 pub mod synthetic;
 pub mod terminal;
+pub mod theme;
 pub mod tree_guides;
 pub mod ui;
 pub mod wrap;

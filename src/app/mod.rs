@@ -21,8 +21,8 @@ pub use action::Action;
 use ratatui::layout::Rect;
 
 use crate::document::{CommentId, Document};
+use crate::theme::Theme;
 use crate::tree_guides::GuideStyle;
-use crate::ui::theme::Theme;
 use article_view::{ArticleEnv, ArticleView};
 use bookmarks::{BookmarkMarks, BookmarkPanel, Effect, NotePrompt, PromptKey};
 use comments_view::{CommentsEnv, CommentsView};
@@ -205,7 +205,7 @@ impl App {
             message: None,
             quit: false,
             layouts: TextLayouts::default(),
-            theme: crate::ui::theme::DARK,
+            theme: crate::theme::DARK,
             now: crate::age::now(),
             doc_key,
             doc_path: None,

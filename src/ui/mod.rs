@@ -8,7 +8,6 @@ pub mod comments;
 mod help;
 mod links;
 mod status;
-pub mod theme;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
