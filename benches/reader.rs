@@ -13,7 +13,6 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
 use tread::app::bookmarks::PromptKey;
-use tread::app::keymap::Keymap;
 use tread::app::{Action, App, Message};
 use tread::formats::{self, native};
 use tread::synthetic;
@@ -30,7 +29,7 @@ fn open(bytes: &[u8]) -> App {
     let mut app = App::new(
         document,
         "bench".to_string(),
-        Keymap::default_keymap(),
+        tread::config::default_keymap(),
         Rect::new(0, 0, WIDTH, HEIGHT),
     );
     app.update(Message::Resize {

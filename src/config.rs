@@ -111,6 +111,11 @@ fn at<T>(spanned: &Spanned<T>, message: impl Into<String>) -> At {
     }
 }
 
+/// The keymap built into tread: the keys of the default config.
+pub fn default_keymap() -> Keymap {
+    Config::builtin().keymap
+}
+
 impl Config {
     /// The built-in defaults.
     pub fn builtin() -> Config {

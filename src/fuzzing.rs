@@ -183,7 +183,7 @@ pub fn reader(bytes: &[u8]) {
     let mut app = App::new(
         document,
         "fuzz".into(),
-        crate::app::keymap::Keymap::default_keymap(),
+        crate::config::default_keymap(),
         Rect::new(0, 0, 80, 24),
     );
     app.update(Message::Resize {

@@ -271,7 +271,7 @@ fn open_with_store(name: &str, store: &Store) -> tread::app::App {
     let mut app = App::new(
         document,
         name.into(),
-        tread::app::keymap::Keymap::default_keymap(),
+        tread::config::default_keymap(),
         Rect::new(0, 0, 100, 40),
     );
     tread::reader::restore_saved_state(&mut app, store, false);

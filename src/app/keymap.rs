@@ -321,11 +321,6 @@ pub struct Keymap {
 }
 
 impl Keymap {
-    /// The keymap built into tread: the keys of the default config.
-    pub fn default_keymap() -> Keymap {
-        crate::config::Config::builtin().keymap
-    }
-
     /// Removes every key of `action` in `context`.
     pub fn unbind(&mut self, context: Context, action: Action) {
         self.bindings
@@ -579,7 +574,7 @@ mod tests {
 
     #[test]
     fn the_first_context_that_knows_a_key_wins() {
-        let keymap = Keymap::default_keymap();
+        let keymap = crate::config::default_keymap();
         let j = [press("j")];
         assert_eq!(
             keymap.lookup(&[Context::Comments, Context::Global], &j),
@@ -597,7 +592,7 @@ mod tests {
 
     #[test]
     fn the_default_keymap_parses_and_binds_every_pane_action() {
-        let keymap = Keymap::default_keymap();
+        let keymap = crate::config::default_keymap();
         assert_eq!(
             keymap.keys_for(Context::Global, Action::Quit),
             ["q", "Ctrl-c"]

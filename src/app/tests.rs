@@ -45,7 +45,7 @@ fn app_for(document: Document, width: u16, height: u16) -> App {
     let mut app = App::new(
         document,
         "fixture".into(),
-        Keymap::default_keymap(),
+        crate::config::default_keymap(),
         Rect::new(0, 0, width, height),
     );
     app.update(Message::Resize { width, height });

@@ -96,7 +96,7 @@ pub fn app_for(document: Document, width: u16, height: u16) -> tread::app::App {
     let mut app = tread::app::App::new(
         document,
         "test".to_string(),
-        tread::app::keymap::Keymap::default_keymap(),
+        tread::config::default_keymap(),
         ratatui::layout::Rect::new(0, 0, width, height),
     );
     // Ages are relative to a fixed moment so snapshots do not age.
