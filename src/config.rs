@@ -12,9 +12,8 @@ use ratatui::style::{Color, Style};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::app::ViewSettings;
-use crate::app::action::Action;
-use crate::app::keymap::{Context, KeySequence, Keymap, parse_sequence, sequence_label};
+use crate::input::action::Action;
+use crate::input::keymap::{Context, KeySequence, Keymap, parse_sequence, sequence_label};
 use crate::theme::{self, Theme};
 
 /// The default config, embedded.
@@ -108,6 +107,41 @@ fn at<T>(spanned: &Spanned<T>, message: impl Into<String>) -> At {
     At {
         offset: spanned.span().start,
         message: message.into(),
+    }
+}
+
+/// Settings of the view, from the config's `[layout]` and `[ui]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewSettings {
+    /// Panes go side by side from this terminal width.
+    pub side_by_side_from: u16,
+    /// Text is wrapped to at most this many columns, however wide the pane.
+    pub reading_width: usize,
+    /// Lines kept above and below the selection when scrolling to it.
+    pub scrolloff: usize,
+    /// Indentation stops growing past this depth.
+    pub max_indent_depth: usize,
+    /// Lines the mouse wheel scrolls.
+    pub wheel_lines: usize,
+    /// Columns of indentation per reply level.
+    pub indent: usize,
+    /// Points and ages in comment headers.
+    pub show_scores: bool,
+    pub show_ages: bool,
+}
+
+impl Default for ViewSettings {
+    fn default() -> Self {
+        ViewSettings {
+            side_by_side_from: 120,
+            reading_width: 100,
+            scrolloff: 2,
+            max_indent_depth: 12,
+            wheel_lines: 3,
+            indent: 3,
+            show_scores: true,
+            show_ages: true,
+        }
     }
 }
 
@@ -411,7 +445,7 @@ fn unknown_action(name: &str) -> String {
 }
 
 /// A list of key strings, each parsed.
-fn key_list(value: &toml::Value) -> Result<Vec<Vec<crate::app::keymap::KeyPress>>, String> {
+fn key_list(value: &toml::Value) -> Result<Vec<Vec<crate::input::keymap::KeyPress>>, String> {
     let toml::Value::Array(items) = value else {
         return Err("expected a list of keys, like [\"j\", \"down\"]".to_string());
     };

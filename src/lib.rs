@@ -35,6 +35,7 @@ pub mod error;
 pub mod fnv;
 pub mod formats;
 pub mod fuzzing;
+pub mod input;
 pub mod io_error;
 pub mod layout;
 pub mod outline;

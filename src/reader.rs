@@ -9,8 +9,8 @@ use crossterm::event::{
 };
 
 use crate::app::bookmarks::{Effect, PromptKey};
-use crate::app::keymap::{KeyPress, Lookup};
 use crate::app::{Action, App, Message};
+use crate::input::keymap::{KeyPress, Lookup};
 use crate::saving::{self, Saver};
 use crate::store::Store;
 use crate::terminal;

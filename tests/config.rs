@@ -9,10 +9,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use ratatui::style::Color;
-use tread::app::keymap::{Context, KeyPress, Lookup};
 use tread::app::{Action, App, Message, ViewSettings};
 use tread::config::{Config, DEFAULT_CONFIG, load_file};
 use tread::formats;
+use tread::input::keymap::{Context, KeyPress, Lookup};
 use tread::source::DEMO;
 
 use common::fixture;

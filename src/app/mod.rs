@@ -5,29 +5,28 @@
 //! message alone, so nearly all behaviour is tested without a terminal.
 //! Rendering (in `ui`) only reads an `&App`.
 
-pub mod action;
 pub mod article_view;
 pub mod bookmarks;
 pub mod comments_view;
 pub mod geometry;
-pub mod keymap;
 pub mod links;
 pub mod new_comments;
 pub mod search;
 pub mod text_layout;
 
-pub use action::Action;
+pub use crate::config::ViewSettings;
+pub use crate::input::Action;
 
 use ratatui::layout::Rect;
 
 use crate::document::{CommentId, Document};
+use crate::input::keymap::{Context, Keymap};
 use crate::theme::Theme;
 use crate::tree_guides::GuideStyle;
 use article_view::{ArticleEnv, ArticleView};
 use bookmarks::{BookmarkMarks, BookmarkPanel, Effect, NotePrompt, PromptKey};
 use comments_view::{CommentsEnv, CommentsView};
 use geometry::{ARTICLE_GUTTER, ARTICLE_MARGIN, COMMENT_GUTTER, ScreenLayout};
-use keymap::{Context, Keymap};
 use text_layout::TextLayouts;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,41 +76,6 @@ pub enum Message {
 impl From<Action> for Message {
     fn from(action: Action) -> Message {
         Message::Action(action)
-    }
-}
-
-/// Settings of the view that the config file will be able to change.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ViewSettings {
-    /// Panes go side by side from this terminal width.
-    pub side_by_side_from: u16,
-    /// Text is wrapped to at most this many columns, however wide the pane.
-    pub reading_width: usize,
-    /// Lines kept above and below the selection when scrolling to it.
-    pub scrolloff: usize,
-    /// Indentation stops growing past this depth.
-    pub max_indent_depth: usize,
-    /// Lines the mouse wheel scrolls.
-    pub wheel_lines: usize,
-    /// Columns of indentation per reply level.
-    pub indent: usize,
-    /// Points and ages in comment headers.
-    pub show_scores: bool,
-    pub show_ages: bool,
-}
-
-impl Default for ViewSettings {
-    fn default() -> Self {
-        ViewSettings {
-            side_by_side_from: 120,
-            reading_width: 100,
-            scrolloff: 2,
-            max_indent_depth: 12,
-            wheel_lines: 3,
-            indent: 3,
-            show_scores: true,
-            show_ages: true,
-        }
     }
 }
 

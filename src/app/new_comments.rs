@@ -29,7 +29,10 @@ impl App {
                 "{count} new {} since your last visit; {} goes to the next",
                 plural(count, "comment", "comments"),
                 self.keymap
-                    .keys_for(super::keymap::Context::Global, super::Action::NextNew)
+                    .keys_for(
+                        crate::input::keymap::Context::Global,
+                        super::Action::NextNew
+                    )
                     .first()
                     .cloned()
                     .unwrap_or_else(|| "next_new".to_string()),

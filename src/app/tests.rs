@@ -393,7 +393,7 @@ fn help_opens_and_q_closes_it_instead_of_quitting() {
 /// Types keys (separated by spaces) through the same path as the terminal.
 fn type_keys(app: &mut App, pending: &mut PendingKeys, keys: &str) {
     for key in keys.split(' ') {
-        let press = crate::app::keymap::KeyPress::parse(key).unwrap();
+        let press = crate::input::keymap::KeyPress::parse(key).unwrap();
         for message in pending.feed(app, press) {
             app.update(message);
         }
@@ -442,7 +442,7 @@ fn a_users_key_that_begins_a_default_sequence_runs_after_the_timeout_or_another_
     app.keymap = config.keymap;
     let mut pending = PendingKeys::default();
     focus_comments(&mut app);
-    let g = crate::app::keymap::KeyPress::parse("g").unwrap();
+    let g = crate::input::keymap::KeyPress::parse("g").unwrap();
     let start = std::time::Instant::now();
     // `g` begins the comment pane's `g g`: it waits, then means `help`.
     assert!(pending.feed_at(&app, g, start).is_empty());
@@ -458,7 +458,7 @@ fn a_users_key_that_begins_a_default_sequence_runs_after_the_timeout_or_another_
     type_keys(&mut app, &mut pending, "G g g");
     assert_eq!(selected_author(&app), "a");
     assert!(pending.feed_at(&app, g, start).is_empty());
-    let j = crate::app::keymap::KeyPress::parse("j").unwrap();
+    let j = crate::input::keymap::KeyPress::parse("j").unwrap();
     assert_eq!(
         pending.feed_at(&app, j, start),
         [
@@ -474,7 +474,7 @@ fn a_lone_digit_still_folds_to_its_level_after_the_timeout_or_another_key() {
     let mut pending = PendingKeys::default();
     focus_comments(&mut app);
     let start = std::time::Instant::now();
-    let one = crate::app::keymap::KeyPress::parse("1").unwrap();
+    let one = crate::input::keymap::KeyPress::parse("1").unwrap();
     assert!(pending.feed_at(&app, one, start).is_empty());
     assert_eq!(pending.count(), Some(1));
     assert_eq!(pending.typed(), "1");

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
 use crate::app::App;
-use crate::app::keymap::Context;
+use crate::input::keymap::Context;
 use crate::wrap::display_width;
 
 use super::draw_line;

@@ -5,8 +5,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::app::keymap::Context;
 use crate::app::{Action, App, Pane};
+use crate::input::keymap::Context;
 
 use super::draw_line;
 use crate::wrap::display_width;
