@@ -47,7 +47,7 @@ pub fn config_path() -> Option<(PathBuf, bool)> {
     if let Some(path) = std::env::var_os("TREAD_CONFIG").filter(|p| !p.is_empty()) {
         return Some((PathBuf::from(path), true));
     }
-    crate::store::project_dirs().map(|dirs| (dirs.config_dir().join("config.toml"), false))
+    crate::dirs::project_dirs().map(|dirs| (dirs.config_dir().join("config.toml"), false))
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -29,6 +29,7 @@ pub mod app;
 pub mod bookmarks_cmd;
 pub mod cli;
 pub mod config;
+pub mod dirs;
 pub mod document;
 pub mod dump;
 pub mod error;

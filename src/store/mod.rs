@@ -74,7 +74,7 @@ impl Store {
         if let Some(dir) = std::env::var_os("TREAD_DATA_DIR").filter(|d| !d.is_empty()) {
             return Ok(Store::at(PathBuf::from(dir)));
         }
-        project_dirs()
+        crate::dirs::project_dirs()
             .map(|dirs| Store::at(dirs.data_dir().to_path_buf()))
             .ok_or(StoreError::NoDataDir)
     }
@@ -114,11 +114,6 @@ impl Store {
     pub fn seen_file(&self) -> JsonFile<seen::SeenFile> {
         self.file("seen.json")
     }
-}
-
-/// tread's data and config directories on this platform, as DESIGN.md fixes.
-pub fn project_dirs() -> Option<directories::ProjectDirs> {
-    directories::ProjectDirs::from("", "", "tread")
 }
 
 /// Drops the entries with the oldest `updated` until `keep` are left.
