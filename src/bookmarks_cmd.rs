@@ -11,22 +11,6 @@ use crate::store::Store;
 use crate::store::bookmarks::{self, Bookmark, BookmarkFile, Target};
 use crate::store::json_file::Loaded;
 
-/// Where a bookmark points, as people count: paragraphs from 1.
-pub fn location(bookmark: &Bookmark) -> String {
-    match &bookmark.target {
-        // Numbers from disk may be anything: no overflow on printing them.
-        Target::Article { block } => match bookmark.last_block {
-            Some(last) if last > *block => format!(
-                "article paragraphs {}–{}",
-                block.saturating_add(1),
-                last.saturating_add(1)
-            ),
-            _ => format!("article paragraph {}", block.saturating_add(1)),
-        },
-        Target::Comment { id, .. } => format!("comment {id}"),
-    }
-}
-
 /// Reports a recovered corrupt file once, on stderr.
 fn warn_recovery<T>(loaded: &Loaded<T>) {
     if let Some(message) = &loaded.recovery {
@@ -80,7 +64,7 @@ pub fn list(store: &Store, json: bool, now: i64) -> Result<String, Error> {
         }
         for bookmark in marks {
             let age = crate::age::short_age(bookmark.created, now);
-            let _ = writeln!(out, "  [{}] {} · {age}", bookmark.id, location(bookmark));
+            let _ = writeln!(out, "  [{}] {} · {age}", bookmark.id, bookmark.location());
             for line in bookmark.excerpt.lines() {
                 let _ = writeln!(out, "{}", format!("    > {line}").trim_end());
             }
@@ -144,7 +128,7 @@ pub fn remove(store: &Store, id: &str) -> Result<String, Error> {
         Some(bookmark) => Ok(format!(
             "removed {} ({})\n",
             bookmark.id,
-            location(&bookmark)
+            bookmark.location()
         )),
         None => Err(Error::Usage(format!("no bookmark with id {id}"))),
     }
@@ -167,7 +151,7 @@ pub fn markdown(file: &BookmarkFile) -> String {
             for line in bookmark.excerpt.lines() {
                 let _ = writeln!(out, "{}", format!("> {line}").trim_end());
             }
-            let where_ = location(bookmark);
+            let where_ = bookmark.location();
             match &bookmark.note {
                 Some(note) => {
                     let _ = writeln!(out, "\n{note} — {where_}\n");

@@ -1162,6 +1162,6 @@ fn a_huge_last_block_from_disk_marks_only_the_article_there_is() {
         bookmark.last_block = Some(last);
         app.set_bookmarks(vec![bookmark.clone()]);
         assert_eq!(app.marks.article.len(), 2, "{last}");
-        assert!(crate::bookmarks_cmd::location(&bookmark).contains("paragraphs 1–"));
+        assert!(bookmark.location().contains("paragraphs 1–"));
     }
 }

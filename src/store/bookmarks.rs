@@ -82,6 +82,22 @@ impl Versioned for BookmarkFile {
 }
 
 impl Bookmark {
+    /// Where a bookmark points, as people count: paragraphs from 1.
+    pub fn location(&self) -> String {
+        match &self.target {
+            // Numbers from disk may be anything: no overflow on printing them.
+            Target::Article { block } => match self.last_block {
+                Some(last) if last > *block => format!(
+                    "article paragraphs {}–{}",
+                    block.saturating_add(1),
+                    last.saturating_add(1)
+                ),
+                _ => format!("article paragraph {}", block.saturating_add(1)),
+            },
+            Target::Comment { id, .. } => format!("comment {id}"),
+        }
+    }
+
     /// Cleans every string a listing prints or the reader draws: the file
     /// may have been edited by hand or by another program, and a note comes
     /// from the user's keyboard, paste buffer or command line.

@@ -8,7 +8,6 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use crate::app::App;
 use crate::app::bookmarks::{BookmarkPanel, NotePrompt, PromptPurpose};
-use crate::bookmarks_cmd::location;
 use crate::wrap::{display_width, prefix_fitting};
 
 use super::draw_line;
@@ -48,7 +47,7 @@ pub fn render_panel(app: &App, panel: &BookmarkPanel, area: Rect, buf: &mut Buff
         let found = !app.marks.missing.contains(&bookmark.id);
         let mut head = vec![
             Span::styled(if selected { "▶ " } else { "  " }, app.theme.selection_bar),
-            Span::styled(location(bookmark), app.theme.author),
+            Span::styled(bookmark.location(), app.theme.author),
             Span::styled(
                 format!(" · {}", crate::age::short_age(bookmark.created, app.now)),
                 app.theme.meta,
