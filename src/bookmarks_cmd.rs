@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::Write as _;
 
+use crate::bookmarks::{self, Bookmark, BookmarkFile, Target};
 use crate::error::Error;
 use crate::source::InputSource;
 use crate::store::Store;
-use crate::store::bookmarks::{self, Bookmark, BookmarkFile, Target};
 use crate::store::json_file::Loaded;
 
 /// Reports a recovered corrupt file once, on stderr.

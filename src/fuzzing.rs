@@ -10,8 +10,8 @@ use ratatui::layout::Rect;
 
 use crate::app::bookmarks::PromptKey;
 use crate::app::{Action, App, Message};
+use crate::bookmarks::BookmarkFile;
 use crate::formats::{self, Format};
-use crate::store::bookmarks::BookmarkFile;
 use crate::store::json_file;
 use crate::store::positions::PositionFile;
 use crate::store::seen::SeenFile;

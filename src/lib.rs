@@ -26,6 +26,7 @@
 
 pub mod age;
 pub mod app;
+pub mod bookmarks;
 pub mod bookmarks_cmd;
 pub mod cli;
 pub mod config;

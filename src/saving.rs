@@ -10,8 +10,8 @@ use std::time::Duration;
 
 use crate::app::Message;
 use crate::app::bookmarks::Effect;
+use crate::bookmarks::BookmarkFile;
 use crate::store::Store;
-use crate::store::bookmarks::BookmarkFile;
 
 /// Carries out one store effect; returns the messages for the app: the
 /// bookmarks now on disk (other windows' included), a recovery notice, or

@@ -7,8 +7,8 @@ mod common;
 use std::path::Path;
 use std::process::Stdio;
 
+use tread::bookmarks::BookmarkFile;
 use tread::store::Store;
-use tread::store::bookmarks::BookmarkFile;
 
 use common::{add_bookmark as add, editorial as sample, tread_with_data as tread};
 

@@ -8,8 +8,8 @@
 
 use std::collections::HashSet;
 
+use crate::bookmarks::{self, Bookmark, Resolved, Target};
 use crate::document::CommentId;
-use crate::store::bookmarks::{self, Bookmark, Resolved, Target};
 use crate::store::positions::Position;
 
 use super::text_layout::TextLine;

@@ -67,7 +67,7 @@ pub enum Message {
     /// Keys typed toward a count or a sequence, shown in the status bar.
     Typed(String),
     /// The bookmarks as the store has them now (after a save, or at start).
-    BookmarksLoaded(Vec<crate::store::bookmarks::Bookmark>),
+    BookmarksLoaded(Vec<crate::bookmarks::Bookmark>),
     /// Something about the store the user should hear (a failed save, a
     /// recovered file).
     StoreNotice(String),
@@ -116,7 +116,7 @@ pub struct App {
     /// The file the document came from, kept with new bookmarks for display.
     pub doc_path: Option<String>,
     /// This document's bookmarks, oldest first.
-    pub bookmarks: Vec<crate::store::bookmarks::Bookmark>,
+    pub bookmarks: Vec<crate::bookmarks::Bookmark>,
     pub marks: BookmarkMarks,
     pub panel: Option<BookmarkPanel>,
     pub links: Option<links::LinksOverlay>,

@@ -727,7 +727,7 @@ mod bookmarks {
         }
     }
 
-    fn saved(app: &App) -> Vec<&crate::store::bookmarks::Bookmark> {
+    fn saved(app: &App) -> Vec<&crate::bookmarks::Bookmark> {
         app.effects
             .iter()
             .filter_map(|e| match e {
@@ -792,7 +792,7 @@ mod bookmarks {
         app.update(Message::Prompt(PromptKey::Enter));
         let saved = saved(&app);
         assert!(
-            matches!(&saved[0].target, crate::store::bookmarks::Target::Comment { id, .. } if id == "3")
+            matches!(&saved[0].target, crate::bookmarks::Target::Comment { id, .. } if id == "3")
         );
         assert!(app.marks.comments.contains(&id(&app, "c")));
     }
@@ -882,10 +882,10 @@ mod bookmarks {
         let other = formats::load(b"Other\n\nText that is not here.", None)
             .unwrap()
             .document;
-        let mut bookmark = crate::store::bookmarks::make(
+        let mut bookmark = crate::bookmarks::make(
             &other,
             None,
-            crate::store::bookmarks::Target::Article { block: 0 },
+            crate::bookmarks::Target::Article { block: 0 },
             None,
             None,
             0,
@@ -998,7 +998,7 @@ fn visual_selection_inside_a_comment_bookmarks_those_lines() {
         "First paragraph of ann.\n\nSecond paragraph of ann."
     );
     assert!(
-        matches!(&bookmark.target, crate::store::bookmarks::Target::Comment { id, block: 0 } if id == "1")
+        matches!(&bookmark.target, crate::bookmarks::Target::Comment { id, block: 0 } if id == "1")
     );
     assert_eq!(bookmark.last_block, Some(1));
     assert!(app.comments.visual.is_none());
@@ -1149,10 +1149,10 @@ fn a_huge_last_block_from_disk_marks_only_the_article_there_is() {
         .unwrap()
         .document;
     let mut app = app_for(document, 80, 24);
-    let mut bookmark = crate::store::bookmarks::make(
+    let mut bookmark = crate::bookmarks::make(
         &app.document,
         None,
-        crate::store::bookmarks::Target::Article { block: 0 },
+        crate::bookmarks::Target::Article { block: 0 },
         None,
         None,
         0,

@@ -3,7 +3,6 @@
 //! Every file is versioned JSON saved through [`json_file`], which locks,
 //! merges, writes atomically and never overwrites a file it cannot read.
 
-pub mod bookmarks;
 pub mod json_file;
 pub mod positions;
 pub mod seen;
@@ -103,7 +102,7 @@ impl Store {
         JsonFile::new(self.dir.join(name)).with_lock_notice(self.notice.clone())
     }
 
-    pub fn bookmarks_file(&self) -> JsonFile<bookmarks::BookmarkFile> {
+    pub fn bookmarks_file(&self) -> JsonFile<crate::bookmarks::BookmarkFile> {
         self.file("bookmarks.json")
     }
 

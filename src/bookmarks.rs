@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::{CommentId, Document};
 
-use super::json_file::Versioned;
+use crate::store::json_file::Versioned;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -48,7 +48,7 @@ pub struct Bookmark {
     /// Fields this version does not know (written by a newer tread), kept
     /// as they are so that saving does not drop them.
     #[serde(flatten)]
-    pub unknown: super::Unknown,
+    pub unknown: crate::store::Unknown,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,7 +58,7 @@ pub struct BookmarkFile {
     /// Fields this version does not know (written by a newer tread), kept
     /// as they are so that saving does not drop them.
     #[serde(flatten)]
-    pub unknown: super::Unknown,
+    pub unknown: crate::store::Unknown,
 }
 
 impl Default for BookmarkFile {
