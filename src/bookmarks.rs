@@ -73,6 +73,7 @@ impl Default for BookmarkFile {
 
 impl Versioned for BookmarkFile {
     const VERSION: u32 = 1;
+    const FILE_NAME: &'static str = "bookmarks.json";
     fn version(&self) -> u32 {
         self.version
     }

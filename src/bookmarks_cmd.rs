@@ -20,7 +20,7 @@ fn warn_recovery<T>(loaded: &Loaded<T>) {
 }
 
 fn load(store: &Store) -> Result<BookmarkFile, Error> {
-    let loaded = store.bookmarks_file().load()?;
+    let loaded = store.file::<BookmarkFile>().load()?;
     warn_recovery(&loaded);
     Ok(loaded.value)
 }
@@ -116,13 +116,17 @@ pub fn add(
     let bookmark = bookmarks::make(document, path, target, None, note, now)
         .ok_or_else(|| Error::Usage(format!("{name}: there is no {described} in this document")))?;
     let id = bookmark.id.clone();
-    let (loaded, ()) = store.bookmarks_file().update(|file| file.add(bookmark))?;
+    let (loaded, ()) = store
+        .file::<BookmarkFile>()
+        .update(|file| file.add(bookmark))?;
     warn_recovery(&loaded);
     Ok(format!("{id}\n"))
 }
 
 pub fn remove(store: &Store, id: &str) -> Result<String, Error> {
-    let (loaded, removed) = store.bookmarks_file().update(|file| file.remove(id))?;
+    let (loaded, removed) = store
+        .file::<BookmarkFile>()
+        .update(|file| file.remove(id))?;
     warn_recovery(&loaded);
     match removed {
         Some(bookmark) => Ok(format!(

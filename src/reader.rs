@@ -10,9 +10,12 @@ use crossterm::event::{
 
 use crate::app::bookmarks::{Effect, PromptKey};
 use crate::app::{Action, App, Message};
+use crate::bookmarks::BookmarkFile;
 use crate::input::keymap::{KeyPress, Lookup};
 use crate::saving::{self, Saver};
 use crate::store::Store;
+use crate::store::positions::PositionFile;
+use crate::store::seen::SeenFile;
 use crate::terminal;
 
 /// How often the loop wakes without input, to notice SIGTERM/SIGHUP.
@@ -274,7 +277,7 @@ fn carry_out_effects(app: &mut App, saves: Saves) {
 /// reading position. Returns what went wrong, for the status bar; reading
 /// goes on either way.
 pub fn restore_saved_state(app: &mut App, store: &Store, no_resume: bool) -> Option<String> {
-    let mut message = match store.bookmarks_file().load() {
+    let mut message = match store.file::<BookmarkFile>().load() {
         Ok(loaded) => {
             app.set_bookmarks(loaded.value.bookmarks);
             loaded.recovery
@@ -282,7 +285,7 @@ pub fn restore_saved_state(app: &mut App, store: &Store, no_resume: bool) -> Opt
         Err(error) => Some(format!("Bookmarks unavailable: {error}")),
     };
     if !no_resume {
-        match store.positions_file().load() {
+        match store.file::<PositionFile>().load() {
             Ok(loaded) => {
                 if let Some(position) = loaded.value.positions.get(&app.doc_key) {
                     app.restore(position);
@@ -292,7 +295,7 @@ pub fn restore_saved_state(app: &mut App, store: &Store, no_resume: bool) -> Opt
             Err(error) => message = message.or(Some(format!("Position not restored: {error}"))),
         }
     }
-    match store.seen_file().load() {
+    match store.file::<SeenFile>().load() {
         Ok(loaded) => {
             app.set_seen(loaded.value.documents.get(&app.doc_key).map(|s| &s.ids));
             message = message.or(loaded.recovery);

@@ -12,17 +12,22 @@ use crate::app::Message;
 use crate::app::bookmarks::Effect;
 use crate::bookmarks::BookmarkFile;
 use crate::store::Store;
+use crate::store::positions::PositionFile;
+use crate::store::seen::SeenFile;
 
 /// Carries out one store effect; returns the messages for the app: the
 /// bookmarks now on disk (other windows' included), a recovery notice, or
 /// why nothing was saved.
 pub fn save(store: &Store, effect: Effect, now: i64) -> Vec<Message> {
     let bookmarks = |change: Box<dyn FnOnce(&mut BookmarkFile)>| {
-        store.bookmarks_file().update(change).map(|(loaded, ())| {
-            let mut messages = vec![Message::BookmarksLoaded(loaded.value.bookmarks)];
-            messages.extend(recovery_notice(loaded.recovery));
-            messages
-        })
+        store
+            .file::<BookmarkFile>()
+            .update(change)
+            .map(|(loaded, ())| {
+                let mut messages = vec![Message::BookmarksLoaded(loaded.value.bookmarks)];
+                messages.extend(recovery_notice(loaded.recovery));
+                messages
+            })
     };
     let result = match effect {
         Effect::SaveBookmark(bookmark) => bookmarks(Box::new(|file| file.add(bookmark))),
@@ -33,11 +38,11 @@ pub fn save(store: &Store, effect: Effect, now: i64) -> Vec<Message> {
             file.set_note(&id, note);
         })),
         Effect::SavePosition { key, position } => store
-            .positions_file()
+            .file::<PositionFile>()
             .update(|file| file.record(key, position))
             .map(|(loaded, ())| recovery_notice(loaded.recovery)),
         Effect::SaveSeen { key, ids } => store
-            .seen_file()
+            .file::<SeenFile>()
             .update(|file| file.record(key, ids, now))
             .map(|(loaded, ())| recovery_notice(loaded.recovery)),
         Effect::OpenUrl(_) | Effect::CopyToClipboard(_) | Effect::Suspend | Effect::Redraw => {

@@ -226,7 +226,7 @@ fn list_add_remove_through_the_binary() {
     let store = Store::at(data.path().to_path_buf());
     assert!(
         store
-            .bookmarks_file()
+            .file::<BookmarkFile>()
             .load()
             .unwrap()
             .value

@@ -36,6 +36,8 @@ const LOCK_NOTICE_AFTER: Duration = Duration::from_secs(1);
 /// A stored value: a versioned document with a default for a missing file.
 pub trait Versioned: Serialize + DeserializeOwned + Default {
     const VERSION: u32;
+    /// Its file in the data directory: one type, one file.
+    const FILE_NAME: &'static str;
     fn version(&self) -> u32;
     /// Cleans the strings that will be printed or drawn: what is read from
     /// disk is as untrusted as any document.

@@ -98,20 +98,10 @@ impl Store {
         self
     }
 
-    fn file<T: json_file::Versioned>(&self, name: &str) -> JsonFile<T> {
-        JsonFile::new(self.dir.join(name)).with_lock_notice(self.notice.clone())
-    }
-
-    pub fn bookmarks_file(&self) -> JsonFile<crate::bookmarks::BookmarkFile> {
-        self.file("bookmarks.json")
-    }
-
-    pub fn positions_file(&self) -> JsonFile<positions::PositionFile> {
-        self.file("positions.json")
-    }
-
-    pub fn seen_file(&self) -> JsonFile<seen::SeenFile> {
-        self.file("seen.json")
+    /// The file that holds a `T` (`store.file::<PositionFile>()`): its
+    /// type names it, so no file can be read as another's type.
+    pub fn file<T: json_file::Versioned>(&self) -> JsonFile<T> {
+        JsonFile::new(self.dir.join(T::FILE_NAME)).with_lock_notice(self.notice.clone())
     }
 }
 

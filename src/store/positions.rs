@@ -53,6 +53,7 @@ impl Default for PositionFile {
 
 impl Versioned for PositionFile {
     const VERSION: u32 = 1;
+    const FILE_NAME: &'static str = "positions.json";
     fn version(&self) -> u32 {
         self.version
     }

@@ -47,6 +47,7 @@ impl Default for SeenFile {
 
 impl Versioned for SeenFile {
     const VERSION: u32 = 1;
+    const FILE_NAME: &'static str = "seen.json";
     fn version(&self) -> u32 {
         self.version
     }
