@@ -371,16 +371,11 @@ impl Scalar<'_> {
 
     /// Read as [`Int`] reads a field: an integer, a float or a string of one.
     pub fn into_int(self) -> Int {
-        let number = |text: &str| {
-            text.parse::<i64>()
-                .ok()
-                .or_else(|| text.trim().parse::<f64>().ok().map(|f| f as i64))
-        };
-        Int(match self {
-            Scalar::Number(n) => number(n),
-            Scalar::Text(n) => number(&n),
-            _ => None,
-        })
+        match self {
+            Scalar::Number(n) => Int::from_text(n),
+            Scalar::Text(n) => Int::from_text(&n),
+            _ => Int(None),
+        }
     }
 }
 

@@ -69,7 +69,7 @@ impl Headers<'_> {
 fn part_of<'a>(line: &Cow<'a, str>, part: &str) -> Cow<'a, str> {
     match line {
         Cow::Borrowed(whole) => {
-            let start = part.as_ptr() as usize - whole.as_ptr() as usize;
+            let start = offset_in(whole.as_bytes(), part.as_bytes());
             Cow::Borrowed(&whole[start..start + part.len()])
         }
         Cow::Owned(_) => Cow::Owned(part.to_owned()),

@@ -52,9 +52,20 @@ impl<'de> Deserialize<'de> for Int {
         Ok(Int(match Raw::deserialize(deserializer)? {
             Raw::Integer(n) => Some(n),
             Raw::Float(f) => Some(f as i64),
-            Raw::Text(text) => text.trim().parse::<f64>().ok().map(|f| f as i64),
+            Raw::Text(text) => Int::from_text(&text).0,
             Raw::Other(_) => None,
         }))
+    }
+}
+
+impl Int {
+    /// A whole number written as text: "42", " 42 ", "1793880000.0".
+    pub fn from_text(text: &str) -> Int {
+        let text = text.trim();
+        Int(text
+            .parse::<i64>()
+            .ok()
+            .or_else(|| text.parse::<f64>().ok().map(|f| f as i64)))
     }
 }
 
@@ -109,7 +120,6 @@ impl<'de> Deserialize<'de> for Flag {
 /// back while the comments made of them are built.
 pub struct Chunked<T> {
     chunks: Vec<Vec<T>>,
-    len: usize,
 }
 
 /// Items a chunk: large enough that chunks cost nothing to keep track of.
@@ -117,16 +127,13 @@ const CHUNK: usize = 1024;
 
 impl<T> Default for Chunked<T> {
     fn default() -> Self {
-        Chunked {
-            chunks: Vec::new(),
-            len: 0,
-        }
+        Chunked { chunks: Vec::new() }
     }
 }
 
 impl<T> Chunked<T> {
     pub fn len(&self) -> usize {
-        self.len
+        self.chunks.iter().map(Vec::len).sum()
     }
 }
 
@@ -163,7 +170,6 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Chunked<T> {
                             list.chunks.push(chunk);
                         }
                     }
-                    list.len += 1;
                 }
                 Ok(list)
             }
