@@ -12,7 +12,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
-use tread::app::bookmarks::PromptKey;
+use tread::app::PromptKey;
 use tread::app::{Action, App, Message};
 use tread::formats::{self, native};
 use tread::synthetic;

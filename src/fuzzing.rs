@@ -8,7 +8,7 @@
 
 use ratatui::layout::Rect;
 
-use crate::app::bookmarks::PromptKey;
+use crate::app::PromptKey;
 use crate::app::{Action, App, Message};
 use crate::bookmarks::BookmarkFile;
 use crate::formats::{self, Format};
@@ -50,7 +50,7 @@ fn touch(document: &crate::document::Document) {
     for (_, comment) in document.comments.iter() {
         let _ = comment.body.len();
     }
-    let _ = crate::dump::render(document, 60);
+    let _ = crate::commands::dump::render(document, 60);
     let _ = formats::native::write(document);
     let _ = formats::text::write(document);
 }

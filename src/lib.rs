@@ -27,28 +27,26 @@
 pub mod age;
 pub mod app;
 pub mod bookmarks;
-pub mod bookmarks_cmd;
+
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod dirs;
 pub mod document;
-pub mod dump;
 pub mod error;
 pub mod fnv;
 pub mod formats;
 pub mod fuzzing;
 pub mod input;
 pub mod io_error;
-pub mod layout;
+
 pub mod outline;
-pub mod reader;
-pub mod saving;
+pub mod tui;
+
 pub mod size;
 pub mod source;
 pub mod store;
 pub mod synthetic;
-pub mod terminal;
-pub mod theme;
-pub mod tree_guides;
+
+pub mod text;
 pub mod ui;
-pub mod wrap;

@@ -8,14 +8,14 @@ use clap::Parser;
 
 use ratatui::layout::Rect;
 use tread::app::App;
-use tread::bookmarks_cmd;
 use tread::cli::{BookmarksCommand, Cli, Command, ConvertTarget, ExportFormat, InputOptions};
+use tread::commands::{bookmarks as bookmarks_cmd, dump};
 use tread::config::{self, Config};
 use tread::error::Error;
 use tread::formats::Loaded;
 use tread::source::InputSource;
 use tread::store::Store;
-use tread::{dump, formats::native, formats::text, reader};
+use tread::{formats::native, formats::text, tui};
 
 // Loading a large thread makes hundreds of thousands of small strings;
 // mimalloc allocates and frees them markedly faster than the system allocator.
@@ -92,7 +92,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             } else if !loaded.warnings.is_empty() {
                 app.message = Some(format!("{} (see stderr)", loaded.warnings[0]));
             }
-            reader::run(app, store).map_err(|source| Error::Terminal { source })
+            tui::run(app, store).map_err(|source| Error::Terminal { source })
         }
     }
 }
@@ -140,7 +140,7 @@ fn open_saved_state(app: &mut App, no_resume: bool) -> SavedState {
             };
         }
     };
-    let message = reader::restore_saved_state(app, &store, no_resume);
+    let message = tui::startup::restore_saved_state(app, &store, no_resume);
     SavedState {
         store: Some(store),
         message,

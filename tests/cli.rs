@@ -5,7 +5,7 @@ mod common;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
-use tread::wrap::display_width;
+use tread::text::wrap::display_width;
 
 use common::fixture;
 

@@ -86,7 +86,7 @@ fn every_config_mistake_names_the_line_and_what_was_expected() {
 fn the_default_config_is_the_built_in_one_and_binds_every_action() {
     let config = Config::from_toml(DEFAULT_CONFIG, "default").unwrap();
     assert_eq!(config.settings, ViewSettings::default());
-    assert_eq!(config.theme, tread::theme::DARK);
+    assert_eq!(config.theme, tread::config::theme::DARK);
     for &action in Action::ALL {
         assert!(
             !config.keymap.contexts_of(action).is_empty(),
@@ -123,7 +123,10 @@ fn user_keys_theme_and_layout_are_laid_over_the_defaults() {
     assert_eq!(keys(Context::Global, Action::Help), ["?", "F1"]);
     assert_eq!(config.theme.author.fg, Some(Color::Rgb(0xaa, 0x33, 0x00)));
     assert_eq!(config.theme.search_match.bg, Some(Color::Indexed(208)));
-    assert_eq!(config.theme.title_bar, tread::theme::LIGHT.title_bar);
+    assert_eq!(
+        config.theme.title_bar,
+        tread::config::theme::LIGHT.title_bar
+    );
     assert_eq!(config.settings.reading_width, 72);
     assert_eq!(config.settings.indent, 2);
     assert!(!config.settings.show_scores);

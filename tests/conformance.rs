@@ -7,7 +7,7 @@ mod common;
 
 use common::{load_path, shared_folder};
 use tread::document::BlockKind;
-use tread::wrap::display_width;
+use tread::text::wrap::display_width;
 
 struct Expected {
     file: &'static str,
@@ -112,7 +112,7 @@ fn shared_exports_load_with_their_documented_shape() {
             .map(|(_, c)| c.author.as_deref().unwrap_or(""))
             .collect();
         assert_eq!(authors, expected.first_authors, "{}", expected.file);
-        let dump = tread::dump::render(&document, 80);
+        let dump = tread::commands::dump::render(&document, 80);
         assert!(
             dump.lines().all(|l| display_width(l) <= 80),
             "{}",

@@ -82,7 +82,7 @@ fn hnpwa_levels_and_deleted_items() {
         .get(document.comments.find_by_key("205").unwrap());
     assert!(dead.dead && !dead.deleted);
     assert_eq!(dead.body[0].text, "Flagged, still readable");
-    let dump = tread::dump::render(&document, 80);
+    let dump = tread::commands::dump::render(&document, 80);
     assert!(dump.contains("delta [dead]"), "{dump}");
 }
 
@@ -126,8 +126,11 @@ fn a_100000_deep_algolia_chain_loads_without_overflow() {
         .document;
     assert_eq!(document.comments.len(), depth);
     assert_eq!(document.comments.max_depth() as usize, depth - 1);
-    let dump = tread::dump::render(&document, 60);
-    assert!(dump.lines().all(|l| tread::wrap::display_width(l) <= 60));
+    let dump = tread::commands::dump::render(&document, 60);
+    assert!(
+        dump.lines()
+            .all(|l| tread::text::wrap::display_width(l) <= 60)
+    );
 }
 
 #[test]

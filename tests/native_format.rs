@@ -145,7 +145,10 @@ fn a_100000_deep_reply_chain_loads_converts_and_dumps() {
     let converted = native::write(&document);
     let again = formats::load(converted.as_bytes(), None).unwrap().document;
     assert_eq!(tree(&again), tree(&document));
-    let dump = tread::dump::render(&document, 80);
+    let dump = tread::commands::dump::render(&document, 80);
     assert!(dump.contains("[100000] u99999"));
-    assert!(dump.lines().all(|l| tread::wrap::display_width(l) <= 80));
+    assert!(
+        dump.lines()
+            .all(|l| tread::text::wrap::display_width(l) <= 80)
+    );
 }

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use tread::formats::{self, Format};
-use tread::wrap::{WrapMode, display_width, wrap_lines};
+use tread::text::wrap::{WrapMode, display_width, wrap_lines};
 
 /// Text shaped like the plain-text format: bullets, indentation, blank lines,
 /// wide characters, emoji sequences, combining marks and control characters.
@@ -94,7 +94,7 @@ proptest! {
     #[test]
     fn dump_never_exceeds_the_width(input in discussion_like(), width in 1usize..100) {
         if let Ok(loaded) = formats::load(input.as_bytes(), Some(Format::Text)) {
-            let dump = tread::dump::render(&loaded.document, width);
+            let dump = tread::commands::dump::render(&loaded.document, width);
             for line in dump.lines() {
                 prop_assert!(display_width(line) <= width, "width {}: {:?}", width, line);
                 prop_assert!(!line.chars().any(|c| c.is_control()), "{:?}", line);

@@ -248,10 +248,8 @@ fn the_reader_reports_a_store_it_cannot_write_and_goes_on() {
         .document;
     let mut app = common::app_for(document, 100, 30);
     app.update(Action::Bookmark);
-    app.update(tread::app::Message::Prompt(
-        tread::app::bookmarks::PromptKey::Enter,
-    ));
-    tread::reader::run_effects(&mut app, Some(&store));
+    app.update(tread::app::Message::Prompt(tread::app::PromptKey::Enter));
+    tread::tui::effects::run_effects(&mut app, Some(&store));
     let message = app.message.clone().unwrap_or_default();
     assert!(message.starts_with("Not saved: "), "{message}");
     assert!(!app.quit);
@@ -274,7 +272,7 @@ fn open_with_store(name: &str, store: &Store) -> tread::app::App {
         tread::config::default_keymap(),
         Rect::new(0, 0, 100, 40),
     );
-    tread::reader::restore_saved_state(&mut app, store, false);
+    tread::tui::startup::restore_saved_state(&mut app, store, false);
     app.update(Message::Resize {
         width: 100,
         height: 40,
@@ -284,7 +282,7 @@ fn open_with_store(name: &str, store: &Store) -> tread::app::App {
 
 fn quit(mut app: tread::app::App, store: &Store) {
     app.update(tread::app::Action::Quit);
-    tread::reader::run_effects(&mut app, Some(store));
+    tread::tui::effects::run_effects(&mut app, Some(store));
     assert!(app.quit);
 }
 

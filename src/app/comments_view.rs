@@ -8,7 +8,7 @@
 
 use crate::document::{CommentId, Document};
 use crate::outline::Outline;
-use crate::tree_guides::GuideStyle;
+use crate::text::tree_guides::GuideStyle;
 
 use super::text_layout::{TextLayouts, TextLine};
 

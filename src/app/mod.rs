@@ -19,12 +19,13 @@ pub use crate::input::Action;
 
 use ratatui::layout::Rect;
 
+use crate::config::theme::Theme;
 use crate::document::{CommentId, Document};
 use crate::input::keymap::{Context, Keymap};
-use crate::theme::Theme;
-use crate::tree_guides::GuideStyle;
+use crate::text::tree_guides::GuideStyle;
 use article_view::{ArticleEnv, ArticleView};
-use bookmarks::{BookmarkMarks, BookmarkPanel, Effect, NotePrompt, PromptKey};
+use bookmarks::{BookmarkMarks, BookmarkPanel, NotePrompt};
+pub use bookmarks::{Effect, PromptKey};
 use comments_view::{CommentsEnv, CommentsView};
 use geometry::{ARTICLE_GUTTER, ARTICLE_MARGIN, COMMENT_GUTTER, ScreenLayout};
 use text_layout::TextLayouts;
@@ -169,7 +170,7 @@ impl App {
             message: None,
             quit: false,
             layouts: TextLayouts::default(),
-            theme: crate::theme::DARK,
+            theme: crate::config::theme::DARK,
             now: crate::age::now(),
             doc_key,
             doc_path: None,

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::formats::{self, Format};
-use crate::reader::PendingKeys;
+use crate::tui::keys::PendingKeys;
 
 const FIXTURE: &str = "\
 Title of the test
@@ -449,9 +449,9 @@ fn a_users_key_that_begins_a_default_sequence_runs_after_the_timeout_or_another_
     assert!(pending.expire(&app, start).is_empty());
     assert_eq!(
         pending.deadline(),
-        Some(start + crate::reader::COUNT_TIMEOUT)
+        Some(start + crate::tui::keys::COUNT_TIMEOUT)
     );
-    let messages = pending.expire(&app, start + crate::reader::COUNT_TIMEOUT);
+    let messages = pending.expire(&app, start + crate::tui::keys::COUNT_TIMEOUT);
     assert_eq!(messages, [Message::Action(Action::Help)]);
     assert_eq!(pending.typed(), "");
     // `g g` still goes to the top; `g` then another key runs both.
@@ -483,7 +483,7 @@ fn a_lone_digit_still_folds_to_its_level_after_the_timeout_or_another_key() {
     let status = drawn(&app).lines().last().unwrap().to_string();
     assert!(status.contains(" 1 · comment"), "{status}");
     assert!(pending.expire(&app, start).is_empty());
-    let later = start + crate::reader::COUNT_TIMEOUT;
+    let later = start + crate::tui::keys::COUNT_TIMEOUT;
     for message in pending.expire(&app, later) {
         app.update(message);
     }
@@ -719,7 +719,7 @@ fn a_document_without_comments_keeps_the_focus_on_the_article() {
 
 mod bookmarks {
     use super::*;
-    use crate::app::bookmarks::{Effect, PromptKey};
+    use crate::app::{Effect, PromptKey};
 
     fn type_text(app: &mut App, text: &str) {
         for c in text.chars() {
@@ -941,7 +941,7 @@ mod bookmarks {
 
 #[test]
 fn visual_selection_bookmarks_exactly_the_selected_lines_across_paragraphs() {
-    use crate::app::bookmarks::{Effect, PromptKey};
+    use crate::app::{Effect, PromptKey};
     let mut app = app_sized(60, 20);
     app.update(Action::VisualSelect);
     assert!(app.article.visual.is_some());
@@ -969,7 +969,7 @@ fn visual_selection_bookmarks_exactly_the_selected_lines_across_paragraphs() {
 
 #[test]
 fn visual_selection_inside_a_comment_bookmarks_those_lines() {
-    use crate::app::bookmarks::{Effect, PromptKey};
+    use crate::app::{Effect, PromptKey};
     let text =
         "T\n\nA.\n\n• ann\n  First paragraph of ann.\n\n  Second paragraph of ann.\n\n  Third.\n";
     let document = formats::load(text.as_bytes(), None).unwrap().document;
@@ -1006,7 +1006,7 @@ fn visual_selection_inside_a_comment_bookmarks_those_lines() {
 
 #[test]
 fn o_lists_links_and_opens_or_copies_only_web_links() {
-    use crate::app::bookmarks::Effect;
+    use crate::app::Effect;
     let text = "T\n\nSee https://example.com/page, and more.\n\n• ann\n  Two links: https://a.example/x and mailto:no@example.com plus javascript:alert(1)\n";
     let document = formats::load(text.as_bytes(), None).unwrap().document;
     let mut app = app_for(document, 100, 30);

@@ -2,15 +2,12 @@
 //! The names (snake_case) are the ones the keymap, the help screen and the
 //! config file use, and each action's one-line description is its help text.
 
-use serde::{Deserialize, Serialize};
-
 /// Declares the action enum with a description per variant, taken from the
 /// same text as its doc comment so the help screen cannot drift from the code.
 macro_rules! actions {
     ($( #[doc = $doc:literal] $name:ident, )*) => {
         /// A key-bindable action.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Action {
             $( #[doc = $doc] $name, )*
         }
@@ -18,6 +15,13 @@ macro_rules! actions {
         impl Action {
             /// Every bindable action, in help-screen order.
             pub const ALL: &'static [Action] = &[$(Action::$name,)*];
+
+            /// The variant's name as written in the code (`FoldBelow3`).
+            fn variant_name(self) -> &'static str {
+                match self {
+                    $(Action::$name => stringify!($name),)*
+                }
+            }
 
             pub fn description(self) -> &'static str {
                 match self {
@@ -258,12 +262,25 @@ impl Action {
         )
     }
 
-    /// The snake_case name used in the keymap and config.
+    /// The snake_case name used in the keymap and config: a word break
+    /// before each capital (`FoldBelow3` is `fold_below3`).
     pub fn name(self) -> String {
-        serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default()
+        let mut name = String::new();
+        for c in self.variant_name().chars() {
+            if c.is_ascii_uppercase() && !name.is_empty() {
+                name.push('_');
+            }
+            name.push(c.to_ascii_lowercase());
+        }
+        name
+    }
+
+    /// The action a config or keymap names, if any.
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::ALL
+            .iter()
+            .copied()
+            .find(|action| action.name() == name)
     }
 }
 
@@ -276,9 +293,7 @@ mod tests {
         assert_eq!(Action::FoldBelow3.name(), "fold_below3");
         assert_eq!(Action::NextComment.name(), "next_comment");
         for &action in Action::ALL {
-            let parsed: Action =
-                serde_json::from_value(serde_json::Value::String(action.name())).unwrap();
-            assert_eq!(parsed, action);
+            assert_eq!(Action::from_name(&action.name()), Some(action));
             assert!(!action.description().is_empty());
         }
     }

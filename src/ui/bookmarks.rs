@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use crate::app::App;
 use crate::app::bookmarks::{BookmarkPanel, NotePrompt, PromptPurpose};
-use crate::wrap::{display_width, prefix_fitting};
+use crate::text::wrap::{display_width, prefix_fitting};
 
 use super::draw_line;
 

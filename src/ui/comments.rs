@@ -11,7 +11,7 @@ use crate::app::geometry::COMMENT_GUTTER;
 use crate::app::search::{Part, Place};
 use crate::app::text_layout::TextLine;
 use crate::document::CommentId;
-use crate::tree_guides::{CommentGuides, GuideWalker};
+use crate::text::tree_guides::{CommentGuides, GuideWalker};
 
 use super::article::block_style;
 use super::draw_line;

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Widget};
 
 use crate::app::App;
 use crate::input::keymap::Context;
-use crate::wrap::display_width;
+use crate::text::wrap::display_width;
 
 use super::draw_line;
 

@@ -9,7 +9,7 @@ use crate::app::{Action, App, Pane};
 use crate::input::keymap::Context;
 
 use super::draw_line;
-use crate::wrap::display_width;
+use crate::text::wrap::display_width;
 
 /// The search's place ("match 3/41 · ") and the focused pane's position,
 /// for the right end of the bar.

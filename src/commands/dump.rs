@@ -5,9 +5,9 @@
 use std::io::{self, Write};
 
 use crate::document::{Block, Comment, Document};
-use crate::layout::layout_block;
-use crate::tree_guides::{GuideStyle, GuideWalker};
-use crate::wrap::{WrapMode, display_width, prefix_fitting, wrap_lines};
+use crate::text::block_lines::block_lines;
+use crate::text::tree_guides::{GuideStyle, GuideWalker};
+use crate::text::wrap::{WrapMode, display_width, prefix_fitting, wrap_lines};
 
 /// Indentation stops growing at this depth; deeper comments show their depth.
 const MAX_INDENTED_DEPTH: usize = 12;
@@ -107,7 +107,7 @@ impl<W: Write> Output<W> {
     }
 
     fn block(&mut self, prefix: &str, block: &Block, width: usize) -> io::Result<()> {
-        for line in layout_block(block, width) {
+        for line in block_lines(block, width) {
             let joined = format!("{}{}", line.lead, &block.text[line.range]);
             self.line(prefix, &joined)?;
         }
@@ -142,7 +142,7 @@ fn render_comments(document: &Document, out: &mut Output<impl Write>) -> io::Res
         out.width,
         MIN_TEXT_WIDTH,
         MAX_INDENTED_DEPTH,
-        crate::tree_guides::LEVEL_WIDTH,
+        crate::text::tree_guides::LEVEL_WIDTH,
     );
     let mut walker = GuideWalker::default();
     for (id, comment) in comments.iter() {

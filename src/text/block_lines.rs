@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use crate::document::{Block, BlockKind};
-use crate::wrap::{WrapMode, display_width, wrap_ranges};
+use crate::text::wrap::{WrapMode, display_width, wrap_ranges};
 
 /// One screen line of a block: a decoration and a slice of the block's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,7 +34,7 @@ fn leads(kind: BlockKind) -> (&'static str, &'static str) {
 /// Lays `block` out in `width` columns. Leads are dropped when the width is too
 /// small to hold them and a character besides; no line is wider than `width`
 /// except a single grapheme wider than the whole width, which callers clip.
-pub fn layout_block(block: &Block, width: usize) -> Vec<BlockLine> {
+pub fn block_lines(block: &Block, width: usize) -> Vec<BlockLine> {
     let (first_lead, rest_lead) = leads(block.kind);
     let lead_width = display_width(first_lead);
     let (first_lead, rest_lead, text_width) = if width > lead_width {
@@ -61,7 +61,7 @@ mod tests {
     use super::*;
 
     fn rendered(block: &Block, width: usize) -> Vec<String> {
-        layout_block(block, width)
+        block_lines(block, width)
             .into_iter()
             .map(|line| format!("{}{}", line.lead, &block.text[line.range]))
             .collect()

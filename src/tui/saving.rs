@@ -8,8 +8,8 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+use crate::app::Effect;
 use crate::app::Message;
-use crate::app::bookmarks::Effect;
 use crate::bookmarks::BookmarkFile;
 use crate::store::Store;
 use crate::store::positions::PositionFile;

@@ -1,0 +1,5 @@
+//! The non-interactive commands: `tread dump` and `tread bookmarks`, which
+//! print what a person or a script reads.
+
+pub mod bookmarks;
+pub mod dump;

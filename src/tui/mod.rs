@@ -1,0 +1,156 @@
+//! The interactive reader: the only place it touches the terminal, the
+//! clock or the disk. The loop draws, waits for an event, turns it into
+//! messages for `App::update` and carries out the effects the app queues,
+//! until the app says quit or a signal asks.
+
+mod browser;
+pub mod effects;
+pub mod keys;
+pub mod saving;
+pub mod startup;
+pub mod terminal;
+
+use std::io::{self, Write};
+use std::time::{Duration, Instant};
+
+use crossterm::event;
+
+use crate::app::{App, Message};
+use crate::store::Store;
+use effects::{carry_out, carry_out_effects, saves};
+use keys::{PendingKeys, messages_for};
+use saving::Saver;
+
+/// How often the loop wakes without input, to notice SIGTERM/SIGHUP.
+const SIGNAL_CHECK: Duration = Duration::from_millis(100);
+
+/// Tells the app what has been typed toward a count or a key sequence, for
+/// the status bar, when that changed.
+fn show_typed(app: &mut App, pending: &PendingKeys) {
+    let typed = pending.typed();
+    if typed != app.typed {
+        app.update(Message::Typed(typed));
+    }
+}
+
+/// Runs the reader until the user quits, a termination signal arrives or
+/// the terminal goes away. Whichever way it ends, what the reader keeps (the
+/// reading position, folds, seen comments) is saved before it returns: a
+/// closed terminal window or a dropped SSH connection loses nothing.
+pub fn run(mut app: App, store: Option<Store>) -> io::Result<()> {
+    let signals = terminal::watch_signals()?;
+    let mut guard = terminal::enter()?;
+    let saver = store.map(Saver::start);
+    let mut result = event_loop(&mut app, saver.as_ref(), &mut guard, &signals);
+    if signals.terminated() {
+        // Reading keys was made to fail on purpose (see `terminal`); a
+        // signal is a way out, not an error.
+        result = Ok(());
+    }
+    if !app.quit {
+        // A signal, or an error from a terminal that hung up.
+        app.update(crate::app::Action::Quit);
+    }
+    signals.leaving();
+    carry_out_effects(&mut app, saves(saver.as_ref()));
+    drop(guard);
+    // The screen is the shell's again; what is still being saved (say,
+    // waiting for a lock) reports on stderr, which may be gone (a hang-up).
+    if let Some(saver) = saver {
+        saver.finish(|message| {
+            if let Message::StoreNotice(notice) = message {
+                let notice = crate::document::sanitize::clean_owned(notice);
+                let _ = writeln!(io::stderr(), "tread: {notice}");
+            }
+        });
+    }
+    result
+}
+
+fn event_loop(
+    app: &mut App,
+    saver: Option<&Saver>,
+    guard: &mut terminal::TerminalGuard,
+    signals: &terminal::SignalFlags,
+) -> io::Result<()> {
+    let size = guard.terminal.size()?;
+    app.update(Message::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    let mut pending = PendingKeys::default();
+    loop {
+        guard
+            .terminal
+            .draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        // Wait for an event, doing background work meanwhile; a count that
+        // times out changes the screen without one.
+        let event_ready = loop {
+            if signals.terminated() {
+                return Ok(());
+            }
+            if signals.take_suspend() {
+                terminal::suspend(guard)?;
+                break false;
+            }
+            if signals.take_continued() {
+                terminal::resume(guard)?;
+                break false;
+            }
+            // What the saving thread finished: the bookmarks on disk, or
+            // why a save failed.
+            let answers: Vec<Message> = saver.map(|s| s.answers().collect()).unwrap_or_default();
+            if !answers.is_empty() {
+                for message in answers {
+                    app.update(message);
+                }
+                break false;
+            }
+            let wait = pending.deadline().map_or(SIGNAL_CHECK, |deadline| {
+                deadline
+                    .saturating_duration_since(Instant::now())
+                    .min(SIGNAL_CHECK)
+            });
+            // With background work left, do a slice of it between events.
+            let wait = if app.has_idle_work() {
+                Duration::ZERO
+            } else {
+                wait
+            };
+            if event::poll(wait)? {
+                break true;
+            }
+            if app.has_idle_work() {
+                app.update(Message::Idle);
+            }
+            let waiting = pending.deadline().is_some();
+            let expired = pending.expire(app, Instant::now());
+            if waiting && pending.deadline().is_none() {
+                for message in expired {
+                    app.update(message);
+                }
+                show_typed(app, &pending);
+                carry_out(app, saver, guard)?;
+                break false;
+            }
+        };
+        // Handle everything already queued before drawing again, so a burst of
+        // keys or wheel events costs one frame.
+        if event_ready {
+            loop {
+                let event = event::read()?;
+                for message in messages_for(event, app, &mut pending) {
+                    app.update(message);
+                }
+                show_typed(app, &pending);
+                carry_out(app, saver, guard)?;
+                if app.quit {
+                    return Ok(());
+                }
+                if signals.terminated() || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+    }
+}
