@@ -1,18 +1,12 @@
 //! The errors a command can end with. Each carries the name of the input it
 //! concerns, so `main` prints one line: `tread: <name>: <why>`.
 
-use crate::formats::LoadError;
 use crate::io_error::describe_io;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{name}: {}", describe_io(source))]
-    Read {
-        name: String,
-        source: std::io::Error,
-    },
-    #[error("{name}: {source}")]
-    Load { name: String, source: LoadError },
+    #[error("{0}")]
+    Source(#[from] crate::source::SourceError),
     #[error("{what}: {}", describe_io(source))]
     Write {
         what: String,

@@ -13,8 +13,17 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use crate::error::Error;
 use crate::formats::{self, Format, LoadError, Loaded};
+use crate::io_error::describe_io;
+
+/// Why the input could not be read or loaded, naming the input.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    #[error("{name}: {}", describe_io(source))]
+    Read { name: String, source: io::Error },
+    #[error("{name}: {source}")]
+    Load { name: String, source: LoadError },
+}
 
 /// The demo discussion shown when no file is given.
 pub const DEMO: &str = include_str!("../assets/demo.txt");
@@ -82,7 +91,7 @@ impl InputSource {
     }
 
     /// The document's bytes, inflated when gzipped, at most `limit` of them.
-    pub fn read_bytes(&self, limit: u64) -> Result<Vec<u8>, Error> {
+    pub fn read_bytes(&self, limit: u64) -> Result<Vec<u8>, SourceError> {
         let result = match self {
             InputSource::Demo => Ok(DEMO.as_bytes().to_vec()),
             InputSource::Stdin => read_stream(io::stdin().lock(), limit, None),
@@ -91,11 +100,11 @@ impl InputSource {
             }
         };
         result.map_err(|failure| match failure {
-            Failure::Io(source) => Error::Read {
+            Failure::Io(source) => SourceError::Read {
                 name: self.display_name(),
                 source,
             },
-            Failure::Load(source) => Error::Load {
+            Failure::Load(source) => SourceError::Load {
                 name: self.display_name(),
                 source,
             },
@@ -103,9 +112,9 @@ impl InputSource {
     }
 
     /// Reads and parses the input.
-    pub fn load(&self, forced: Option<Format>, limit: u64) -> Result<Loaded, Error> {
+    pub fn load(&self, forced: Option<Format>, limit: u64) -> Result<Loaded, SourceError> {
         let bytes = self.read_bytes(limit)?;
-        formats::load(&bytes, forced).map_err(|source| Error::Load {
+        formats::load(&bytes, forced).map_err(|source| SourceError::Load {
             name: self.display_name(),
             source,
         })

@@ -5,7 +5,7 @@
 //! is a block index: it is what bookmarks attach to, and it follows scrolling
 //! so it is always on screen.
 
-use super::text_layout::ArticleLayout;
+use super::wrapped::WrappedArticle;
 
 /// How a visual selection grows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,7 +16,7 @@ pub enum VisualStep {
 }
 
 pub struct ArticleEnv<'a> {
-    pub layout: &'a ArticleLayout,
+    pub layout: &'a WrappedArticle,
     pub height: usize,
     pub scrolloff: usize,
 }

@@ -12,7 +12,7 @@ use crate::bookmarks::{self, Bookmark, Resolved, Target};
 use crate::document::CommentId;
 use crate::store::positions::Position;
 
-use super::text_layout::TextLine;
+use super::wrapped::TextLine;
 use super::{Action, App, Pane};
 
 /// A place in text: (block, character within the block).
@@ -314,7 +314,7 @@ impl App {
             Pane::Article => {
                 let pane = self.article_pane();
                 let layout = self
-                    .layouts
+                    .wrapped
                     .article(&self.document, self.article_text_width(pane));
                 let lines: Vec<TextLine> = layout.lines.clone();
                 (
@@ -514,7 +514,7 @@ impl App {
         let comments = &self.document.comments;
         let pane = self.article_pane();
         let layout = self
-            .layouts
+            .wrapped
             .article(&self.document, self.article_text_width(pane));
         let env = self.article_env(&layout, pane);
         Position {

@@ -10,7 +10,7 @@ use crate::document::{CommentId, Document};
 use crate::outline::Outline;
 use crate::text::tree_guides::GuideStyle;
 
-use super::text_layout::{TextLayouts, TextLine};
+use super::wrapped::{TextLine, WrappedText};
 
 /// A line of the comment pane: the `line`-th line of comment `id`'s row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,7 +23,7 @@ pub struct LinePos {
 /// measure rows.
 pub struct CommentsEnv<'a> {
     pub document: &'a Document,
-    pub layouts: &'a TextLayouts,
+    pub wrapped: &'a WrappedText,
     /// Columns for guides and text (the pane less its gutter).
     pub width: usize,
     /// Lines of text the pane shows.
@@ -53,7 +53,7 @@ impl CommentsEnv<'_> {
 
     pub fn body(&self, id: CommentId) -> std::rc::Rc<[TextLine]> {
         let depth = self.document.comments.get(id).depth;
-        self.layouts
+        self.wrapped
             .comment_body(self.document, id, self.text_width(depth))
     }
 }

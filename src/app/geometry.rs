@@ -5,7 +5,7 @@
 
 use ratatui::layout::Rect;
 
-use super::{LayoutMode, Pane};
+use super::{Arrangement, Pane};
 
 /// Below this size there is no room to read; a notice is shown instead.
 pub const MIN_WIDTH: u16 = 20;
@@ -26,7 +26,7 @@ pub struct PaneArea {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ScreenLayout {
+pub struct ScreenAreas {
     pub too_small: bool,
     pub title_bar: Rect,
     pub article: Option<PaneArea>,
@@ -39,21 +39,21 @@ pub struct ScreenLayout {
 /// Whether panes are side by side at this width, unless the user chose.
 pub fn effective_mode(
     width: u16,
-    chosen: Option<LayoutMode>,
+    chosen: Option<Arrangement>,
     side_by_side_from: u16,
-) -> LayoutMode {
+) -> Arrangement {
     chosen.unwrap_or(if width >= side_by_side_from {
-        LayoutMode::SideBySide
+        Arrangement::SideBySide
     } else {
-        LayoutMode::Stacked
+        Arrangement::Stacked
     })
 }
 
-pub fn screen_layout(area: Rect, mode: LayoutMode, zoomed: Option<Pane>) -> ScreenLayout {
+pub fn screen_areas(area: Rect, mode: Arrangement, zoomed: Option<Pane>) -> ScreenAreas {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        return ScreenLayout {
+        return ScreenAreas {
             too_small: true,
-            ..ScreenLayout::default()
+            ..ScreenAreas::default()
         };
     }
     let title_bar = Rect::new(area.x, area.y, area.width, 1);
@@ -68,16 +68,16 @@ pub fn screen_layout(area: Rect, mode: LayoutMode, zoomed: Option<Pane>) -> Scre
             rect.height.saturating_sub(1),
         ),
     };
-    let mut layout = ScreenLayout {
+    let mut layout = ScreenAreas {
         too_small: false,
         title_bar,
         status_bar,
-        ..ScreenLayout::default()
+        ..ScreenAreas::default()
     };
     match (zoomed, mode) {
         (Some(Pane::Article), _) => layout.article = Some(split(main)),
         (Some(Pane::Comments), _) => layout.comments = Some(split(main)),
-        (None, LayoutMode::SideBySide) => {
+        (None, Arrangement::SideBySide) => {
             let left = main.width / 2;
             let article = Rect::new(main.x, main.y, left, main.height);
             let divider = Rect::new(main.x + left, main.y, 1, main.height);
@@ -86,7 +86,7 @@ pub fn screen_layout(area: Rect, mode: LayoutMode, zoomed: Option<Pane>) -> Scre
             layout.divider = Some(divider);
             layout.comments = Some(split(comments));
         }
-        (None, LayoutMode::Stacked) => {
+        (None, Arrangement::Stacked) => {
             let top = (main.height * 2 / 5).max(2);
             let article = Rect::new(main.x, main.y, main.width, top);
             let comments = Rect::new(main.x, main.y + top, main.width, main.height - top);
@@ -104,11 +104,11 @@ mod tests {
     #[test]
     fn side_by_side_splits_columns_and_stacked_splits_rows() {
         let area = Rect::new(0, 0, 120, 40);
-        let wide = screen_layout(area, LayoutMode::SideBySide, None);
+        let wide = screen_areas(area, Arrangement::SideBySide, None);
         let (a, c) = (wide.article.unwrap(), wide.comments.unwrap());
         assert_eq!(a.title.y, c.title.y);
         assert_eq!(a.body.width + c.body.width + 1, 120);
-        let tall = screen_layout(area, LayoutMode::Stacked, None);
+        let tall = screen_areas(area, Arrangement::Stacked, None);
         let (a, c) = (tall.article.unwrap(), tall.comments.unwrap());
         assert!(a.body.bottom() <= c.title.y);
         assert_eq!(a.body.width, 120);
@@ -117,15 +117,15 @@ mod tests {
     #[test]
     fn zoom_gives_one_pane_the_whole_screen() {
         let area = Rect::new(0, 0, 80, 24);
-        let zoomed = screen_layout(area, LayoutMode::Stacked, Some(Pane::Comments));
+        let zoomed = screen_areas(area, Arrangement::Stacked, Some(Pane::Comments));
         assert!(zoomed.article.is_none());
         assert_eq!(zoomed.comments.unwrap().body.height, 21);
     }
 
     #[test]
     fn tiny_terminals_are_too_small() {
-        assert!(screen_layout(Rect::new(0, 0, 1, 1), LayoutMode::Stacked, None).too_small);
-        assert!(screen_layout(Rect::new(0, 0, 30, 5), LayoutMode::Stacked, None).too_small);
-        assert!(!screen_layout(Rect::new(0, 0, 30, 8), LayoutMode::Stacked, None).too_small);
+        assert!(screen_areas(Rect::new(0, 0, 1, 1), Arrangement::Stacked, None).too_small);
+        assert!(screen_areas(Rect::new(0, 0, 30, 5), Arrangement::Stacked, None).too_small);
+        assert!(!screen_areas(Rect::new(0, 0, 30, 8), Arrangement::Stacked, None).too_small);
     }
 }

@@ -12,7 +12,7 @@ pub mod geometry;
 pub mod links;
 pub mod new_comments;
 pub mod search;
-pub mod text_layout;
+pub mod wrapped;
 
 pub use crate::config::ViewSettings;
 pub use crate::input::Action;
@@ -27,8 +27,8 @@ use article_view::{ArticleEnv, ArticleView};
 use bookmarks::{BookmarkMarks, BookmarkPanel, NotePrompt};
 pub use bookmarks::{Effect, PromptKey};
 use comments_view::{CommentsEnv, CommentsView};
-use geometry::{ARTICLE_GUTTER, ARTICLE_MARGIN, COMMENT_GUTTER, ScreenLayout};
-use text_layout::TextLayouts;
+use geometry::{ARTICLE_GUTTER, ARTICLE_MARGIN, COMMENT_GUTTER, ScreenAreas};
+use wrapped::WrappedText;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
@@ -37,7 +37,7 @@ pub enum Pane {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LayoutMode {
+pub enum Arrangement {
     SideBySide,
     Stacked,
 }
@@ -97,7 +97,7 @@ pub struct App {
     pub settings: ViewSettings,
     pub focus: Pane,
     /// The layout the user chose, or None to follow the terminal width.
-    pub chosen_layout: Option<LayoutMode>,
+    pub chosen_arrangement: Option<Arrangement>,
     pub zoomed: bool,
     /// The help overlay, with its scroll offset.
     pub help: Option<usize>,
@@ -107,7 +107,7 @@ pub struct App {
     /// A transient message for the status bar, cleared by the next key.
     pub message: Option<String>,
     pub quit: bool,
-    pub layouts: TextLayouts,
+    pub wrapped: WrappedText,
     pub theme: Theme,
     /// The time ages are shown relative to, fixed at start so a screen does
     /// not change while it is being read.
@@ -161,7 +161,7 @@ impl App {
             keymap,
             settings: ViewSettings::default(),
             focus: Pane::Article,
-            chosen_layout: None,
+            chosen_arrangement: None,
             zoomed: false,
             help: None,
             area,
@@ -169,7 +169,7 @@ impl App {
             comments,
             message: None,
             quit: false,
-            layouts: TextLayouts::default(),
+            wrapped: WrappedText::default(),
             theme: crate::config::theme::DARK,
             now: crate::age::now(),
             doc_key,
@@ -191,17 +191,17 @@ impl App {
         }
     }
 
-    pub fn layout_mode(&self) -> LayoutMode {
+    pub fn arrangement(&self) -> Arrangement {
         geometry::effective_mode(
             self.area.width,
-            self.chosen_layout,
+            self.chosen_arrangement,
             self.settings.side_by_side_from,
         )
     }
 
-    pub fn screen(&self) -> ScreenLayout {
+    pub fn screen(&self) -> ScreenAreas {
         let zoomed = self.zoomed.then_some(self.focus);
-        geometry::screen_layout(self.area, self.layout_mode(), zoomed)
+        geometry::screen_areas(self.area, self.arrangement(), zoomed)
     }
 
     /// The key contexts in force, most specific first.
@@ -231,7 +231,7 @@ impl App {
 
     pub fn article_env<'a>(
         &self,
-        layout: &'a text_layout::ArticleLayout,
+        layout: &'a wrapped::WrappedArticle,
         pane: Rect,
     ) -> ArticleEnv<'a> {
         ArticleEnv {
@@ -243,19 +243,19 @@ impl App {
 
     /// Everything the comment pane needs to measure rows in `pane`.
     pub fn comments_env(&self, pane: Rect) -> CommentsEnv<'_> {
-        comments_env(&self.document, &self.layouts, &self.settings, pane)
+        comments_env(&self.document, &self.wrapped, &self.settings, pane)
     }
 
     /// The comment pane's area, or where it would be if it is hidden by zoom.
     pub(crate) fn comment_pane(&self) -> Rect {
         let zoomed = self.zoomed.then_some(Pane::Comments);
-        let screen = geometry::screen_layout(self.area, self.layout_mode(), zoomed);
+        let screen = geometry::screen_areas(self.area, self.arrangement(), zoomed);
         screen.comments.map(|p| p.body).unwrap_or_default()
     }
 
     pub(crate) fn article_pane(&self) -> Rect {
         let zoomed = self.zoomed.then_some(Pane::Article);
-        let screen = geometry::screen_layout(self.area, self.layout_mode(), zoomed);
+        let screen = geometry::screen_areas(self.area, self.arrangement(), zoomed);
         screen.article.map(|p| p.body).unwrap_or_default()
     }
 
@@ -364,7 +364,7 @@ impl App {
     fn with_article(&mut self, change: impl FnOnce(&mut ArticleView, &ArticleEnv)) {
         let pane = self.article_pane();
         let layout = self
-            .layouts
+            .wrapped
             .article(&self.document, self.article_text_width(pane));
         let env = self.article_env(&layout, pane);
         change(&mut self.article, &env);
@@ -374,7 +374,7 @@ impl App {
         let pane = self.comment_pane();
         // The environment borrows the document and caches; the view is a
         // separate field, so it can change while they are read.
-        let env = comments_env(&self.document, &self.layouts, &self.settings, pane);
+        let env = comments_env(&self.document, &self.wrapped, &self.settings, pane);
         change(&mut self.comments, &env);
     }
 
@@ -521,9 +521,9 @@ impl App {
                 }
             }
             ToggleLayout => {
-                self.chosen_layout = Some(match self.layout_mode() {
-                    LayoutMode::SideBySide => LayoutMode::Stacked,
-                    LayoutMode::Stacked => LayoutMode::SideBySide,
+                self.chosen_arrangement = Some(match self.arrangement() {
+                    Arrangement::SideBySide => Arrangement::Stacked,
+                    Arrangement::Stacked => Arrangement::SideBySide,
                 });
                 self.zoomed = false;
                 self.after_resize();
@@ -727,14 +727,14 @@ impl App {
 
 fn comments_env<'a>(
     document: &'a Document,
-    layouts: &'a TextLayouts,
+    wrapped: &'a WrappedText,
     settings: &ViewSettings,
     pane: Rect,
 ) -> CommentsEnv<'a> {
     let width = usize::from(pane.width.saturating_sub(COMMENT_GUTTER));
     CommentsEnv {
         document,
-        layouts,
+        wrapped,
         width,
         height: usize::from(pane.height).max(1),
         reading_width: settings.reading_width,

@@ -13,7 +13,7 @@ use regex::{Regex, RegexBuilder};
 
 use crate::document::{Block, CommentId, Document};
 
-use super::text_layout::TextLine;
+use super::wrapped::TextLine;
 
 /// Which text of the document a match is in. The derived order is the
 /// document's reading order: the article, then each comment's author line

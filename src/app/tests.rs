@@ -304,7 +304,7 @@ fn article_scrolls_by_line_half_page_page_and_ends() {
     let top = |app: &App| {
         let pane = app.article_pane();
         let layout = app
-            .layouts
+            .wrapped
             .article(&app.document, app.article_text_width(pane));
         app.article.top_line(&app.article_env(&layout, pane))
     };
@@ -348,7 +348,7 @@ fn the_passage_cursor_moves_by_paragraph_and_follows_scrolling() {
     assert!(app.article.cursor > 0);
     let pane = app.article_pane();
     let layout = app
-        .layouts
+        .wrapped
         .article(&app.document, app.article_text_width(pane));
     let env = app.article_env(&layout, pane);
     let top = app.article.top_line(&env);
@@ -359,13 +359,13 @@ fn the_passage_cursor_moves_by_paragraph_and_follows_scrolling() {
 #[test]
 fn layout_follows_width_until_toggled_and_zoom_shows_one_pane() {
     let mut wide = app_sized(120, 40);
-    assert_eq!(wide.layout_mode(), LayoutMode::SideBySide);
+    assert_eq!(wide.arrangement(), Arrangement::SideBySide);
     let narrow = app_sized(80, 24);
-    assert_eq!(narrow.layout_mode(), LayoutMode::Stacked);
+    assert_eq!(narrow.arrangement(), Arrangement::Stacked);
     wide.update(Action::ToggleLayout);
-    assert_eq!(wide.layout_mode(), LayoutMode::Stacked);
+    assert_eq!(wide.arrangement(), Arrangement::Stacked);
     wide.update(Action::ToggleLayout);
-    assert_eq!(wide.layout_mode(), LayoutMode::SideBySide);
+    assert_eq!(wide.arrangement(), Arrangement::SideBySide);
     wide.update(Action::ToggleZoom);
     let screen = wide.screen();
     assert!(screen.article.is_some() && screen.comments.is_none());
@@ -700,7 +700,7 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
     });
     let pane = app.article_pane();
     let layout = app
-        .layouts
+        .wrapped
         .article(&app.document, app.article_text_width(pane));
     assert_eq!(app.article.top_line(&app.article_env(&layout, pane)), 3);
 }

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::geometry::ARTICLE_GUTTER;
 use crate::app::search::{Part, Place};
-use crate::app::text_layout::TextLine;
+use crate::app::wrapped::TextLine;
 use crate::app::{App, Pane};
 use crate::document::BlockKind;
 
@@ -20,7 +20,7 @@ pub const BOOKMARK_MARK: &str = "★";
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let layout = app
-        .layouts
+        .wrapped
         .article(&app.document, app.article_text_width(area));
     let env = app.article_env(&layout, area);
     let top = app.article.top_line(&env);
@@ -102,7 +102,7 @@ pub fn block_style(app: &App, kind: BlockKind) -> Style {
 /// "paragraph 3/14 · 42%" for the pane title.
 pub fn position_label(app: &App, area: Rect) -> String {
     let layout = app
-        .layouts
+        .wrapped
         .article(&app.document, app.article_text_width(area));
     let env = app.article_env(&layout, area);
     let blocks = layout.block_starts.len();

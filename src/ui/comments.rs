@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use crate::app::App;
 use crate::app::geometry::COMMENT_GUTTER;
 use crate::app::search::{Part, Place};
-use crate::app::text_layout::TextLine;
+use crate::app::wrapped::TextLine;
 use crate::document::CommentId;
 use crate::text::tree_guides::{CommentGuides, GuideWalker};
 

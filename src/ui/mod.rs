@@ -24,9 +24,9 @@ use crate::document::{Block, Emphasis};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let screen = crate::app::geometry::screen_layout(
+        let screen = crate::app::geometry::screen_areas(
             area,
-            self.layout_mode(),
+            self.arrangement(),
             self.zoomed.then_some(self.focus),
         );
         if screen.too_small {

@@ -48,15 +48,15 @@ pub fn lay_out_blocks(blocks: &[Block], width: usize) -> Vec<TextLine> {
 
 /// The article at one width.
 #[derive(Debug)]
-pub struct ArticleLayout {
+pub struct WrappedArticle {
     pub width: usize,
     pub lines: Vec<TextLine>,
     /// The first line of each block.
     pub block_starts: Vec<usize>,
 }
 
-impl ArticleLayout {
-    fn new(blocks: &[Block], width: usize) -> ArticleLayout {
+impl WrappedArticle {
+    fn new(blocks: &[Block], width: usize) -> WrappedArticle {
         let lines = lay_out_blocks(blocks, width);
         let mut block_starts = vec![0; blocks.len()];
         for (index, line) in lines.iter().enumerate().rev() {
@@ -64,7 +64,7 @@ impl ArticleLayout {
                 block_starts[*block] = index;
             }
         }
-        ArticleLayout {
+        WrappedArticle {
             width,
             lines,
             block_starts,
@@ -99,18 +99,18 @@ pub type BodyLines = Rc<[TextLine]>;
 const COMMENT_CACHE_LIMIT: usize = 20_000;
 
 #[derive(Debug, Default)]
-pub struct TextLayouts {
-    article: RefCell<Option<Rc<ArticleLayout>>>,
+pub struct WrappedText {
+    article: RefCell<Option<Rc<WrappedArticle>>>,
     comments: RefCell<HashMap<(CommentId, usize), BodyLines>>,
 }
 
-impl TextLayouts {
-    pub fn article(&self, document: &Document, width: usize) -> Rc<ArticleLayout> {
+impl WrappedText {
+    pub fn article(&self, document: &Document, width: usize) -> Rc<WrappedArticle> {
         let mut cached = self.article.borrow_mut();
         match cached.as_ref() {
             Some(layout) if layout.width == width => Rc::clone(layout),
             _ => {
-                let layout = Rc::new(ArticleLayout::new(&document.article, width));
+                let layout = Rc::new(WrappedArticle::new(&document.article, width));
                 *cached = Some(Rc::clone(&layout));
                 layout
             }
@@ -142,7 +142,7 @@ mod tests {
             Block::paragraph("one two three four"),
             Block::paragraph("five"),
         ];
-        let layout = ArticleLayout::new(&blocks, 9);
+        let layout = WrappedArticle::new(&blocks, 9);
         // "one two", "three", "four", blank, "five"
         assert_eq!(layout.lines.len(), 5);
         assert_eq!(layout.block_starts, [0, 4]);
