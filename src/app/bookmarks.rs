@@ -1,6 +1,6 @@
 //! Bookmarks in the reader: making one from the passage cursor or the
-//! selected comment, the note prompt, the bookmark list, jumping between
-//! bookmarks, the marks in the gutters, and the reading position.
+//! selected comment, the bookmark list, jumping between bookmarks, and the
+//! marks in the gutters.
 //!
 //! Nothing here touches the disk: changes to keep are queued as
 //! [`Effect`]s, which the event loop carries out against the store, so
@@ -10,174 +10,14 @@ use std::collections::HashSet;
 
 use crate::bookmarks::{self, Bookmark, Resolved, Target};
 use crate::document::CommentId;
-use crate::store::positions::Position;
 
+use super::overlay::{Overlay, panel_in};
+use super::prompt::{Prompt, PromptPurpose};
 use super::wrapped::TextLine;
-use super::{Action, App, Pane};
+use super::{Action, App, Effect, Pane};
 
 /// A place in text: (block, character within the block).
 type TextPoint = (usize, usize);
-
-/// Something the event loop must do with the store.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    SaveBookmark(Bookmark),
-    DeleteBookmark(String),
-    SetNote {
-        id: String,
-        note: Option<String>,
-    },
-    SavePosition {
-        key: String,
-        position: Position,
-    },
-    /// Add these comment ids to what was seen of document `key`.
-    SaveSeen {
-        key: String,
-        ids: Vec<String>,
-    },
-    /// Hand a link to the system's opener.
-    OpenUrl(String),
-    /// Put text on the clipboard through the terminal (OSC 52).
-    CopyToClipboard(String),
-    /// Hand the terminal back to the shell and stop until `fg` (Ctrl-Z).
-    Suspend,
-    /// Clear the terminal and draw the whole screen again (Ctrl-L).
-    Redraw,
-}
-
-/// A key typed into the note prompt.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PromptKey {
-    Char(char),
-    Paste(String),
-    Left,
-    Right,
-    Home,
-    End,
-    Backspace,
-    Delete,
-    /// Ctrl-u: clear everything before the cursor.
-    ClearToStart,
-    /// Ctrl-r in the search prompt: switch between literal and regex.
-    ToggleRegex,
-    /// Up / Down in the search prompt: earlier / later queries.
-    HistoryBack,
-    HistoryForward,
-    Enter,
-    Esc,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PromptPurpose {
-    /// A new bookmark waiting for its note.
-    New(Box<Bookmark>),
-    /// Editing the note of the bookmark with this id.
-    EditNote(String),
-    /// A search query; `regex` is toggled with Ctrl-R.
-    Search { regex: bool },
-}
-
-/// A one-line text prompt with a cursor, counted in characters.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NotePrompt {
-    pub text: String,
-    pub cursor: usize,
-    pub purpose: PromptPurpose,
-}
-
-enum PromptOutcome {
-    Editing,
-    Done(Option<String>),
-    Cancelled,
-}
-
-impl NotePrompt {
-    /// Replaces the text, the cursor going to its end.
-    pub fn set_text(&mut self, text: String) {
-        self.cursor = text.chars().count();
-        self.text = text;
-    }
-
-    pub fn new(text: String, purpose: PromptPurpose) -> NotePrompt {
-        let cursor = text.chars().count();
-        NotePrompt {
-            text,
-            cursor,
-            purpose,
-        }
-    }
-
-    fn byte_at(&self, char_index: usize) -> usize {
-        self.text
-            .char_indices()
-            .nth(char_index)
-            .map_or(self.text.len(), |(i, _)| i)
-    }
-
-    fn insert(&mut self, text: &str) {
-        // Pasted text is one line: line breaks become spaces, controls go.
-        let clean: String = text
-            .chars()
-            .map(|c| {
-                if c == '\n' || c == '\r' || c == '\t' {
-                    ' '
-                } else {
-                    c
-                }
-            })
-            .filter(|c| !c.is_control())
-            .collect();
-        let at = self.byte_at(self.cursor);
-        self.text.insert_str(at, &clean);
-        self.cursor += clean.chars().count();
-    }
-
-    fn apply(&mut self, key: PromptKey) -> PromptOutcome {
-        let length = self.text.chars().count();
-        match key {
-            PromptKey::Char(c) => self.insert(&c.to_string()),
-            PromptKey::Paste(text) => self.insert(&text),
-            PromptKey::Left => self.cursor = self.cursor.saturating_sub(1),
-            PromptKey::Right => self.cursor = (self.cursor + 1).min(length),
-            PromptKey::Home => self.cursor = 0,
-            PromptKey::End => self.cursor = length,
-            PromptKey::Backspace => {
-                if self.cursor > 0 {
-                    let start = self.byte_at(self.cursor - 1);
-                    let end = self.byte_at(self.cursor);
-                    self.text.replace_range(start..end, "");
-                    self.cursor -= 1;
-                }
-            }
-            PromptKey::Delete => {
-                if self.cursor < length {
-                    let start = self.byte_at(self.cursor);
-                    let end = self.byte_at(self.cursor + 1);
-                    self.text.replace_range(start..end, "");
-                }
-            }
-            PromptKey::ClearToStart => {
-                let end = self.byte_at(self.cursor);
-                self.text.replace_range(..end, "");
-                self.cursor = 0;
-            }
-            PromptKey::Enter => {
-                let note = self.text.trim();
-                return PromptOutcome::Done((!note.is_empty()).then(|| note.to_string()));
-            }
-            PromptKey::Esc => return PromptOutcome::Cancelled,
-            PromptKey::ToggleRegex => {
-                if let PromptPurpose::Search { regex } = &mut self.purpose {
-                    *regex = !*regex;
-                }
-            }
-            // The app, which keeps the history, handles these.
-            PromptKey::HistoryBack | PromptKey::HistoryForward => {}
-        }
-        PromptOutcome::Editing
-    }
-}
 
 /// The bookmark list overlay.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -214,8 +54,9 @@ impl App {
             .filter(|b| b.document == self.doc_key)
             .collect();
         self.refresh_marks();
-        if let Some(panel) = &mut self.panel {
-            panel.selected = panel.selected.min(self.bookmarks.len().saturating_sub(1));
+        let count = self.bookmarks.len();
+        if let Some(panel) = panel_in(&mut self.overlay) {
+            panel.selected = panel.selected.min(count.saturating_sub(1));
         }
     }
 
@@ -252,7 +93,7 @@ impl App {
         match action {
             Action::Bookmark => self.start_bookmark(),
             Action::ShowBookmarks => {
-                self.panel = Some(BookmarkPanel::default());
+                self.overlay = Some(Overlay::Bookmarks(BookmarkPanel::default()));
             }
             Action::NextBookmark => self.jump_to_neighbour(true),
             Action::PreviousBookmark => self.jump_to_neighbour(false),
@@ -300,7 +141,7 @@ impl App {
             )
         };
         if let Some(bookmark) = made {
-            self.prompt = Some(NotePrompt::new(
+            self.open_prompt(Prompt::new(
                 String::new(),
                 PromptPurpose::New(Box::new(bookmark)),
             ));
@@ -360,48 +201,8 @@ impl App {
         ))
     }
 
-    /// A key typed while the note prompt is open.
-    pub(super) fn prompt_key(&mut self, key: PromptKey) {
-        if matches!(key, PromptKey::HistoryBack | PromptKey::HistoryForward) {
-            self.recall_search(key == PromptKey::HistoryBack);
-            return;
-        }
-        let Some(prompt) = self.prompt.as_mut() else {
-            return;
-        };
-        let outcome = prompt.apply(key);
-        let purpose = prompt.purpose.clone();
-        // Notes are trimmed; a search query is taken as typed (" the ").
-        let typed = prompt.text.clone();
-        match (outcome, purpose) {
-            (PromptOutcome::Editing, _) => {}
-            (PromptOutcome::Done(note), PromptPurpose::New(bookmark)) => {
-                self.finish_bookmark(*bookmark, note);
-            }
-            // Esc on a new bookmark still saves it, without a note.
-            (PromptOutcome::Cancelled, PromptPurpose::New(bookmark)) => {
-                self.finish_bookmark(*bookmark, None);
-            }
-            (PromptOutcome::Done(note), PromptPurpose::EditNote(id)) => {
-                self.prompt = None;
-                if let Some(bookmark) = self.bookmarks.iter_mut().find(|b| b.id == id) {
-                    bookmark.note = note.clone();
-                }
-                self.effects.push(Effect::SetNote { id, note });
-                self.message = Some("Note saved".to_string());
-            }
-            (
-                PromptOutcome::Cancelled,
-                PromptPurpose::EditNote(_) | PromptPurpose::Search { .. },
-            ) => self.prompt = None,
-            (PromptOutcome::Done(_), PromptPurpose::Search { regex }) => {
-                self.finish_search((!typed.is_empty()).then_some(typed), regex);
-            }
-        }
-    }
-
-    fn finish_bookmark(&mut self, mut bookmark: Bookmark, note: Option<String>) {
-        self.prompt = None;
+    pub(super) fn finish_bookmark(&mut self, mut bookmark: Bookmark, note: Option<String>) {
+        self.close_prompt();
         bookmark.note = note;
         self.message = Some(match &bookmark.note {
             Some(_) => "Bookmarked, with a note".to_string(),
@@ -413,20 +214,19 @@ impl App {
     }
 
     pub(super) fn apply_in_panel(&mut self, action: Action) {
-        let Some(panel) = self.panel.as_mut() else {
+        let count = self.bookmarks.len();
+        let Some(panel) = panel_in(&mut self.overlay) else {
             return;
         };
-        let count = self.bookmarks.len();
         match action {
-            Action::Quit => self.quit(),
-            Action::CloseOverlay | Action::ShowBookmarks => self.panel = None,
+            Action::CloseOverlay | Action::ShowBookmarks => self.overlay = None,
             Action::SelectNext => {
                 panel.selected = (panel.selected + 1).min(count.saturating_sub(1))
             }
             Action::SelectPrevious => panel.selected = panel.selected.saturating_sub(1),
             Action::OpenSelected => {
                 if let Some(bookmark) = self.bookmarks.get(panel.selected).cloned() {
-                    self.panel = None;
+                    self.overlay = None;
                     self.jump_to(&bookmark);
                 }
             }
@@ -455,10 +255,11 @@ impl App {
             }
             Action::EditNote => {
                 if let Some(bookmark) = self.bookmarks.get(panel.selected) {
-                    self.prompt = Some(NotePrompt::new(
+                    let prompt = Prompt::new(
                         bookmark.note.clone().unwrap_or_default(),
                         PromptPurpose::EditNote(bookmark.id.clone()),
-                    ));
+                    );
+                    self.open_prompt(prompt);
                 }
             }
             _ => {}
@@ -507,80 +308,5 @@ impl App {
             let bookmark = self.bookmarks[index].clone();
             self.jump_to(&bookmark);
         }
-    }
-
-    /// Where the reader is, to be saved on quit.
-    pub fn position(&self) -> Position {
-        let comments = &self.document.comments;
-        let pane = self.article_pane();
-        let layout = self
-            .wrapped
-            .article(&self.document, self.article_text_width(pane));
-        let env = self.article_env(&layout, pane);
-        Position {
-            focus: match self.focus {
-                Pane::Article => "article".to_string(),
-                Pane::Comments => "comments".to_string(),
-            },
-            article_block: layout.block_at(self.article.top_line(&env)).unwrap_or(0),
-            article_cursor: self.article.cursor,
-            selected: self
-                .comments
-                .selected
-                .map(|id| comments.get(id).key.to_string()),
-            folded: self
-                .comments
-                .outline
-                .folded_ids()
-                .map(|id| comments.get(id).key.to_string())
-                .collect(),
-            updated: self.now,
-            unknown: Default::default(),
-        }
-    }
-
-    /// Puts the reader back where `position` says.
-    pub fn restore(&mut self, position: &Position) {
-        let comments = &self.document.comments;
-        let folded: Vec<CommentId> = position
-            .folded
-            .iter()
-            .filter_map(|key| comments.find_by_key(key))
-            .collect();
-        self.comments.outline.set_all_folded(comments, folded);
-        let selected = position
-            .selected
-            .as_deref()
-            .and_then(|key| comments.find_by_key(key));
-        self.with_comments(|view, env| {
-            view.after_folding(env);
-            if let Some(id) = selected {
-                view.select(env, id);
-            }
-        });
-        let blocks = self.document.article.len();
-        if blocks > 0 {
-            let cursor = position.article_cursor.min(blocks - 1);
-            let top = position.article_block.min(blocks - 1);
-            // The cursor is shown by the first layout (`Resize` reveals it),
-            // when the pane's real size is known.
-            self.with_article(|view, env| {
-                view.scroll_block_to_top(env, top);
-                view.cursor = cursor;
-            });
-        }
-        if position.focus == "comments" && !self.document.comments.is_empty() {
-            self.focus = Pane::Comments;
-        }
-    }
-
-    /// Quits, keeping the reading position.
-    pub(super) fn quit(&mut self) {
-        self.quit = true;
-        self.effects.push(Effect::SavePosition {
-            key: self.doc_key.clone(),
-            position: self.position(),
-        });
-        self.save_seen();
     }
 }

@@ -5,8 +5,8 @@
 
 use crate::document::Link;
 
-use super::bookmarks::Effect;
-use super::{Action, App, Pane};
+use super::overlay::Overlay;
+use super::{Action, App, Effect, Pane};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinksOverlay {
@@ -58,26 +58,25 @@ impl App {
         if links.is_empty() {
             self.message = Some("No links here".to_string());
         } else {
-            self.links = Some(LinksOverlay { links, selected: 0 });
+            self.overlay = Some(Overlay::Links(LinksOverlay { links, selected: 0 }));
         }
     }
 
     pub(super) fn apply_in_links(&mut self, action: Action) {
-        let Some(overlay) = self.links.as_mut() else {
+        let Some(Overlay::Links(overlay)) = &mut self.overlay else {
             return;
         };
         let count = overlay.links.len();
         let open = |overlay: &LinksOverlay, index: usize| overlay.links.get(index).cloned();
         match action {
-            Action::Quit => self.quit(),
-            Action::CloseOverlay | Action::ShowLinks => self.links = None,
+            Action::CloseOverlay | Action::ShowLinks => self.overlay = None,
             Action::SelectNext => {
                 overlay.selected = (overlay.selected + 1).min(count.saturating_sub(1))
             }
             Action::SelectPrevious => overlay.selected = overlay.selected.saturating_sub(1),
             Action::CopyLink => {
                 if let Some(link) = open(overlay, overlay.selected) {
-                    self.links = None;
+                    self.overlay = None;
                     if may_open(&link.url) {
                         self.effects.push(Effect::CopyToClipboard(link.url.clone()));
                         self.message = Some(format!("Copied {}", link.url));
@@ -92,7 +91,7 @@ impl App {
                     _ => other.link_number().map(|n| n - 1),
                 };
                 if let Some(link) = index.and_then(|i| open(overlay, i)) {
-                    self.links = None;
+                    self.overlay = None;
                     if may_open(&link.url) {
                         self.effects.push(Effect::OpenUrl(link.url.clone()));
                         self.message = Some(format!("Opening {}", link.url));

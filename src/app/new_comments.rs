@@ -6,8 +6,7 @@ use std::collections::BTreeSet;
 
 use crate::document::CommentId;
 
-use super::bookmarks::Effect;
-use super::{App, Pane, plural};
+use super::{App, Effect, Pane, plural};
 
 impl App {
     /// Tells the app which comments were seen on earlier visits; None on the

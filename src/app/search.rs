@@ -13,6 +13,7 @@ use regex::{Regex, RegexBuilder};
 
 use crate::document::{Block, CommentId, Document};
 
+use super::prompt::{Prompt, PromptPurpose};
 use super::wrapped::TextLine;
 
 /// Which text of the document a match is in. The derived order is the
@@ -191,37 +192,45 @@ impl Search {
     }
 }
 
+/// The search prompt's mode and the queries searched for in this session.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct History {
+    /// Whether the prompt opens in regex mode (as it was last used).
+    regex: bool,
+    /// Oldest first, each query once.
+    queries: Vec<String>,
+    /// Which query the prompt shows while Up / Down walk them.
+    at: Option<usize>,
+}
+
 impl super::App {
     /// Opens the search prompt, in the mode of the last search.
     pub(super) fn start_search(&mut self) {
-        self.history_at = None;
-        let regex = self.regex_search;
-        self.prompt = Some(super::bookmarks::NotePrompt::new(
-            String::new(),
-            super::bookmarks::PromptPurpose::Search { regex },
-        ));
+        self.searches.at = None;
+        let regex = self.searches.regex;
+        self.open_prompt(Prompt::new(String::new(), PromptPurpose::Search { regex }));
     }
 
     /// Whether the open prompt is a search in regex mode.
     pub fn prompt_is_regex(&self) -> bool {
         matches!(
-            self.prompt.as_ref().map(|p| &p.purpose),
-            Some(super::bookmarks::PromptPurpose::Search { regex: true })
+            self.prompt().map(|p| &p.purpose),
+            Some(PromptPurpose::Search { regex: true })
         )
     }
 
     /// Runs the query typed into the prompt (an empty one repeats the last
     /// search) and goes to the first match after the current place.
     pub(super) fn finish_search(&mut self, query: Option<String>, regex: bool) {
-        self.prompt = None;
-        self.regex_search = regex;
-        self.history_at = None;
-        let Some(query) = query.or_else(|| self.search_history.last().cloned()) else {
+        self.close_prompt();
+        self.searches.regex = regex;
+        self.searches.at = None;
+        let Some(query) = query.or_else(|| self.searches.queries.last().cloned()) else {
             return;
         };
         // Latest last, each query once.
-        self.search_history.retain(|earlier| *earlier != query);
-        self.search_history.push(query.clone());
+        self.searches.queries.retain(|earlier| *earlier != query);
+        self.searches.queries.push(query.clone());
         let pattern = match compile(&query, regex) {
             Ok(pattern) => pattern,
             Err(message) => {
@@ -243,27 +252,25 @@ impl super::App {
     /// Up / Down in the search prompt: puts an earlier (or later) query in
     /// it; past the latest, the prompt is empty again.
     pub(super) fn recall_search(&mut self, back: bool) {
-        let Some(prompt) = self.prompt.as_mut() else {
-            return;
-        };
         if !matches!(
-            prompt.purpose,
-            super::bookmarks::PromptPurpose::Search { .. }
+            self.prompt().map(|p| &p.purpose),
+            Some(PromptPurpose::Search { .. })
         ) {
             return;
         }
-        let count = self.search_history.len();
-        let at = match (self.history_at, back) {
+        let history = &mut self.searches;
+        let count = history.queries.len();
+        let at = match (history.at, back) {
             (None, true) => count.checked_sub(1),
             (None, false) => None,
             (Some(at), true) => Some(at.saturating_sub(1)),
             (Some(at), false) => (at + 1 < count).then_some(at + 1),
         };
-        self.history_at = at;
-        prompt.set_text(
-            at.map(|at| self.search_history[at].clone())
-                .unwrap_or_default(),
-        );
+        history.at = at;
+        let text = at.map(|at| history.queries[at].clone()).unwrap_or_default();
+        if let Some(prompt) = self.prompt_mut() {
+            prompt.set_text(text);
+        }
     }
 
     /// Where search steps from: the passage cursor, or the selected comment.

@@ -11,10 +11,19 @@ use super::json_file::Versioned;
 /// Positions of this many documents are kept; older ones are forgotten.
 pub const KEPT: usize = 500;
 
+/// The pane that had the focus: "article" or "comments" in the file; any
+/// other word (from a newer tread) reads as the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Focus {
+    Comments,
+    #[serde(other)]
+    Article,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Position {
-    /// "article" or "comments".
-    pub focus: String,
+    pub focus: Focus,
     pub article_block: usize,
     pub article_cursor: usize,
     /// The selected comment's source id.
@@ -77,7 +86,7 @@ mod tests {
 
     fn at(updated: i64) -> Position {
         Position {
-            focus: "article".into(),
+            focus: Focus::Article,
             article_block: 0,
             article_cursor: 0,
             selected: None,

@@ -38,7 +38,7 @@ impl PendingKeys {
         // Digits start or extend a count, except in the link list where
         // they open links at once.
         if self.keys.is_empty()
-            && app.links.is_none()
+            && app.links_overlay().is_none()
             && let Some(digit) = key.digit()
             && (digit > 0 || !self.digits.is_empty())
         {
@@ -189,10 +189,12 @@ fn prompt_key(key: KeyEvent) -> Option<PromptKey> {
 pub fn messages_for(event: Event, app: &App, pending: &mut PendingKeys) -> Vec<Message> {
     let message = match event {
         // While a prompt is open, keys are text, not commands.
-        Event::Key(key) if key.kind != KeyEventKind::Release && app.prompt.is_some() => {
+        Event::Key(key) if key.kind != KeyEventKind::Release && app.prompt().is_some() => {
             prompt_key(key).map(Message::Prompt)
         }
-        Event::Paste(text) if app.prompt.is_some() => Some(Message::Prompt(PromptKey::Paste(text))),
+        Event::Paste(text) if app.prompt().is_some() => {
+            Some(Message::Prompt(PromptKey::Paste(text)))
+        }
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             return KeyPress::from_event(key)
                 .map(|press| pending.feed(app, press))

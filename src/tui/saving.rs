@@ -8,11 +8,10 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use crate::app::Effect;
-use crate::app::Message;
+use crate::app::{Effect, Message, Pane, ReadingPosition};
 use crate::bookmarks::BookmarkFile;
 use crate::store::Store;
-use crate::store::positions::PositionFile;
+use crate::store::positions::{Focus, Position, PositionFile};
 use crate::store::seen::SeenFile;
 
 /// Carries out one store effect; returns the messages for the app: the
@@ -39,7 +38,7 @@ pub fn save(store: &Store, effect: Effect, now: i64) -> Vec<Message> {
         })),
         Effect::SavePosition { key, position } => store
             .file::<PositionFile>()
-            .update(|file| file.record(key, position))
+            .update(|file| file.record(key, saved_position(position, now)))
             .map(|(loaded, ())| recovery_notice(loaded.recovery)),
         Effect::SaveSeen { key, ids } => store
             .file::<SeenFile>()
@@ -50,6 +49,22 @@ pub fn save(store: &Store, effect: Effect, now: i64) -> Vec<Message> {
         }
     };
     result.unwrap_or_else(|error| vec![Message::StoreNotice(format!("Not saved: {error}"))])
+}
+
+/// The reader's position as the store keeps it, saved at `now`.
+fn saved_position(position: ReadingPosition, now: i64) -> Position {
+    Position {
+        focus: match position.focus {
+            Pane::Article => Focus::Article,
+            Pane::Comments => Focus::Comments,
+        },
+        article_block: position.article_block,
+        article_cursor: position.article_cursor,
+        selected: position.selected,
+        folded: position.folded,
+        updated: now,
+        unknown: Default::default(),
+    }
 }
 
 /// What the app hears of a file recovered from corruption, if it was.

@@ -1,9 +1,9 @@
 //! What the store keeps for a document, handed to the reader when it opens.
 
-use crate::app::App;
+use crate::app::{App, Pane, ReadingPosition};
 use crate::bookmarks::BookmarkFile;
 use crate::store::Store;
-use crate::store::positions::PositionFile;
+use crate::store::positions::{Focus, Position, PositionFile};
 use crate::store::seen::SeenFile;
 
 /// Gives the reader what the store keeps for this document: its bookmarks,
@@ -22,7 +22,7 @@ pub fn restore_saved_state(app: &mut App, store: &Store, no_resume: bool) -> Opt
         match store.file::<PositionFile>().load() {
             Ok(loaded) => {
                 if let Some(position) = loaded.value.positions.get(&app.doc_key) {
-                    app.restore(position);
+                    app.restore(&reading_position(position));
                 }
                 message = message.or(loaded.recovery);
             }
@@ -37,4 +37,18 @@ pub fn restore_saved_state(app: &mut App, store: &Store, no_resume: bool) -> Opt
         Err(error) => message = message.or(Some(format!("New comments not marked: {error}"))),
     }
     message
+}
+
+/// A saved position as the reader takes it.
+fn reading_position(saved: &Position) -> ReadingPosition {
+    ReadingPosition {
+        focus: match saved.focus {
+            Focus::Article => Pane::Article,
+            Focus::Comments => Pane::Comments,
+        },
+        article_block: saved.article_block,
+        article_cursor: saved.article_cursor,
+        selected: saved.selected.clone(),
+        folded: saved.folded.clone(),
+    }
 }

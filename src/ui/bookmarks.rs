@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use crate::app::App;
-use crate::app::bookmarks::{BookmarkPanel, NotePrompt, PromptPurpose};
+use crate::app::bookmarks::BookmarkPanel;
+use crate::app::prompt::{Prompt, PromptPurpose};
 use crate::text::wrap::{display_width, prefix_fitting};
 
 use super::draw_line;
@@ -85,7 +86,7 @@ pub fn render_panel(app: &App, panel: &BookmarkPanel, area: Rect, buf: &mut Buff
 }
 
 /// The prompt takes the status bar's place: a label, the text, a cursor.
-pub fn render_prompt(app: &App, prompt: &NotePrompt, area: Rect, buf: &mut Buffer) {
+pub fn render_prompt(app: &App, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     buf.set_style(area, app.theme.status_bar);
     let label = match prompt.purpose {

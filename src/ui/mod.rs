@@ -19,16 +19,13 @@ use ratatui::widgets::Widget;
 
 use crate::app::geometry::PaneArea;
 use crate::app::search::Place;
-use crate::app::{App, Pane};
+use crate::app::{App, Overlay, Pane};
 use crate::document::{Block, Emphasis};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let screen = crate::app::geometry::screen_areas(
-            area,
-            self.arrangement(),
-            self.zoomed.then_some(self.focus),
-        );
+        let screen =
+            crate::app::geometry::screen_areas(area, self.arrangement(), self.zoomed_pane());
         if screen.too_small {
             render_too_small(area, buf);
             return;
@@ -50,17 +47,17 @@ impl Widget for &App {
             }
         }
         status::render(self, screen.status_bar, buf);
-        if let Some(panel) = &self.panel {
-            bookmarks::render_panel(self, panel, area, buf);
-        }
-        if let Some(overlay) = &self.links {
-            links::render(self, overlay, area, buf);
-        }
-        if let Some(scroll) = self.help {
-            help::render(self, scroll, area, buf);
-        }
-        if let Some(prompt) = &self.prompt {
-            bookmarks::render_prompt(self, prompt, screen.status_bar, buf);
+        match &self.overlay {
+            Some(Overlay::Help { scroll }) => help::render(self, *scroll, area, buf),
+            Some(Overlay::Bookmarks(panel)) => bookmarks::render_panel(self, panel, area, buf),
+            Some(Overlay::Links(overlay)) => links::render(self, overlay, area, buf),
+            Some(Overlay::Prompt { prompt, under }) => {
+                if let Some(panel) = under {
+                    bookmarks::render_panel(self, panel, area, buf);
+                }
+                bookmarks::render_prompt(self, prompt, screen.status_bar, buf);
+            }
+            None => {}
         }
     }
 }
@@ -255,7 +252,7 @@ fn render_title_bar(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn render_pane_title(app: &App, pane: Pane, area: PaneArea, buf: &mut Buffer) {
     let (area, body) = (area.title, area.body);
-    let focused = app.focus == pane && app.help.is_none();
+    let focused = app.focus == pane && app.help_scroll().is_none();
     let style = if focused {
         app.theme.pane_title_focused
     } else {

@@ -58,7 +58,7 @@ fn pane_position(app: &App) -> String {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, app.theme.status_bar);
-    let (tag, hints): (&str, &[(Action, &str)]) = if app.help.is_some() {
+    let (tag, hints): (&str, &[(Action, &str)]) = if app.help_scroll().is_some() {
         (
             " HELP ",
             &[
@@ -100,7 +100,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ),
         }
     };
-    let position = if app.help.is_none() {
+    let position = if app.help_scroll().is_none() {
         format!(" {} ", position(app))
     } else {
         String::new()

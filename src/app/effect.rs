@@ -1,0 +1,33 @@
+//! What the reader asks of the world outside it: the store, the browser, the
+//! clipboard, the terminal. `App::update` queues these; the event loop in
+//! `tui` carries them out and tells the app how they went.
+
+use super::position::ReadingPosition;
+use crate::bookmarks::Bookmark;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    SaveBookmark(Bookmark),
+    DeleteBookmark(String),
+    SetNote {
+        id: String,
+        note: Option<String>,
+    },
+    SavePosition {
+        key: String,
+        position: ReadingPosition,
+    },
+    /// Add these comment ids to what was seen of document `key`.
+    SaveSeen {
+        key: String,
+        ids: Vec<String>,
+    },
+    /// Hand a link to the system's opener.
+    OpenUrl(String),
+    /// Put text on the clipboard through the terminal (OSC 52).
+    CopyToClipboard(String),
+    /// Hand the terminal back to the shell and stop until `fg` (Ctrl-Z).
+    Suspend,
+    /// Clear the terminal and draw the whole screen again (Ctrl-L).
+    Redraw,
+}

@@ -1,0 +1,72 @@
+//! Folding: a thread's replies hidden under its first comment, one at a
+//! time, by thread, or from a depth down.
+
+use super::{Action, App, plural};
+use crate::document::CommentId;
+
+impl App {
+    /// The fold actions on the selected comment.
+    pub(super) fn apply_fold(&mut self, action: Action, selected: CommentId) {
+        let comments = &self.document.comments;
+        match action {
+            Action::ToggleFold => self.toggle_fold(selected),
+            Action::FoldOrParent => {
+                let has_replies = comments.get(selected).has_replies();
+                if has_replies && !self.comments.outline.is_folded(selected) {
+                    self.set_folded(selected, true);
+                } else if let Some(parent) = comments.get(selected).parent {
+                    self.with_comments(|view, env| view.select(env, parent));
+                }
+            }
+            Action::UnfoldOrChild => {
+                if self.comments.outline.is_folded(selected) {
+                    self.set_folded(selected, false);
+                } else if let Some(child) = comments.first_reply(selected) {
+                    self.with_comments(|view, env| view.select(env, child));
+                }
+            }
+            Action::FoldAll => self.fold_from_depth(Some(0)),
+            Action::UnfoldAll => self.fold_from_depth(None),
+            Action::FoldThread => {
+                let root = comments.thread_root(selected);
+                self.comments.selected = Some(root);
+                self.set_folded(root, true);
+            }
+            other => {
+                if let Some(levels) = other.fold_below_levels() {
+                    self.fold_from_depth(Some(levels - 1));
+                }
+            }
+        }
+    }
+
+    pub(super) fn toggle_fold(&mut self, id: CommentId) {
+        let folded = self.comments.outline.is_folded(id);
+        self.set_folded(id, !folded);
+    }
+
+    pub(super) fn set_folded(&mut self, id: CommentId, folded: bool) {
+        let comment = self.document.comments.get(id);
+        if !comment.has_replies() {
+            self.message = Some("No replies to fold".to_string());
+            return;
+        }
+        let hidden = self.document.comments.descendant_count(id);
+        self.comments
+            .outline
+            .set_folded(&self.document.comments, id, folded);
+        self.message = Some(if folded {
+            format!("Folded {hidden} {}", plural(hidden, "reply", "replies"))
+        } else {
+            format!("Unfolded {hidden} {}", plural(hidden, "reply", "replies"))
+        });
+        self.with_comments(|view, env| view.after_folding(env));
+    }
+
+    pub(super) fn fold_from_depth(&mut self, depth: Option<u32>) {
+        self.comments
+            .outline
+            .fold_from_depth(&self.document.comments, depth);
+        self.with_comments(|view, env| view.after_folding(env));
+    }
+}

@@ -1,0 +1,78 @@
+//! Folding and unfolding threads.
+
+use super::*;
+
+#[test]
+fn toggle_fold_hides_replies_and_counts_them() {
+    let mut app = app();
+    focus_comments(&mut app);
+    app.update(Action::ToggleFold);
+    assert_eq!(visible(&app), ["a", "e", "f", "g"]);
+    assert_eq!(app.message.as_deref(), Some("Folded 3 replies"));
+    assert_eq!(app.document.comments.descendant_count(id(&app, "a")), 3);
+    app.update(Action::NextComment);
+    assert_eq!(selected(&app), "e", "folded replies are skipped");
+    app.update(Action::PreviousComment);
+    app.update(Action::ToggleFold);
+    assert_eq!(visible(&app), ["a", "b", "c", "d", "e", "f", "g"]);
+}
+
+#[test]
+fn h_folds_then_goes_to_parent_and_l_unfolds_then_descends() {
+    let mut app = app();
+    focus_comments(&mut app);
+    select(&mut app, "b");
+    app.update(Action::FoldOrParent);
+    assert!(app.comments.outline.is_folded(id(&app, "b")));
+    assert_eq!(selected(&app), "b");
+    app.update(Action::FoldOrParent);
+    assert_eq!(
+        selected(&app),
+        "a",
+        "on a folded comment h goes to the parent"
+    );
+    select(&mut app, "b");
+    app.update(Action::UnfoldOrChild);
+    assert!(!app.comments.outline.is_folded(id(&app, "b")));
+    app.update(Action::UnfoldOrChild);
+    assert_eq!(
+        selected(&app),
+        "c",
+        "on an open comment l goes to the first reply"
+    );
+    app.update(Action::FoldOrParent);
+    assert_eq!(selected(&app), "b", "a comment without replies: h goes up");
+}
+
+#[test]
+fn fold_all_unfold_all_and_levels() {
+    let mut app = app();
+    focus_comments(&mut app);
+    select(&mut app, "c");
+    app.update(Action::FoldAll);
+    assert_eq!(visible(&app), ["a", "e", "g"]);
+    assert_eq!(
+        selected(&app),
+        "a",
+        "the selection moves to the visible ancestor"
+    );
+    app.update(Action::UnfoldAll);
+    assert_eq!(visible(&app), ["a", "b", "c", "d", "e", "f", "g"]);
+    app.update(Action::FoldBelow2);
+    assert_eq!(visible(&app), ["a", "b", "d", "e", "f", "g"]);
+    app.update(Action::FoldBelow1);
+    assert_eq!(visible(&app), ["a", "e", "g"]);
+    app.update(Action::FoldBelow9);
+    assert_eq!(visible(&app), ["a", "b", "c", "d", "e", "f", "g"]);
+}
+
+#[test]
+fn fold_thread_folds_the_top_level_ancestor_and_selects_it() {
+    let mut app = app();
+    focus_comments(&mut app);
+    select(&mut app, "c");
+    app.update(Action::FoldThread);
+    assert_eq!(selected(&app), "a");
+    assert_eq!(visible(&app), ["a", "e", "f", "g"]);
+    assert!(selection_on_screen(&app));
+}

@@ -1,0 +1,120 @@
+//! `App::update`: the one place the reader's state changes. Each message is
+//! handed to the concern it belongs to; what must touch the world outside is
+//! queued as an [`Effect`](super::Effect).
+
+use super::message::Message;
+use super::overlay::Overlay;
+use super::{Action, App, Effect, Pane};
+
+/// Comments whose bodies are converted per idle moment: about 3 ms of HTML.
+const IDLE_CONVERSIONS: usize = 1_000;
+
+/// A count past this is taken as this (`99999j` should not stall the reader).
+const MAX_COUNT: usize = 100_000;
+
+impl App {
+    pub fn update(&mut self, message: impl Into<Message>) {
+        let message = message.into();
+        if matches!(message, Message::Action(_) | Message::Prompt(_)) {
+            self.message = None;
+        }
+        match message {
+            Message::Action(action) => self.apply(action),
+            Message::Counted(count, action) => self.apply_counted(count, action),
+            Message::Prompt(key) => self.prompt_key(key),
+            Message::BookmarksLoaded(bookmarks) => self.set_bookmarks(bookmarks),
+            Message::StoreNotice(notice) => self.message = Some(notice),
+            Message::Resize { width, height } => self.resize(width, height),
+            Message::Click { column, row } => self.click(column, row),
+            Message::Wheel { column, row, down } => self.wheel(column, row, down),
+            Message::Typed(typed) => self.typed = typed,
+            Message::Idle => {
+                if let Some(from) = self.convert_from {
+                    self.convert_from = self
+                        .document
+                        .comments
+                        .convert_bodies(from, IDLE_CONVERSIONS);
+                }
+            }
+        }
+        self.mark_read();
+    }
+
+    /// Whether the reader has background work for idle moments.
+    pub fn has_idle_work(&self) -> bool {
+        self.convert_from.is_some()
+    }
+
+    fn apply(&mut self, action: Action) {
+        self.moving(action.is_jump(), |app| app.apply_action(action));
+    }
+
+    /// An action typed after a count. One jump back returns from the whole
+    /// counted move.
+    fn apply_counted(&mut self, count: usize, action: Action) {
+        self.moving(action.is_jump(), |app| {
+            if matches!(action, Action::Top | Action::Bottom) {
+                // As vim's 5G: the count is where to go, not how often.
+                app.go_to_number(count);
+            } else if action.takes_count() {
+                for _ in 0..count.clamp(1, MAX_COUNT) {
+                    app.apply_action(action);
+                }
+            } else {
+                app.apply_action(action);
+            }
+        });
+    }
+
+    /// Runs `change`; when it is a `jump` and moved the reader, `JumpBack`
+    /// returns to where it started.
+    pub(super) fn moving(&mut self, jump: bool, change: impl FnOnce(&mut App)) {
+        let origin = self.spot();
+        change(self);
+        if jump && self.spot() != origin {
+            self.jump_origin = Some(origin);
+        }
+    }
+
+    fn apply_action(&mut self, action: Action) {
+        use Action::*;
+        // Whatever is open: these end the session or act on the terminal.
+        match action {
+            Quit => return self.quit(),
+            Suspend => return self.effects.push(Effect::Suspend),
+            Redraw => return self.effects.push(Effect::Redraw),
+            _ => {}
+        }
+        if self.apply_in_overlay(action) {
+            return;
+        }
+        match action {
+            Bookmark | ShowBookmarks | NextBookmark | PreviousBookmark => {
+                self.apply_bookmark_action(action);
+            }
+            ShowLinks => self.show_links(),
+            Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Search => self.start_search(),
+            SearchNext => self.go_to_match(true),
+            SearchPrevious => self.go_to_match(false),
+            NextNew => self.go_to_new(true),
+            PreviousNew => self.go_to_new(false),
+            JumpBack => self.jump_back(),
+            // Esc with nothing open ends a visual selection, else the
+            // search's highlighting.
+            CloseOverlay => {
+                if self.article.visual.is_none() && self.comments.visual.is_none() {
+                    self.search = None;
+                }
+                self.article.visual = None;
+                self.comments.visual = None;
+            }
+            FocusNext => self.focus_next(),
+            ToggleLayout | ToggleZoom => self.rearrange(action),
+            _ => match self.focus {
+                Pane::Article => self.apply_to_article(action),
+                Pane::Comments => self.apply_to_comments(action),
+            },
+        }
+    }
+}
