@@ -247,28 +247,60 @@ pub fn char_slice(text: &str, (start, end): (usize, usize)) -> String {
         .collect()
 }
 
-/// A new bookmark id: unique across processes (time, process id and a counter).
-pub fn new_id() -> String {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
+/// A seed for this process's bookmark ids, from the clock and the process
+/// id: two treads bookmarking at once make different ids. Read by the
+/// reader's event loop and the commands, never by `App::update`.
+pub fn id_seed() -> u64 {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos() as u64);
-    let mixed = nanos
-        ^ (u64::from(std::process::id()) << 40)
-        ^ COUNTER
-            .fetch_add(1, Ordering::Relaxed)
-            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    // FNV-1a over the parts, written in base 36 for a short id.
-    let mut hash = crate::fnv::Fnv1a::new();
-    hash.feed(&mixed.to_le_bytes());
-    let mut id = String::new();
-    let mut n = hash.finish();
-    for _ in 0..8 {
-        id.push(char::from_digit((n % 36) as u32, 36).unwrap_or('0'));
-        n /= 36;
+    nanos ^ (u64::from(std::process::id()) << 40)
+}
+
+/// Bookmark ids for one session: unique across processes by the seed, and
+/// within the session by a count of those made.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IdSource {
+    seed: u64,
+    made: u64,
+}
+
+/// What a new bookmark is named and dated by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    pub id: String,
+    /// Unix seconds.
+    pub created: i64,
+}
+
+impl IdSource {
+    pub fn new(seed: u64) -> IdSource {
+        IdSource { seed, made: 0 }
     }
-    id
+
+    /// The next id: eight base-36 characters.
+    pub fn next_id(&mut self) -> String {
+        let mixed = self.seed ^ self.made.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.made += 1;
+        // FNV-1a over the parts, written in base 36 for a short id.
+        let mut hash = crate::fnv::Fnv1a::new();
+        hash.feed(&mixed.to_le_bytes());
+        let mut id = String::new();
+        let mut n = hash.finish();
+        for _ in 0..8 {
+            id.push(char::from_digit((n % 36) as u32, 36).unwrap_or('0'));
+            n /= 36;
+        }
+        id
+    }
+
+    /// A fresh id, and the time a bookmark made now is dated by.
+    pub fn stamp(&mut self, created: i64) -> Stamp {
+        Stamp {
+            id: self.next_id(),
+            created,
+        }
+    }
 }
 
 /// Makes a bookmark of `range` (characters) in `target` of `document`.
@@ -278,7 +310,7 @@ pub fn make(
     target: Target,
     range: Option<(usize, usize)>,
     note: Option<String>,
-    now: i64,
+    stamp: Stamp,
 ) -> Option<Bookmark> {
     let text = match &target {
         Target::Article { block } => &document.article.get(*block)?.text,
@@ -296,7 +328,7 @@ pub fn make(
         (s.min(length), e.min(length).max(s.min(length)))
     });
     Some(Bookmark {
-        id: new_id(),
+        id: stamp.id,
         document: document.stable_key(),
         title: document.title.clone(),
         path,
@@ -305,7 +337,7 @@ pub fn make(
         last_block: None,
         excerpt: char_slice(text, range),
         note: note.filter(|n| !n.trim().is_empty()),
-        created: now,
+        created: stamp.created,
         unknown: Default::default(),
     })
 }
@@ -330,14 +362,14 @@ pub fn make_passage(
     target: Target,
     first: (usize, usize),
     last: (usize, usize),
-    now: i64,
+    stamp: Stamp,
 ) -> Option<Bookmark> {
     let target = match target {
         Target::Article { .. } => Target::Article { block: first.0 },
         Target::Comment { id, .. } => Target::Comment { id, block: first.0 },
     };
     if last.0 == first.0 {
-        return make(document, path, target, Some((first.1, last.1)), None, now);
+        return make(document, path, target, Some((first.1, last.1)), None, stamp);
     }
     let blocks = blocks_of(document, &target)?.get(first.0..=last.0)?;
     let mut parts = Vec::with_capacity(blocks.len());
@@ -351,7 +383,7 @@ pub fn make_passage(
         };
         parts.push(char_slice(&block.text, (start, end.max(start))));
     }
-    let mut bookmark = make(document, path, target, None, None, now)?;
+    let mut bookmark = make(document, path, target, None, None, stamp)?;
     bookmark.range = (first.1, last.1);
     bookmark.last_block = Some(last.0);
     bookmark.excerpt = parts.join("\n\n");
@@ -369,8 +401,12 @@ mod tests {
         formats::load(text.as_bytes(), None).unwrap().document
     }
 
+    /// A bookmark with a note and an id of its own.
     fn bookmark(document: &Document, target: Target) -> Bookmark {
-        make(document, None, target, None, Some("note".into()), 0).unwrap()
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static SEED: AtomicU64 = AtomicU64::new(0);
+        let stamp = IdSource::new(SEED.fetch_add(1, Ordering::Relaxed)).stamp(0);
+        make(document, None, target, None, Some("note".into()), stamp).unwrap()
     }
 
     #[test]
@@ -431,7 +467,7 @@ mod tests {
             Target::Article { block: 0 },
             Some((2, 4)),
             None,
-            0,
+            IdSource::default().stamp(0),
         )
         .unwrap();
         assert_eq!(mark.excerpt, "語の");
@@ -510,7 +546,7 @@ mod tests {
             Target::Article { block: 0 },
             (0, 6),
             (1, 6),
-            0,
+            IdSource::default().stamp(0),
         )
         .unwrap();
         assert_eq!(mark.excerpt, "paragraph.\n\nSecond");
@@ -521,7 +557,11 @@ mod tests {
 
     #[test]
     fn ids_are_distinct() {
-        let ids: std::collections::HashSet<String> = (0..1000).map(|_| new_id()).collect();
+        let mut source = IdSource::new(id_seed());
+        let ids: std::collections::HashSet<String> = (0..1000).map(|_| source.next_id()).collect();
         assert_eq!(ids.len(), 1000);
+        // Another process (another seed) makes other ids.
+        let mut other = IdSource::new(id_seed() ^ (1 << 40));
+        assert!((0..1000).all(|_| !ids.contains(&other.next_id())));
     }
 }

@@ -85,13 +85,11 @@ fn run(cli: Cli) -> Result<(), Error> {
             app.theme = config.theme;
             app.settings = config.settings;
             app.doc_path = source.absolute_path();
-            let notices = open_saved_state(&mut app, cli.no_resume);
-            let store = notices.store;
-            if let Some(notice) = notices.message {
-                app.message = Some(notice);
-            } else if !loaded.warnings.is_empty() {
-                app.message = Some(format!("{} (see stderr)", loaded.warnings[0]));
-            }
+            let warning = loaded
+                .warnings
+                .first()
+                .map(|warning| format!("{warning} (see stderr)"));
+            let store = tui::startup::open(&mut app, cli.no_resume, warning);
             tui::run(app, store).map_err(|source| Error::Terminal { source })
         }
     }
@@ -118,32 +116,6 @@ fn bookmarks_command(command: BookmarksCommand) -> Result<String, Error> {
             ExportFormat::Markdown => bookmarks_cmd::export_markdown(&store),
             ExportFormat::Json => bookmarks_cmd::export_json(&store),
         },
-    }
-}
-
-struct SavedState {
-    store: Option<Store>,
-    /// What went wrong reading the store, for the status bar.
-    message: Option<String>,
-}
-
-/// Gives the reader this document's bookmarks and, unless `no_resume`, its
-/// last reading position. A store that cannot be read is reported in the
-/// status bar; reading goes on.
-fn open_saved_state(app: &mut App, no_resume: bool) -> SavedState {
-    let store = match Store::from_env() {
-        Ok(store) => store,
-        Err(error) => {
-            return SavedState {
-                store: None,
-                message: Some(format!("Bookmarks unavailable: {error}")),
-            };
-        }
-    };
-    let message = tui::startup::restore_saved_state(app, &store, no_resume);
-    SavedState {
-        store: Some(store),
-        message,
     }
 }
 

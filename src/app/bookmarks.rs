@@ -113,7 +113,7 @@ impl App {
                 target,
                 first,
                 last,
-                self.now,
+                self.ids.stamp(self.now),
             )
         } else {
             let target = match self.focus {
@@ -137,7 +137,7 @@ impl App {
                 target,
                 None,
                 None,
-                self.now,
+                self.ids.stamp(self.now),
             )
         };
         if let Some(bookmark) = made {

@@ -1,6 +1,8 @@
 //! What can happen to the reader: the messages `App::update` takes.
 
-use super::Action;
+use std::collections::BTreeSet;
+
+use super::{Action, ReadingPosition};
 use crate::bookmarks::Bookmark;
 
 /// An action, or an event that carries data.
@@ -30,6 +32,8 @@ pub enum Message {
     Typed(String),
     /// The bookmarks as the store has them now (after a save, or at start).
     BookmarksLoaded(Vec<Bookmark>),
+    /// The document is open: what the reader needs from outside to begin.
+    Opened(Box<Opened>),
     /// Something about the store the user should hear (a failed save, a
     /// recovered file).
     StoreNotice(String),
@@ -61,4 +65,24 @@ pub enum PromptKey {
     HistoryForward,
     Enter,
     Esc,
+}
+
+/// What the event loop tells the reader as a document opens: the time and
+/// a seed for bookmark ids (so that `update` reads no clock), and what the
+/// store keeps for the document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Opened {
+    /// Unix seconds; ages are shown relative to this while the reader runs.
+    pub now: i64,
+    /// Makes this session's bookmark ids differ from any other process's.
+    pub id_seed: u64,
+    /// Every bookmark in the store; the reader keeps this document's.
+    pub bookmarks: Vec<Bookmark>,
+    /// Where the reader was last time, unless asked not to resume.
+    pub position: Option<ReadingPosition>,
+    /// Source ids of the comments seen on earlier visits; None on the first.
+    pub seen: Option<BTreeSet<String>>,
+    /// What the user should hear first (a store that could not be read, a
+    /// warning from loading).
+    pub notice: Option<String>,
 }

@@ -28,7 +28,7 @@ pub mod wrapped;
 pub use crate::config::ViewSettings;
 pub use crate::input::Action;
 pub use effect::Effect;
-pub use message::{Message, PromptKey};
+pub use message::{Message, Opened, PromptKey};
 pub use overlay::Overlay;
 pub use position::ReadingPosition;
 
@@ -78,8 +78,8 @@ pub struct App {
     pub quit: bool,
     /// What the event loop must carry out.
     pub effects: Vec<Effect>,
-    /// The time ages are shown relative to, fixed at start so a screen does
-    /// not change while it is being read.
+    /// The time ages are shown relative to, given as the document opens
+    /// and fixed then, so a screen does not change while it is being read.
     pub now: i64,
     /// The document's stable key, which bookmarks and positions are filed under.
     pub doc_key: String,
@@ -103,6 +103,8 @@ pub struct App {
     searches: search::History,
     /// Where the last jump started, for `JumpBack`.
     jump_origin: Option<Spot>,
+    /// Ids for the bookmarks made in this session.
+    ids: crate::bookmarks::IdSource,
     /// The next comment whose lazy body is converted when the reader is
     /// idle; None when there is nothing left to convert.
     convert_from: Option<usize>,
@@ -134,7 +136,7 @@ impl App {
             message: None,
             quit: false,
             effects: Vec::new(),
-            now: crate::age::now(),
+            now: 0,
             doc_key,
             doc_path: None,
             bookmarks: Vec::new(),
@@ -147,6 +149,7 @@ impl App {
             zoomed: false,
             searches: search::History::default(),
             jump_origin: None,
+            ids: crate::bookmarks::IdSource::default(),
             convert_from: Some(0),
         }
     }

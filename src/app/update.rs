@@ -2,7 +2,7 @@
 //! handed to the concern it belongs to; what must touch the world outside is
 //! queued as an [`Effect`](super::Effect).
 
-use super::message::Message;
+use super::message::{Message, Opened};
 use super::overlay::Overlay;
 use super::{Action, App, Effect, Pane};
 
@@ -23,6 +23,7 @@ impl App {
             Message::Counted(count, action) => self.apply_counted(count, action),
             Message::Prompt(key) => self.prompt_key(key),
             Message::BookmarksLoaded(bookmarks) => self.set_bookmarks(bookmarks),
+            Message::Opened(opened) => self.opened(*opened),
             Message::StoreNotice(notice) => self.message = Some(notice),
             Message::Resize { width, height } => self.resize(width, height),
             Message::Click { column, row } => self.click(column, row),
@@ -38,6 +39,20 @@ impl App {
             }
         }
         self.mark_read();
+    }
+
+    /// The document opened: the clock and the saved state arrive.
+    fn opened(&mut self, opened: Opened) {
+        self.now = opened.now;
+        self.ids = crate::bookmarks::IdSource::new(opened.id_seed);
+        self.set_bookmarks(opened.bookmarks);
+        if let Some(position) = &opened.position {
+            self.restore(position);
+        }
+        self.set_seen(opened.seen.as_ref());
+        if let Some(notice) = opened.notice {
+            self.message = Some(notice);
+        }
     }
 
     /// Whether the reader has background work for idle moments.

@@ -113,7 +113,8 @@ pub fn add(
         Target::Article { block } => format!("article:{}", block + 1),
         Target::Comment { id, .. } => format!("comment:{id}"),
     };
-    let bookmark = bookmarks::make(document, path, target, None, note, now)
+    let stamp = bookmarks::IdSource::new(bookmarks::id_seed()).stamp(now);
+    let bookmark = bookmarks::make(document, path, target, None, note, stamp)
         .ok_or_else(|| Error::Usage(format!("{name}: there is no {described} in this document")))?;
     let id = bookmark.id.clone();
     let (loaded, ()) = store

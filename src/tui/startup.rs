@@ -1,42 +1,82 @@
-//! What the store keeps for a document, handed to the reader when it opens.
+//! What the reader is told as a document opens: the time, a seed for
+//! bookmark ids, and what the store keeps for the document (its bookmarks,
+//! the comments seen on earlier visits, the last reading position).
 
-use crate::app::{App, Pane, ReadingPosition};
+use crate::app::{App, Message, Opened, Pane, ReadingPosition};
 use crate::bookmarks::BookmarkFile;
 use crate::store::Store;
 use crate::store::positions::{Focus, Position, PositionFile};
 use crate::store::seen::SeenFile;
 
-/// Gives the reader what the store keeps for this document: its bookmarks,
-/// the comments seen on earlier visits and, unless `no_resume`, the last
-/// reading position. Returns what went wrong, for the status bar; reading
-/// goes on either way.
-pub fn restore_saved_state(app: &mut App, store: &Store, no_resume: bool) -> Option<String> {
-    let mut message = match store.file::<BookmarkFile>().load() {
-        Ok(loaded) => {
-            app.set_bookmarks(loaded.value.bookmarks);
-            loaded.recovery
+/// Opens the store and tells the app what it keeps for its document;
+/// `warning` (from loading) is shown when the store has nothing to say.
+/// Returns the store, or None when there is no data directory: reading
+/// goes on either way, and the status bar says what went wrong.
+pub fn open(app: &mut App, no_resume: bool, warning: Option<String>) -> Option<Store> {
+    let (store, mut opened) = match Store::from_env() {
+        Ok(store) => {
+            let opened = saved_state(&store, &app.doc_key, no_resume);
+            (Some(store), opened)
         }
-        Err(error) => Some(format!("Bookmarks unavailable: {error}")),
+        Err(error) => (
+            None,
+            Opened {
+                notice: Some(format!("Bookmarks unavailable: {error}")),
+                ..fresh()
+            },
+        ),
     };
+    opened.notice = opened.notice.or(warning);
+    app.update(Message::Opened(Box::new(opened)));
+    store
+}
+
+/// Tells the app what `store` keeps for its document, unless `no_resume`
+/// its last reading position too.
+pub fn restore_saved_state(app: &mut App, store: &Store, no_resume: bool) {
+    let opened = saved_state(store, &app.doc_key, no_resume);
+    app.update(Message::Opened(Box::new(opened)));
+}
+
+/// The clock and an id seed, with nothing saved.
+fn fresh() -> Opened {
+    Opened {
+        now: crate::age::now(),
+        id_seed: crate::bookmarks::id_seed(),
+        ..Opened::default()
+    }
+}
+
+/// What the store keeps for document `key`; the first thing that went
+/// wrong reading it becomes the notice.
+fn saved_state(store: &Store, key: &str, no_resume: bool) -> Opened {
+    let mut opened = fresh();
+    let mut notices = Vec::new();
+    match store.file::<BookmarkFile>().load() {
+        Ok(loaded) => {
+            opened.bookmarks = loaded.value.bookmarks;
+            notices.extend(loaded.recovery);
+        }
+        Err(error) => notices.push(format!("Bookmarks unavailable: {error}")),
+    }
     if !no_resume {
         match store.file::<PositionFile>().load() {
             Ok(loaded) => {
-                if let Some(position) = loaded.value.positions.get(&app.doc_key) {
-                    app.restore(&reading_position(position));
-                }
-                message = message.or(loaded.recovery);
+                opened.position = loaded.value.positions.get(key).map(reading_position);
+                notices.extend(loaded.recovery);
             }
-            Err(error) => message = message.or(Some(format!("Position not restored: {error}"))),
+            Err(error) => notices.push(format!("Position not restored: {error}")),
         }
     }
     match store.file::<SeenFile>().load() {
-        Ok(loaded) => {
-            app.set_seen(loaded.value.documents.get(&app.doc_key).map(|s| &s.ids));
-            message = message.or(loaded.recovery);
+        Ok(mut loaded) => {
+            opened.seen = loaded.value.documents.remove(key).map(|s| s.ids);
+            notices.extend(loaded.recovery);
         }
-        Err(error) => message = message.or(Some(format!("New comments not marked: {error}"))),
+        Err(error) => notices.push(format!("New comments not marked: {error}")),
     }
-    message
+    opened.notice = notices.into_iter().next();
+    opened
 }
 
 /// A saved position as the reader takes it.

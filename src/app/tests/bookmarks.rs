@@ -169,7 +169,7 @@ fn a_passage_gone_from_the_file_is_reported_not_dropped() {
         crate::bookmarks::Target::Article { block: 0 },
         None,
         None,
-        0,
+        crate::bookmarks::IdSource::default().stamp(0),
     )
     .unwrap();
     bookmark.document = app.doc_key.clone();
@@ -295,7 +295,7 @@ fn a_huge_last_block_from_disk_marks_only_the_article_there_is() {
         crate::bookmarks::Target::Article { block: 0 },
         None,
         None,
-        0,
+        crate::bookmarks::IdSource::default().stamp(0),
     )
     .unwrap();
     for last in [usize::MAX, 400_000_000] {
