@@ -1,0 +1,172 @@
+//! The modules' imports run one way (DESIGN.md, "Module layout"): each
+//! top-level module of the library may use only the modules listed for it
+//! here, and the list itself has no circle. Read from the source, outside
+//! comments and test code, so a new `use` that runs back up the layers
+//! fails here before it tangles the code.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// Each module and the modules it may import, lowest layers first.
+const ALLOWED: &[(&str, &[&str])] = &[
+    ("age", &[]),
+    ("dirs", &[]),
+    ("fnv", &[]),
+    ("io_error", &[]),
+    ("size", &[]),
+    ("input", &[]),
+    ("document", &["fnv"]),
+    ("synthetic", &["document"]),
+    ("formats", &["age", "document", "size"]),
+    ("source", &["document", "formats", "io_error"]),
+    ("text", &["document"]),
+    ("outline", &["document"]),
+    ("config", &["dirs", "input", "io_error"]),
+    ("store", &["dirs", "document", "io_error"]),
+    ("bookmarks", &["document", "fnv", "store"]),
+    (
+        "app",
+        &[
+            "age",
+            "bookmarks",
+            "config",
+            "document",
+            "input",
+            "outline",
+            "text",
+        ],
+    ),
+    ("ui", &["age", "app", "config", "document", "input", "text"]),
+    (
+        "tui",
+        &["age", "app", "bookmarks", "document", "input", "store"],
+    ),
+    ("error", &["config", "io_error", "source", "store"]),
+    (
+        "commands",
+        &[
+            "age",
+            "bookmarks",
+            "document",
+            "error",
+            "formats",
+            "source",
+            "store",
+            "text",
+        ],
+    ),
+    ("cli", &["formats", "size", "source"]),
+    (
+        "fuzzing",
+        &[
+            "app",
+            "bookmarks",
+            "commands",
+            "config",
+            "document",
+            "formats",
+            "source",
+            "store",
+        ],
+    ),
+];
+
+fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, found);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            found.push(path);
+        }
+    }
+}
+
+/// The crate modules `source` names (`crate::x`, `crate::{x, y}`), leaving
+/// out comments and everything from the first `#[cfg(test)]` on.
+fn imports(source: &str) -> BTreeSet<String> {
+    let code = source.split("#[cfg(test)]").next().unwrap_or_default();
+    let mut names = BTreeSet::new();
+    for line in code.lines().map(str::trim).filter(|l| !l.starts_with("//")) {
+        let mut rest = line;
+        while let Some(at) = rest.find("crate::") {
+            rest = &rest[at + "crate::".len()..];
+            let group = rest
+                .strip_prefix('{')
+                .map(|g| g.split('}').next().unwrap_or(""));
+            let words: Vec<&str> = match group {
+                Some(group) => group.split(',').collect(),
+                None => vec![rest],
+            };
+            for word in words {
+                let name: String = word
+                    .trim()
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                    .collect();
+                if !name.is_empty() {
+                    names.insert(name);
+                }
+            }
+        }
+    }
+    names
+}
+
+#[test]
+fn imports_run_one_way() {
+    let allowed: BTreeMap<&str, &[&str]> = ALLOWED.iter().copied().collect();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut wrong = Vec::new();
+    for file in &files {
+        let relative = file.strip_prefix(&src).unwrap();
+        let module = relative.components().next().unwrap().as_os_str();
+        let module = module.to_str().unwrap().trim_end_matches(".rs");
+        let is_test = relative.components().any(|c| c.as_os_str() == "tests")
+            || relative.file_name().is_some_and(|n| n == "tests.rs");
+        if matches!(module, "lib" | "main") || is_test {
+            continue;
+        }
+        let Some(may) = allowed.get(module) else {
+            wrong.push(format!("{module}: not in the table of layers"));
+            continue;
+        };
+        let text = std::fs::read_to_string(file).unwrap();
+        for name in imports(&text) {
+            if name != module && !may.contains(&name.as_str()) {
+                wrong.push(format!("{}: imports {name}", relative.display()));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "imports against the layers:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn the_layers_have_no_circle() {
+    // Each module may only import modules listed before it.
+    let mut seen: Vec<&str> = Vec::new();
+    for (module, may) in ALLOWED {
+        for name in *may {
+            assert!(
+                seen.contains(name),
+                "{module} imports {name}, which comes later"
+            );
+        }
+        seen.push(module);
+    }
+}
+
+#[test]
+fn imports_are_read_from_paths_groups_and_not_comments() {
+    let names = imports(
+        "use crate::document::Block;\nuse crate::{app, text::wrap};\n// crate::ui in a comment\nfn f() { crate::age::now(); }\n#[cfg(test)]\nmod tests { use crate::tui; }\n",
+    );
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    assert_eq!(names, ["age", "app", "document", "text"]);
+}
