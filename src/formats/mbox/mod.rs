@@ -1,0 +1,380 @@
+//! Mailing-list archives in mbox form: messages split at `From ` lines,
+//! threaded by Message-ID / In-Reply-To / References the way JWZ's
+//! algorithm does (a message the archive lacks becomes a placeholder so its
+//! replies stay together), the first thread's first message as the article.
+//!
+//! Bodies: the first text/plain part of MIME messages, quoted-printable and
+//! base64 decoded, converted from their charset; `>` lines become quotes.
+//! Headers: RFC 2047 encoded words in Subject and From are decoded.
+
+use std::borrow::Cow;
+
+use compact_str::CompactString;
+
+use crate::document::sanitize::clean_owned;
+use crate::document::{Block, BlockKind, CommentTreeBuilder, Comments, Document, NewComment};
+
+use super::LoadError;
+use mime::{decode_words, plain_text};
+use thread::{Threads, containers_parents_first};
+
+mod mime;
+mod thread;
+
+/// Whether `text` looks like an mbox: a `From ` line, then header lines.
+pub fn looks_like_mbox(text: &str) -> bool {
+    // Checked first: a one-line 50 MB JSON file would be scanned for its end.
+    if !text.starts_with("From ") {
+        return false;
+    }
+    let mut lines = text.lines();
+    let first = lines.next().unwrap_or("");
+    let second = lines.next().unwrap_or("");
+    first.starts_with("From ") && is_header_line(second)
+}
+
+fn is_header_line(line: &str) -> bool {
+    line.split_once(':').is_some_and(|(name, _)| {
+        !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    })
+}
+
+#[derive(Default)]
+struct Message<'a> {
+    headers: Headers<'a>,
+    /// The body as the archive has it: borrowed, unless lines had to be
+    /// unquoted or lost a CR. Taken (and freed) when it is converted.
+    body: Cow<'a, [u8]>,
+}
+
+impl Message<'_> {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name)
+    }
+}
+
+/// The kept headers of a message, by their name in [`KEPT_HEADERS`]; values
+/// borrowed from the archive unless they were folded or not UTF-8, as a
+/// large archive would otherwise hold a copy of every header.
+#[derive(Default)]
+struct Headers<'a>(Vec<(&'static str, Cow<'a, str>)>);
+
+impl Headers<'_> {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_ref())
+    }
+}
+
+/// `part`, a slice of `line`, as borrowed from the archive as `line` is.
+fn part_of<'a>(line: &Cow<'a, str>, part: &str) -> Cow<'a, str> {
+    match line {
+        Cow::Borrowed(whole) => {
+            let start = offset_in(whole.as_bytes(), part.as_bytes());
+            Cow::Borrowed(&whole[start..start + part.len()])
+        }
+        Cow::Owned(_) => Cow::Owned(part.to_owned()),
+    }
+}
+
+/// Splits raw bytes (any charset) into messages.
+fn split_messages(bytes: &[u8]) -> Vec<Message<'_>> {
+    let mut messages = Vec::new();
+    let mut current: Option<Vec<&[u8]>> = None;
+    let mut previous_blank = true;
+    for line in bytes.split(|&b| b == b'\n') {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if previous_blank && line.starts_with(b"From ") {
+            if let Some(lines) = current.take() {
+                messages.push(parse_message(bytes, &lines));
+            }
+            current = Some(Vec::new());
+        } else if let Some(lines) = current.as_mut() {
+            lines.push(line);
+        }
+        previous_blank = line.is_empty();
+    }
+    if let Some(lines) = current {
+        messages.push(parse_message(bytes, &lines));
+    }
+    messages
+}
+
+/// A body line with the `>` that mboxrd put before a "From " line taken
+/// off, when it has one.
+fn quoted(line: &[u8]) -> Option<&[u8]> {
+    line.strip_prefix(b">")
+        .filter(|rest| rest.trim_ascii_start().starts_with(b"From ") && rest.starts_with(b"From "))
+}
+
+/// Where `part`, a slice of `whole`, starts in it.
+fn offset_in(whole: &[u8], part: &[u8]) -> usize {
+    part.as_ptr() as usize - whole.as_ptr() as usize
+}
+
+/// The headers threading, the article and the comments are made from.
+const KEPT_HEADERS: [&str; 8] = [
+    "Message-ID",
+    "References",
+    "In-Reply-To",
+    "From",
+    "Subject",
+    "Date",
+    "Content-Type",
+    "Content-Transfer-Encoding",
+];
+
+/// `lines` are slices of `archive`, in order.
+fn parse_message<'a>(archive: &'a [u8], lines: &[&'a [u8]]) -> Message<'a> {
+    let mut headers: Vec<(&'static str, Cow<'a, str>)> = Vec::new();
+    let mut index = 0;
+    while index < lines.len() && !lines[index].is_empty() {
+        let line = String::from_utf8_lossy(lines[index]);
+        if line.starts_with([' ', '\t']) {
+            if let Some((_, value)) = headers.last_mut() {
+                let value = value.to_mut();
+                value.push(' ');
+                value.push_str(line.trim());
+            }
+        } else if let Some((name, value)) = line.split_once(':') {
+            // Only the headers tread reads are kept: real mail carries a
+            // few dozen (Received, DKIM, ...) that would cost more than the
+            // text in a large archive.
+            let name = name.trim();
+            match KEPT_HEADERS
+                .iter()
+                .find(|kept| kept.eq_ignore_ascii_case(name))
+            {
+                Some(&kept) => headers.push((kept, part_of(&line, value.trim()))),
+                // A folded continuation of a dropped header is dropped too.
+                None => headers.push(("", Cow::Borrowed(""))),
+            }
+        }
+        index += 1;
+    }
+    let body_lines = lines.get(index + 1..).unwrap_or_default();
+    // Lines lost their CR when split; a body with none, and nothing to
+    // unquote, is the archive's own bytes, borrowed.
+    let as_is = body_lines.iter().all(|line| {
+        let end = offset_in(archive, line) + line.len();
+        archive.get(end) != Some(&b'\r') && quoted(line).is_none()
+    });
+    let body = match (body_lines.first(), body_lines.last()) {
+        (Some(first), Some(last)) if as_is => {
+            let end = offset_in(archive, last) + last.len();
+            // The newline after the last line, as every line has one.
+            let end = (end + 1).min(archive.len());
+            Cow::Borrowed(&archive[offset_in(archive, first)..end])
+        }
+        _ => {
+            let mut body = Vec::new();
+            for line in body_lines {
+                body.extend_from_slice(quoted(line).unwrap_or(line));
+                body.push(b'\n');
+            }
+            Cow::Owned(body)
+        }
+    };
+    headers.retain(|(name, _)| !name.is_empty());
+    headers.shrink_to_fit();
+    Message {
+        headers: Headers(headers),
+        body,
+    }
+}
+
+/// A header parameter such as `charset` or `boundary`.
+/// Every container but the article's, as comments: a message converted
+/// once and freed then, a placeholder for one the archive lacks. Replies to
+/// the article are top-level; containers go parents first, in archive order.
+fn comments(
+    mut messages: Vec<Message>,
+    threads: &Threads,
+    article_container: usize,
+) -> Result<Comments, LoadError> {
+    let Threads {
+        container_of,
+        message_at,
+        parent_of,
+        ..
+    } = threads;
+    let mut builder = CommentTreeBuilder::with_capacity(message_at.len());
+    let mut position: Vec<Option<usize>> = vec![None; message_at.len()];
+    let order = containers_parents_first(&parent_of);
+    let mut ids: Vec<Option<&str>> = vec![None; message_at.len()];
+    for (id, &c) in container_of {
+        ids[c] = Some(id);
+    }
+    for c in order {
+        if c == article_container {
+            continue;
+        }
+        let parent = parent_of[c]
+            .filter(|&p| p != article_container)
+            .and_then(|p| position[p]);
+        let key: CompactString = ids[c].map_or_else(|| c.to_string().into(), Into::into);
+        let comment = match message_at[c] {
+            Some(index) => {
+                let message = std::mem::take(&mut messages[index]);
+                let body = &message.body;
+                NewComment {
+                    key,
+                    parent,
+                    author: message.header("From").map(|f| sender(f).into()),
+                    posted: message
+                        .header("Date")
+                        .and_then(crate::age::parse_mail_date)
+                        .map(|s| s.to_string().into()),
+                    body: body_blocks(&plain_text(&message.headers, body)).into(),
+                    ..NewComment::default()
+                }
+            }
+            None => NewComment {
+                key,
+                parent,
+                deleted: true,
+                body: vec![Block::paragraph("(a message not in this archive)")].into(),
+                ..NewComment::default()
+            },
+        };
+        position[c] = Some(builder.push(comment));
+    }
+    builder.build().map_err(LoadError::Tree)
+}
+
+/// The name in `"Name" <address>`, or the address.
+fn sender(from: &str) -> String {
+    let decoded = decode_words(from);
+    match decoded.split_once('<') {
+        Some((name, address)) if !name.trim().trim_matches('"').is_empty() => {
+            let _ = address;
+            name.trim().trim_matches('"').to_string()
+        }
+        Some((_, address)) => address.trim_end_matches('>').trim().to_string(),
+        None => decoded.trim().to_string(),
+    }
+}
+
+fn message_ids(header: Option<&str>) -> Vec<String> {
+    header
+        .unwrap_or("")
+        .split('<')
+        .skip(1)
+        .filter_map(|part| part.split_once('>').map(|(id, _)| id.trim().to_string()))
+        .filter(|id| !id.is_empty())
+        .collect()
+}
+
+/// Blocks of a plain-text mail body: paragraphs at blank lines, `>` lines as quotes.
+fn body_blocks(text: &str) -> Vec<Block> {
+    let text = clean_owned(text.to_string());
+    let mut blocks = Vec::new();
+    let mut group: Vec<&str> = Vec::new();
+    let flush = |group: &mut Vec<&str>, blocks: &mut Vec<Block>| {
+        if group.is_empty() {
+            return;
+        }
+        let quoted = group.iter().all(|l| l.starts_with('>'));
+        let lines: Vec<&str> = if quoted {
+            group
+                .iter()
+                .map(|l| {
+                    let l = &l[1..];
+                    l.strip_prefix(' ').unwrap_or(l)
+                })
+                .collect()
+        } else {
+            group.clone()
+        };
+        let kind = if quoted {
+            BlockKind::Quote
+        } else {
+            BlockKind::Paragraph
+        };
+        blocks.push(Block::new(kind, lines.join("\n")));
+        group.clear();
+    };
+    for line in text.lines() {
+        let line = line.trim_end();
+        // A change between quoted and unquoted lines also ends a block.
+        let switches = group
+            .last()
+            .is_some_and(|last| last.starts_with('>') != line.starts_with('>'));
+        if line.is_empty() || switches {
+            flush(&mut group, &mut blocks);
+        }
+        if !line.is_empty() {
+            group.push(line);
+        }
+    }
+    flush(&mut group, &mut blocks);
+    blocks
+}
+
+pub fn parse(bytes: &[u8]) -> Result<Document, LoadError> {
+    let mut messages = split_messages(bytes);
+    if messages.is_empty() {
+        return Err(LoadError::Empty);
+    }
+    let threads = Threads::of(&messages);
+    let Threads {
+        message_at,
+        parent_of,
+        own_container,
+        ..
+    } = &threads;
+
+    // The article: the first message that starts a thread.
+    let article_container = own_container
+        .iter()
+        .copied()
+        .find(|&c| parent_of[c].is_none())
+        .unwrap_or(own_container[0]);
+    let article_index = message_at[article_container].unwrap_or(0);
+    let article_body = std::mem::take(&mut messages[article_index].body);
+    let article_message = &messages[article_index];
+    let mut document = Document {
+        title: clean_owned(decode_words(
+            article_message.header("Subject").unwrap_or("(no subject)"),
+        )),
+        author: article_message.header("From").map(sender).map(clean_owned),
+        published: article_message.header("Date").map(|d| {
+            crate::age::parse_mail_date(d).map_or_else(|| d.to_string(), |s| s.to_string())
+        }),
+        article: body_blocks(&plain_text(&article_message.headers, &article_body)),
+        ..Document::default()
+    };
+    if document.title.trim().is_empty() {
+        document.title = "(no subject)".to_string();
+    }
+
+    document.comments = comments(messages, &threads, article_container)?;
+    Ok(document)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mime::{base64_decode, quoted_printable};
+    use super::*;
+
+    #[test]
+    fn encoded_words_quoted_printable_and_base64() {
+        assert_eq!(
+            decode_words("=?utf-8?Q?Caf=C3=A9_au_lait?="),
+            "Café au lait"
+        );
+        assert_eq!(
+            decode_words("Re: =?iso-8859-1?B?Q2Fm6Q==?= =?utf-8?Q?_ok?="),
+            "Re: Café ok"
+        );
+        assert_eq!(
+            quoted_printable(b"soft=\nbreak =3D done", false),
+            b"softbreak = done"
+        );
+        assert_eq!(base64_decode(b"Zm9vYmFy\n"), b"foobar");
+        assert_eq!(sender("\"Ann Example\" <ann@example.org>"), "Ann Example");
+        assert_eq!(sender("<bob@example.org>"), "bob@example.org");
+    }
+}
