@@ -194,25 +194,7 @@ pub fn reader(bytes: &[u8]) {
     let mut drawn = 0usize;
     while let Some(step) = steps.next() {
         let argument = steps.next().unwrap_or(0);
-        let message = match step % 8 {
-            0 => Message::Resize {
-                width: u16::from(argument),
-                height: u16::from(step / 8),
-            },
-            1 => Message::Counted(usize::from(argument), action(step / 8)),
-            2 => Message::Click {
-                column: u16::from(argument),
-                row: u16::from(step / 8),
-            },
-            3 => Message::Wheel {
-                column: u16::from(argument),
-                row: u16::from(step / 8),
-                down: argument % 2 == 0,
-            },
-            4 => Message::Prompt(prompt_key(argument)),
-            5 => Message::Idle,
-            _ => Message::Action(action(argument)),
-        };
+        let message = step_message(step, argument);
         app.update(message);
         // Effects are the event loop's; here they are only dropped.
         app.effects.clear();
@@ -225,6 +207,29 @@ pub fn reader(bytes: &[u8]) {
         }
     }
     draw(&app);
+}
+
+/// The message a step of the reader's script stands for.
+fn step_message(step: u8, argument: u8) -> Message {
+    match step % 8 {
+        0 => Message::Resize {
+            width: u16::from(argument),
+            height: u16::from(step / 8),
+        },
+        1 => Message::Counted(usize::from(argument), action(step / 8)),
+        2 => Message::Click {
+            column: u16::from(argument),
+            row: u16::from(step / 8),
+        },
+        3 => Message::Wheel {
+            column: u16::from(argument),
+            row: u16::from(step / 8),
+            down: argument.is_multiple_of(2),
+        },
+        4 => Message::Prompt(prompt_key(argument)),
+        5 => Message::Idle,
+        _ => Message::Action(action(argument)),
+    }
 }
 
 fn action(n: u8) -> Action {

@@ -36,7 +36,18 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "text",
         ],
     ),
-    ("ui", &["age", "app", "config", "document", "input", "text"]),
+    (
+        "ui",
+        &[
+            "age",
+            "app",
+            "bookmarks",
+            "config",
+            "document",
+            "input",
+            "text",
+        ],
+    ),
     (
         "tui",
         &["age", "app", "bookmarks", "document", "input", "store"],

@@ -292,61 +292,10 @@ impl CommentsView {
     /// Moves the selection's moving end within the comment's body, by lines
     /// or to the edge of the next or previous paragraph, keeping it on screen.
     pub fn extend_visual(&mut self, env: &CommentsEnv, step: super::article_view::VisualStep) {
-        use super::article_view::VisualStep;
         let (Some((anchor, head)), Some(id)) = (self.visual, self.selected) else {
             return;
         };
-        let body = env.body(id);
-        let last = body.len().saturating_sub(1);
-        let block_of = |line: usize| match body.get(line) {
-            Some(TextLine::Text { block, .. }) => Some(*block),
-            _ => None,
-        };
-        let head = match step {
-            VisualStep::Lines(n) => head.saturating_add_signed(n).min(last),
-            VisualStep::NextParagraph => {
-                let here = block_of(head);
-                let mut line = head + 1;
-                // To the last line of this paragraph, or of the next one.
-                while line <= last && block_of(line) == here {
-                    line += 1;
-                }
-                if line - 1 > head {
-                    line - 1
-                } else {
-                    let next = (line..=last)
-                        .find(|&l| block_of(l).is_some())
-                        .unwrap_or(head);
-                    let block = block_of(next);
-                    let mut end = next;
-                    while end < last && block_of(end + 1) == block {
-                        end += 1;
-                    }
-                    end
-                }
-            }
-            VisualStep::PreviousParagraph => {
-                let here = block_of(head);
-                let mut line = head;
-                while line > 0 && block_of(line - 1) == here {
-                    line -= 1;
-                }
-                if line < head {
-                    line
-                } else {
-                    let previous = (0..line)
-                        .rev()
-                        .find(|&l| block_of(l).is_some())
-                        .unwrap_or(head);
-                    let block = block_of(previous);
-                    let mut start = previous;
-                    while start > 0 && block_of(start - 1) == block {
-                        start -= 1;
-                    }
-                    start
-                }
-            }
-        };
+        let head = visual_head(&env.body(id), head, step);
         self.visual = Some((anchor, head));
         // The header is line 0 of the row; body line n is row line n + 1.
         let wanted = LinePos { id, line: head + 1 };
@@ -456,6 +405,60 @@ impl CommentsView {
                 id: self.next_row(pos.id)?,
                 line: 0,
             };
+        }
+    }
+}
+
+/// Where a visual selection's moving end goes in a comment's body lines: by
+/// lines, or to the last (first) line of this paragraph or of the next
+/// (previous) one.
+fn visual_head(body: &[TextLine], head: usize, step: super::article_view::VisualStep) -> usize {
+    use super::article_view::VisualStep;
+    let last = body.len().saturating_sub(1);
+    let block_of = |line: usize| match body.get(line) {
+        Some(TextLine::Text { block, .. }) => Some(*block),
+        _ => None,
+    };
+    match step {
+        VisualStep::Lines(n) => head.saturating_add_signed(n).min(last),
+        VisualStep::NextParagraph => {
+            let here = block_of(head);
+            let mut line = head + 1;
+            while line <= last && block_of(line) == here {
+                line += 1;
+            }
+            if line - 1 > head {
+                return line - 1;
+            }
+            let next = (line..=last)
+                .find(|&l| block_of(l).is_some())
+                .unwrap_or(head);
+            let block = block_of(next);
+            let mut end = next;
+            while end < last && block_of(end + 1) == block {
+                end += 1;
+            }
+            end
+        }
+        VisualStep::PreviousParagraph => {
+            let here = block_of(head);
+            let mut line = head;
+            while line > 0 && block_of(line - 1) == here {
+                line -= 1;
+            }
+            if line < head {
+                return line;
+            }
+            let previous = (0..line)
+                .rev()
+                .find(|&l| block_of(l).is_some())
+                .unwrap_or(head);
+            let block = block_of(previous);
+            let mut start = previous;
+            while start > 0 && block_of(start - 1) == block {
+                start -= 1;
+            }
+            start
         }
     }
 }

@@ -13,7 +13,7 @@ use compact_str::CompactString;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use crate::document::sanitize::clean_field;
-use crate::document::{Block, Body, CommentTreeBuilder, Document, NewComment};
+use crate::document::{Block, Body, CommentTreeBuilder, Comments, Document, NewComment};
 
 use super::{LoadError, html};
 
@@ -219,6 +219,12 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
         document.title = "Hacker News comments".to_string();
     }
 
+    document.comments = comments(items, first_comment)?;
+    Ok(document)
+}
+
+/// The items from `first_comment` on, as comments under their parents.
+fn comments(items: Vec<FlatItem>, first_comment: usize) -> Result<Comments, LoadError> {
     let mut builder = CommentTreeBuilder::with_capacity(items.len());
     // Builder position of each flat item that became a comment.
     let mut position: Vec<Option<usize>> = vec![None; items.len()];
@@ -251,6 +257,5 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
             body,
         }));
     }
-    document.comments = builder.build().map_err(LoadError::Tree)?;
-    Ok(document)
+    builder.build().map_err(LoadError::Tree)
 }

@@ -6,7 +6,7 @@
 use serde::Deserialize;
 
 use crate::document::sanitize::clean_field;
-use crate::document::{Block, Body, CommentTreeBuilder, Document, NewComment};
+use crate::document::{Block, Body, CommentTreeBuilder, Comments, Document, NewComment};
 
 use super::value::{self, Chunked, Flag, Int, Text, User, text};
 use super::{LoadError, html};
@@ -54,11 +54,17 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
         document.article.push(Block::paragraph(url));
     }
 
-    let mut builder = CommentTreeBuilder::with_capacity(story.comments.len());
+    document.comments = comments(story.comments)?;
+    Ok(document)
+}
+
+/// The story's comments, threaded by parent id or, in older files, by depth.
+fn comments(list: Chunked<Comment>) -> Result<Comments, LoadError> {
+    let mut builder = CommentTreeBuilder::with_capacity(list.len());
     let mut by_short_id = std::collections::HashMap::new();
     // Builder positions of the open ancestors, by depth, for legacy files.
     let mut open: Vec<usize> = Vec::new();
-    for comment in story.comments {
+    for comment in list {
         let depth = comment
             .depth
             .0
@@ -96,6 +102,5 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
         open.truncate(depth);
         open.push(position);
     }
-    document.comments = builder.build().map_err(LoadError::Tree)?;
-    Ok(document)
+    builder.build().map_err(LoadError::Tree)
 }

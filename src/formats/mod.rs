@@ -217,90 +217,88 @@ struct JsonShape {
 /// file broken past this point is reported by its importer.
 const SHAPE_PREFIX: usize = 1 << 20;
 
+/// Visits a value at `depth` (0 = the top), noting keys in `shape`.
+struct KeysOf<'a> {
+    shape: &'a std::cell::RefCell<JsonShape>,
+    depth: usize,
+}
+impl<'de> serde::de::DeserializeSeed<'de> for KeysOf<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+impl<'de> Visitor<'de> for KeysOf<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            {
+                let mut shape = self.shape.borrow_mut();
+                match self.depth {
+                    0 => shape.top.push(key.into_owned()),
+                    1 => shape.near.push(key.into_owned()),
+                    _ => {}
+                }
+            }
+            if self.depth < 1 {
+                map.next_value_seed(KeysOf {
+                    shape: self.shape,
+                    depth: self.depth + 1,
+                })?;
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(())
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        // The first element of an array stands for the rest: a top-level
+        // array's first object gives the top keys; an array value's
+        // first object, the near ones.
+        let first = KeysOf {
+            shape: self.shape,
+            depth: self.depth,
+        };
+        if self.depth < 2 {
+            seq.next_element_seed(first)?;
+        }
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+}
+
 /// Reads the shape from the first [`SHAPE_PREFIX`] bytes (the whole text
 /// when shorter, which is then checked to be valid JSON). Nesting depth is
 /// unbounded (a growable stack), as real threads nest deeper than
 /// serde_json's default limit.
 fn json_shape(json: &str) -> Result<JsonShape, LoadError> {
-    use std::cell::RefCell;
-
-    /// Visits a value at `depth` (0 = the top), noting keys in `shape`.
-    struct KeysOf<'a> {
-        shape: &'a RefCell<JsonShape>,
-        depth: usize,
-    }
-    impl<'de> serde::de::DeserializeSeed<'de> for KeysOf<'_> {
-        type Value = ();
-        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-            d.deserialize_any(self)
-        }
-    }
-    impl<'de> Visitor<'de> for KeysOf<'_> {
-        type Value = ();
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a JSON value")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-                {
-                    let mut shape = self.shape.borrow_mut();
-                    match self.depth {
-                        0 => shape.top.push(key.into_owned()),
-                        1 => shape.near.push(key.into_owned()),
-                        _ => {}
-                    }
-                }
-                if self.depth < 1 {
-                    map.next_value_seed(KeysOf {
-                        shape: self.shape,
-                        depth: self.depth + 1,
-                    })?;
-                } else {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-            Ok(())
-        }
-        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-            // The first element of an array stands for the rest: a top-level
-            // array's first object gives the top keys; an array value's
-            // first object, the near ones.
-            let first = KeysOf {
-                shape: self.shape,
-                depth: self.depth,
-            };
-            if self.depth < 2 {
-                seq.next_element_seed(first)?;
-            }
-            while seq.next_element::<IgnoredAny>()?.is_some() {}
-            Ok(())
-        }
-        fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-            Ok(())
-        }
-        fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-            Ok(())
-        }
-        fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-            Ok(())
-        }
-        fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-            Ok(())
-        }
-        fn visit_str<E>(self, _: &str) -> Result<(), E> {
-            Ok(())
-        }
-        fn visit_unit<E>(self) -> Result<(), E> {
-            Ok(())
-        }
-    }
-
     let whole = json.len() <= SHAPE_PREFIX;
     let mut end = json.len().min(SHAPE_PREFIX);
     while !json.is_char_boundary(end) {
         end -= 1;
     }
-    let shape = RefCell::new(JsonShape {
+    let shape = std::cell::RefCell::new(JsonShape {
         is_array: json.trim_start().starts_with('['),
         ..JsonShape::default()
     });

@@ -136,24 +136,12 @@ impl Reader<'_> {
         let mut stack = Vec::with_capacity(self.kinds + 1);
         stack.push(Frame::Top);
         while let Some(frame) = stack.last_mut() {
-            let opened = match (frame, self.events.next()?) {
-                (frame, Event::EndArray | Event::EndObject) => {
-                    match frame {
-                        Frame::Listing { level, .. } if *level == ListingLevel::Children => {
-                            *level = ListingLevel::Data;
-                        }
-                        Frame::Listing { level, .. } if *level == ListingLevel::Data => {
-                            *level = ListingLevel::Listing;
-                        }
-                        Frame::Thing { in_data, .. } if *in_data => *in_data = false,
-                        _ => {
-                            if let Some(Frame::Thing { thing, .. }) = stack.pop() {
-                                self.finish(thing);
-                            }
-                        }
-                    }
-                    continue;
-                }
+            let event = self.events.next()?;
+            if matches!(event, Event::EndArray | Event::EndObject) {
+                self.close(&mut stack);
+                continue;
+            }
+            let opened = match (frame, event) {
                 (_, Event::Eof) => return Err(events::SyntaxError::end_of_file()),
                 (Frame::Top, Event::StartObject) => {
                     self.listings += 1;
@@ -184,6 +172,25 @@ impl Reader<'_> {
         match self.events.next()? {
             Event::Eof => Ok(()),
             _ => Err(events::SyntaxError::new("more after the Listings")),
+        }
+    }
+
+    /// An object or array ends: a level of the frame on top is left, or the
+    /// frame itself (a thing is finished then).
+    fn close(&mut self, stack: &mut Vec<Frame>) {
+        match stack.last_mut() {
+            Some(Frame::Listing { level, .. }) if *level == ListingLevel::Children => {
+                *level = ListingLevel::Data;
+            }
+            Some(Frame::Listing { level, .. }) if *level == ListingLevel::Data => {
+                *level = ListingLevel::Listing;
+            }
+            Some(Frame::Thing { in_data, .. }) if *in_data => *in_data = false,
+            _ => {
+                if let Some(Frame::Thing { thing, .. }) = stack.pop() {
+                    self.finish(thing);
+                }
+            }
         }
     }
 
@@ -221,14 +228,10 @@ impl Reader<'_> {
     fn key(&mut self, frame: &mut Frame, key: &str) -> Result<Option<Frame>, events::SyntaxError> {
         match (frame, key) {
             (Frame::Listing { level, .. }, "data") if *level == ListingLevel::Listing => {
-                if self.enters(&Event::StartObject)? {
-                    *level = ListingLevel::Data;
-                }
+                self.enter_level(level, Event::StartObject, ListingLevel::Data)?;
             }
             (Frame::Listing { level, .. }, "children") if *level == ListingLevel::Data => {
-                if self.enters(&Event::StartArray)? {
-                    *level = ListingLevel::Children;
-                }
+                self.enter_level(level, Event::StartArray, ListingLevel::Children)?;
             }
             (
                 Frame::Thing {
@@ -236,16 +239,7 @@ impl Reader<'_> {
                     in_data: false,
                 },
                 "kind",
-            ) => {
-                let kind = self.events.scalar()?.into_text();
-                if kind.is_some_and(|k| k.0 == "more") {
-                    thing.more = true;
-                    if let Target::Comment(position) = thing.target {
-                        self.builder.comment_mut(position as usize).author =
-                            Some(MORE_AUTHOR.into());
-                    }
-                }
-            }
+            ) => self.read_kind(thing)?,
             (Frame::Thing { in_data, .. }, "data") if !*in_data => {
                 *in_data = self.enters(&Event::StartObject)?;
             }
@@ -260,13 +254,13 @@ impl Reader<'_> {
                 },
                 "replies",
             ) => {
-                let position = *position;
+                let place = Place {
+                    comments: true,
+                    parent: Some(*position),
+                };
                 if self.enters(&Event::StartObject)? {
                     return Ok(Some(Frame::Listing {
-                        place: Place {
-                            comments: true,
-                            parent: Some(position),
-                        },
+                        place,
                         level: ListingLevel::Listing,
                     }));
                 }
@@ -279,12 +273,7 @@ impl Reader<'_> {
                 field,
             ) => {
                 let value = self.events.scalar()?;
-                match thing.target {
-                    Target::Post => self.post_field(field, value),
-                    Target::Comment(position) => {
-                        self.comment_field(thing, position as usize, field, value);
-                    }
-                }
+                self.field(thing, field, value);
             }
             _ => {
                 let value = self.events.next()?;
@@ -292,6 +281,39 @@ impl Reader<'_> {
             }
         }
         Ok(None)
+    }
+
+    /// Enters the next level of a Listing when its value opens as expected.
+    fn enter_level(
+        &mut self,
+        level: &mut ListingLevel,
+        opening: Event,
+        next: ListingLevel,
+    ) -> Result<(), events::SyntaxError> {
+        if self.enters(&opening)? {
+            *level = next;
+        }
+        Ok(())
+    }
+
+    /// A field of the post or of a comment.
+    fn field(&mut self, thing: &mut Thing, field: &str, value: Scalar) {
+        match thing.target {
+            Target::Post => self.post_field(field, value),
+            Target::Comment(position) => self.comment_field(thing, position as usize, field, value),
+        }
+    }
+
+    /// A thing's `kind`: a "more" stub stands for replies not in the file.
+    fn read_kind(&mut self, thing: &mut Thing) -> Result<(), events::SyntaxError> {
+        let kind = self.events.scalar()?.into_text();
+        if kind.is_some_and(|k| k.0 == "more") {
+            thing.more = true;
+            if let Target::Comment(position) = thing.target {
+                self.builder.comment_mut(position as usize).author = Some(MORE_AUTHOR.into());
+            }
+        }
+        Ok(())
     }
 
     fn comment_field(&mut self, thing: &mut Thing, position: usize, field: &str, value: Scalar) {

@@ -83,74 +83,107 @@ fn event_loop(
         guard
             .terminal
             .draw(|frame| frame.render_widget(&*app, frame.area()))?;
-        // Wait for an event, doing background work meanwhile; a count that
-        // times out changes the screen without one.
-        let event_ready = loop {
-            if signals.terminated() {
-                return Ok(());
-            }
-            if signals.take_suspend() {
-                terminal::suspend(guard)?;
-                break false;
-            }
-            if signals.take_continued() {
-                terminal::resume(guard)?;
-                break false;
-            }
-            // What the saving thread finished: the bookmarks on disk, or
-            // why a save failed.
-            let answers: Vec<Message> = saver.map(|s| s.answers().collect()).unwrap_or_default();
-            if !answers.is_empty() {
-                for message in answers {
-                    app.update(message);
-                }
-                break false;
-            }
-            let wait = pending.deadline().map_or(SIGNAL_CHECK, |deadline| {
-                deadline
-                    .saturating_duration_since(Instant::now())
-                    .min(SIGNAL_CHECK)
-            });
-            // With background work left, do a slice of it between events.
-            let wait = if app.has_idle_work() {
-                Duration::ZERO
-            } else {
-                wait
-            };
-            if event::poll(wait)? {
-                break true;
-            }
-            if app.has_idle_work() {
-                app.update(Message::Idle);
-            }
-            let waiting = pending.deadline().is_some();
-            let expired = pending.expire(app, Instant::now());
-            if waiting && pending.deadline().is_none() {
-                for message in expired {
-                    app.update(message);
-                }
-                show_typed(app, &pending);
-                carry_out(app, saver, guard)?;
-                break false;
-            }
-        };
-        // Handle everything already queued before drawing again, so a burst of
-        // keys or wheel events costs one frame.
-        if event_ready {
-            loop {
-                let event = event::read()?;
-                for message in messages_for(event, app, &mut pending) {
-                    app.update(message);
-                }
-                show_typed(app, &pending);
-                carry_out(app, saver, guard)?;
+        match wait(app, saver, guard, signals, &mut pending)? {
+            Waited::Terminated => return Ok(()),
+            Waited::Changed => {}
+            Waited::Event => {
+                handle_queued_events(app, saver, guard, signals, &mut pending)?;
                 if app.quit {
                     return Ok(());
                 }
-                if signals.terminated() || !event::poll(Duration::ZERO)? {
-                    break;
-                }
             }
+        }
+    }
+}
+
+/// How waiting ended.
+enum Waited {
+    /// A terminal event is ready to read.
+    Event,
+    /// Something changed the screen without an event (a signal, the saving
+    /// thread's answer, a count that timed out).
+    Changed,
+    /// A termination signal arrived.
+    Terminated,
+}
+
+/// Waits for an event, doing background work meanwhile.
+fn wait(
+    app: &mut App,
+    saver: Option<&Saver>,
+    guard: &mut terminal::TerminalGuard,
+    signals: &terminal::SignalFlags,
+    pending: &mut PendingKeys,
+) -> io::Result<Waited> {
+    loop {
+        if signals.terminated() {
+            return Ok(Waited::Terminated);
+        }
+        if signals.take_suspend() {
+            terminal::suspend(guard)?;
+            return Ok(Waited::Changed);
+        }
+        if signals.take_continued() {
+            terminal::resume(guard)?;
+            return Ok(Waited::Changed);
+        }
+        // What the saving thread finished: the bookmarks on disk, or
+        // why a save failed.
+        let answers: Vec<Message> = saver.map(|s| s.answers().collect()).unwrap_or_default();
+        if !answers.is_empty() {
+            for message in answers {
+                app.update(message);
+            }
+            return Ok(Waited::Changed);
+        }
+        // With background work left, do a slice of it between events.
+        let wait = if app.has_idle_work() {
+            Duration::ZERO
+        } else {
+            pending.deadline().map_or(SIGNAL_CHECK, |deadline| {
+                deadline
+                    .saturating_duration_since(Instant::now())
+                    .min(SIGNAL_CHECK)
+            })
+        };
+        if event::poll(wait)? {
+            return Ok(Waited::Event);
+        }
+        if app.has_idle_work() {
+            app.update(Message::Idle);
+        }
+        // A count or a sequence that waited past its timeout runs now.
+        let waiting = pending.deadline().is_some();
+        let expired = pending.expire(app, Instant::now());
+        if waiting && pending.deadline().is_none() {
+            for message in expired {
+                app.update(message);
+            }
+            show_typed(app, pending);
+            carry_out(app, saver, guard)?;
+            return Ok(Waited::Changed);
+        }
+    }
+}
+
+/// Handles every event already queued before drawing again, so a burst of
+/// keys or wheel events costs one frame.
+fn handle_queued_events(
+    app: &mut App,
+    saver: Option<&Saver>,
+    guard: &mut terminal::TerminalGuard,
+    signals: &terminal::SignalFlags,
+    pending: &mut PendingKeys,
+) -> io::Result<()> {
+    loop {
+        let event = event::read()?;
+        for message in messages_for(event, app, pending) {
+            app.update(message);
+        }
+        show_typed(app, pending);
+        carry_out(app, saver, guard)?;
+        if app.quit || signals.terminated() || !event::poll(Duration::ZERO)? {
+            return Ok(());
         }
     }
 }

@@ -68,25 +68,35 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 .set_style(app.theme.bookmark);
         }
         if let TextLine::Text { block, lead, range } = line {
-            let highlights = super::search_highlights(
-                app,
-                Place {
-                    comment: None,
-                    part: Part::Block(*block),
-                },
+            draw_line(
+                buf,
+                text_area,
+                y,
+                &block_line(app, *block, lead, range.clone()),
             );
-            let block = &app.document.article[*block];
-            let style = block_style(app, block.kind);
-            let mut spans = vec![Span::styled(*lead, style)];
-            spans.extend(super::block_text_spans(
-                block,
-                range.clone(),
-                style,
-                &highlights,
-            ));
-            draw_line(buf, text_area, y, &Line::from(spans));
         }
     }
+}
+
+/// A line of article text, with search matches highlighted.
+fn block_line<'a>(
+    app: &'a App,
+    index: usize,
+    lead: &'a str,
+    range: std::ops::Range<usize>,
+) -> Line<'a> {
+    let highlights = super::search_highlights(
+        app,
+        Place {
+            comment: None,
+            part: Part::Block(index),
+        },
+    );
+    let block = &app.document.article[index];
+    let style = block_style(app, block.kind);
+    let mut spans = vec![Span::styled(lead, style)];
+    spans.extend(super::block_text_spans(block, range, style, &highlights));
+    Line::from(spans)
 }
 
 /// How a block kind looks, in the article and in comments.

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use crate::app::App;
 use crate::app::bookmarks::BookmarkPanel;
 use crate::app::prompt::{Prompt, PromptPurpose};
+use crate::bookmarks::Bookmark;
 use crate::text::wrap::{display_width, prefix_fitting};
 
 use super::draw_line;
@@ -45,44 +46,54 @@ pub fn render_panel(app: &App, panel: &BookmarkPanel, area: Rect, buf: &mut Buff
     {
         let y = inner.y + (slot * ENTRY_LINES) as u16;
         let selected = index == panel.selected;
-        let found = !app.marks.missing.contains(&bookmark.id);
-        let mut head = vec![
-            Span::styled(if selected { "▶ " } else { "  " }, app.theme.selection_bar),
-            Span::styled(bookmark.location(), app.theme.author),
-            Span::styled(
-                format!(" · {}", crate::age::short_age(bookmark.created, app.now)),
-                app.theme.meta,
-            ),
-        ];
-        if !found {
-            head.push(Span::styled(
-                "  not found in this version",
-                app.theme.folded,
-            ));
-        }
-        let excerpt_line = bookmark.excerpt.lines().next().unwrap_or("");
-        let (excerpt, used) = prefix_fitting(excerpt_line, text_width);
-        let ellipsis = if used < display_width(&bookmark.excerpt) {
-            "…"
-        } else {
-            ""
-        };
-        let lines = [
-            Line::from(head),
-            Line::from(vec![
-                Span::raw("    "),
-                Span::styled(format!("{excerpt}{ellipsis}"), app.theme.quote),
-            ]),
-            match &bookmark.note {
-                Some(note) => Line::from(vec![
-                    Span::raw("    note: "),
-                    Span::styled(note.as_str(), Style::new().add_modifier(Modifier::ITALIC)),
-                ]),
-                None => Line::raw(""),
-            },
-        ];
+        let lines = entry_lines(app, bookmark, selected, text_width);
         super::draw_list_entry(app, buf, inner, y, &lines, selected);
     }
+}
+
+/// An entry of the list: where and when, the excerpt, the note.
+fn entry_lines<'a>(
+    app: &'a App,
+    bookmark: &'a Bookmark,
+    selected: bool,
+    text_width: usize,
+) -> [Line<'a>; ENTRY_LINES] {
+    let found = !app.marks.missing.contains(&bookmark.id);
+    let mut head = vec![
+        Span::styled(if selected { "▶ " } else { "  " }, app.theme.selection_bar),
+        Span::styled(bookmark.location(), app.theme.author),
+        Span::styled(
+            format!(" · {}", crate::age::short_age(bookmark.created, app.now)),
+            app.theme.meta,
+        ),
+    ];
+    if !found {
+        head.push(Span::styled(
+            "  not found in this version",
+            app.theme.folded,
+        ));
+    }
+    let excerpt_line = bookmark.excerpt.lines().next().unwrap_or("");
+    let (excerpt, used) = prefix_fitting(excerpt_line, text_width);
+    let ellipsis = if used < display_width(&bookmark.excerpt) {
+        "…"
+    } else {
+        ""
+    };
+    [
+        Line::from(head),
+        Line::from(vec![
+            Span::raw("    "),
+            Span::styled(format!("{excerpt}{ellipsis}"), app.theme.quote),
+        ]),
+        match &bookmark.note {
+            Some(note) => Line::from(vec![
+                Span::raw("    note: "),
+                Span::styled(note.as_str(), Style::new().add_modifier(Modifier::ITALIC)),
+            ]),
+            None => Line::raw(""),
+        },
+    ]
 }
 
 /// The prompt takes the status bar's place: a label, the text, a cursor.

@@ -56,34 +56,58 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             if y >= area.bottom() {
                 break;
             }
-            if selected {
-                buf.set_style(Rect::new(area.x, y, area.width, 1), app.theme.selection);
-                buf[(area.x, y)]
-                    .set_symbol(SELECTION_MARK)
-                    .set_style(app.theme.selection_bar);
-            }
-            if selected
-                && let Some((anchor, head)) = view.visual
-                && line_index > 0
-                && (anchor.min(head)..=anchor.max(head)).contains(&(line_index - 1))
-            {
-                buf.set_style(
-                    Rect::new(text_area.x, y, text_area.width, 1),
-                    app.theme.visual,
-                );
-            }
-            let line = if line_index == 0 {
-                header_line(app, id, &guides)
-            } else {
-                let text_line = body.as_ref().and_then(|b| b.get(line_index - 1));
-                body_line(app, id, &guides, text_line)
+            let row = Row {
+                id,
+                line_index,
+                selected,
+                guides: &guides,
+                body: body.as_deref(),
             };
-            draw_line(buf, text_area, y, &line);
+            draw_row_line(app, &row, area, text_area, y, buf);
             y += 1;
         }
         first_line = 0;
         row = Some(index + 1);
     }
+}
+
+/// One comment line on screen: which comment, which of its lines.
+struct Row<'a> {
+    id: CommentId,
+    line_index: usize,
+    selected: bool,
+    guides: &'a CommentGuides,
+    body: Option<&'a [TextLine]>,
+}
+
+/// Draws one line of a comment at row `y`: its selection and visual marks,
+/// then the header or the body line.
+fn draw_row_line(app: &App, row: &Row, area: Rect, text_area: Rect, y: u16, buf: &mut Buffer) {
+    let (id, line_index, selected, guides) = (row.id, row.line_index, row.selected, row.guides);
+    let view = &app.comments;
+    if selected {
+        buf.set_style(Rect::new(area.x, y, area.width, 1), app.theme.selection);
+        buf[(area.x, y)]
+            .set_symbol(SELECTION_MARK)
+            .set_style(app.theme.selection_bar);
+    }
+    if selected
+        && let Some((anchor, head)) = view.visual
+        && line_index > 0
+        && (anchor.min(head)..=anchor.max(head)).contains(&(line_index - 1))
+    {
+        buf.set_style(
+            Rect::new(text_area.x, y, text_area.width, 1),
+            app.theme.visual,
+        );
+    }
+    let line = if line_index == 0 {
+        header_line(app, id, guides)
+    } else {
+        let text_line = row.body.and_then(|b| b.get(line_index - 1));
+        body_line(app, id, guides, text_line)
+    };
+    draw_line(buf, text_area, y, &line);
 }
 
 fn header_line<'a>(app: &'a App, id: CommentId, guides: &'a CommentGuides) -> Line<'a> {
@@ -133,6 +157,17 @@ fn header_line<'a>(app: &'a App, id: CommentId, guides: &'a CommentGuides) -> Li
     if comment.dead {
         spans.push(Span::styled(" [dead]", theme.meta));
     }
+    spans.extend(header_details(app, id));
+    Line::from(spans)
+}
+
+/// What follows the author in a header: age, points, and what a fold hides.
+fn header_details(app: &App, id: CommentId) -> Vec<Span<'static>> {
+    let comments = &app.document.comments;
+    let comment = comments.get(id);
+    let theme = &app.theme;
+    let folded = app.comments.outline.is_folded(id);
+    let mut spans = Vec::new();
     if let Some(posted) = comment.posted.as_ref().filter(|_| app.settings.show_ages) {
         let age = match crate::age::parse_timestamp(posted) {
             Some(then) => crate::age::short_age(then, app.now),
@@ -159,7 +194,7 @@ fn header_line<'a>(app: &'a App, id: CommentId, guides: &'a CommentGuides) -> Li
         };
         spans.push(Span::styled(label, theme.folded));
     }
-    Line::from(spans)
+    spans
 }
 
 fn body_line<'a>(

@@ -56,9 +56,9 @@ fn pane_position(app: &App) -> String {
     }
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    buf.set_style(area, app.theme.status_bar);
-    let (tag, hints): (&str, &[(Action, &str)]) = if app.help_scroll().is_some() {
+/// The mode tag at the left of the status bar, and the keys it hints at.
+fn mode(app: &App) -> (&'static str, &'static [(Action, &'static str)]) {
+    if app.help_scroll().is_some() {
         (
             " HELP ",
             &[
@@ -99,7 +99,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 ],
             ),
         }
-    };
+    }
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    buf.set_style(area, app.theme.status_bar);
+    let (tag, hints) = mode(app);
     let position = if app.help_scroll().is_none() {
         format!(" {} ", position(app))
     } else {
@@ -115,24 +120,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             app.theme.message,
         ));
     } else {
-        // Whole hints only, as many as fit before the position.
         let room = usize::from(area.width).saturating_sub(position_width);
-        let mut used = display_width(tag) + 1;
-        let contexts = app.key_contexts();
-        for (action, label) in hints {
-            let key = contexts
-                .iter()
-                .find_map(|&context| first_key(app, context, *action));
-            if let Some(key) = key {
-                let hint = format!(" {label}  ");
-                used += display_width(&key) + display_width(&hint);
-                if used > room {
-                    break;
-                }
-                spans.push(Span::styled(key, app.theme.help_key));
-                spans.push(Span::raw(hint));
-            }
-        }
+        spans.extend(hint_spans(app, tag, hints, room));
     }
     draw_line(buf, area, area.y, &Line::from(spans));
     if position_width > 0 && position_width < usize::from(area.width) {
@@ -145,6 +134,28 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             &Line::from(position).style(app.theme.status_tag),
         );
     }
+}
+
+/// The hints after the tag: whole ones only, as many as fit in `room`.
+fn hint_spans(app: &App, tag: &str, hints: &[(Action, &str)], room: usize) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    let mut used = display_width(tag) + 1;
+    let contexts = app.key_contexts();
+    for (action, label) in hints {
+        let key = contexts
+            .iter()
+            .find_map(|&context| first_key(app, context, *action));
+        if let Some(key) = key {
+            let hint = format!(" {label}  ");
+            used += display_width(&key) + display_width(&hint);
+            if used > room {
+                break;
+            }
+            spans.push(Span::styled(key, app.theme.help_key));
+            spans.push(Span::raw(hint));
+        }
+    }
+    spans
 }
 
 fn first_key(app: &App, context: Context, action: Action) -> Option<String> {

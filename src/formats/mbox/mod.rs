@@ -202,7 +202,7 @@ fn comments(
     } = threads;
     let mut builder = CommentTreeBuilder::with_capacity(message_at.len());
     let mut position: Vec<Option<usize>> = vec![None; message_at.len()];
-    let order = containers_parents_first(&parent_of);
+    let order = containers_parents_first(parent_of);
     let mut ids: Vec<Option<&str>> = vec![None; message_at.len()];
     for (id, &c) in container_of {
         ids[c] = Some(id);

@@ -280,21 +280,43 @@ impl CommentTreeBuilder {
     /// Orders the comments in preorder (replies after their parent, siblings
     /// in the order they were pushed) and links the tree.
     pub fn build(self) -> Result<Comments, TreeError> {
-        let mut pending = self.pending;
-        let count = pending.len();
-        if u32::try_from(count).is_err() {
+        let pending = self.pending;
+        if u32::try_from(pending.len()).is_err() {
             return Err(TreeError::TooMany);
         }
+        let pushed = PushedTree::of(&pending)?;
+        let order = pushed.preorder()?;
+        let mut items = reorder(pending, &order);
+        let roots = link(&mut items, pushed.roots.len());
+        // A loader that sized the arena by an upper bound gives the rest back.
+        items.shrink_to_fit();
+        Ok(Comments { items, roots })
+    }
+}
 
-        // Children of each pushed comment, and the roots, in push order.
-        let none = usize::MAX;
-        let mut first_child = vec![none; count];
-        let mut next_sibling = vec![none; count];
-        let mut last_child = vec![none; count];
-        let mut roots_in_push_order = Vec::new();
+/// No comment: the end of a list of children.
+const NONE: usize = usize::MAX;
+
+/// The tree as pushed: each comment's first child and next sibling, and
+/// the roots, all by push position and in push order.
+struct PushedTree {
+    first_child: Vec<usize>,
+    next_sibling: Vec<usize>,
+    roots: Vec<usize>,
+}
+
+impl PushedTree {
+    fn of(pending: &[Comment]) -> Result<PushedTree, TreeError> {
+        let count = pending.len();
+        let mut tree = PushedTree {
+            first_child: vec![NONE; count],
+            next_sibling: vec![NONE; count],
+            roots: Vec::new(),
+        };
+        let mut last_child = vec![NONE; count];
         for (position, comment) in pending.iter().enumerate() {
             match comment.parent.map(CommentId::index) {
-                None => roots_in_push_order.push(position),
+                None => tree.roots.push(position),
                 Some(parent) if parent >= count => {
                     return Err(TreeError::MissingParent {
                         child: position,
@@ -303,32 +325,36 @@ impl CommentTreeBuilder {
                 }
                 Some(parent) if parent == position => return Err(TreeError::Cycle(position)),
                 Some(parent) => {
-                    if last_child[parent] == none {
-                        first_child[parent] = position;
+                    if last_child[parent] == NONE {
+                        tree.first_child[parent] = position;
                     } else {
-                        next_sibling[last_child[parent]] = position;
+                        tree.next_sibling[last_child[parent]] = position;
                     }
                     last_child[parent] = position;
                 }
             }
         }
+        Ok(tree)
+    }
 
-        // Preorder walk with an explicit stack, pushing children in reverse.
+    /// Push positions in preorder, walked with an explicit stack; a comment
+    /// the walk does not reach hangs off a cycle.
+    fn preorder(&self) -> Result<Vec<usize>, TreeError> {
+        let count = self.first_child.len();
         let mut order = Vec::with_capacity(count);
-        let mut stack: Vec<usize> = roots_in_push_order.iter().rev().copied().collect();
+        let mut stack: Vec<usize> = self.roots.iter().rev().copied().collect();
         let mut children_buffer = Vec::new();
         while let Some(position) = stack.pop() {
             order.push(position);
             children_buffer.clear();
-            let mut child = first_child[position];
-            while child != none {
+            let mut child = self.first_child[position];
+            while child != NONE {
                 children_buffer.push(child);
-                child = next_sibling[child];
+                child = self.next_sibling[child];
             }
             stack.extend(children_buffer.iter().rev());
         }
         if order.len() != count {
-            // Whatever the walk did not reach hangs off a cycle.
             let mut reached = vec![false; count];
             for &p in &order {
                 reached[p] = true;
@@ -336,153 +362,50 @@ impl CommentTreeBuilder {
             let unreached = reached.iter().position(|r| !r).unwrap_or(0);
             return Err(TreeError::Cycle(unreached));
         }
-
-        let in_preorder = order.iter().enumerate().all(|(index, &p)| index == p);
-        let mut items = if in_preorder {
-            pending
-        } else {
-            let mut new_id = vec![0u32; count];
-            for (index, &position) in order.iter().enumerate() {
-                new_id[position] = index as u32;
-            }
-            let mut slots: Vec<Option<Comment>> = pending.drain(..).map(Some).collect();
-            order
-                .iter()
-                .map(|&position| {
-                    let mut comment = slots[position].take().expect("each comment is placed once");
-                    comment.parent = comment.parent.map(|p| CommentId(new_id[p.index()]));
-                    comment
-                })
-                .collect()
-        };
-
-        // Parents come before their replies now: link forwards, then add up
-        // subtree sizes backwards.
-        let mut roots = Vec::with_capacity(roots_in_push_order.len());
-        for index in 0..items.len() {
-            let id = CommentId(index as u32);
-            match items[index].parent {
-                Some(parent) => items[index].depth = items[parent.index()].depth + 1,
-                None => roots.push(id),
-            }
-        }
-        for index in (0..items.len()).rev() {
-            if let Some(parent) = items[index].parent {
-                let len = items[index].subtree_len;
-                items[parent.index()].subtree_len += len;
-            }
-        }
-
-        // A loader that sized the arena by an upper bound gives the rest back.
-        items.shrink_to_fit();
-        Ok(Comments { items, roots })
+        Ok(order)
     }
+}
+
+/// The comments moved into `order`, their parents renumbered to match;
+/// as they are when they were pushed in preorder already.
+fn reorder(mut pending: Vec<Comment>, order: &[usize]) -> Vec<Comment> {
+    if order.iter().enumerate().all(|(index, &p)| index == p) {
+        return pending;
+    }
+    let mut new_id = vec![0u32; order.len()];
+    for (index, &position) in order.iter().enumerate() {
+        new_id[position] = index as u32;
+    }
+    let mut slots: Vec<Option<Comment>> = pending.drain(..).map(Some).collect();
+    order
+        .iter()
+        .map(|&position| {
+            let mut comment = slots[position].take().expect("each comment is placed once");
+            comment.parent = comment.parent.map(|p| CommentId(new_id[p.index()]));
+            comment
+        })
+        .collect()
+}
+
+/// Parents come before their replies now: depths forwards, then subtree
+/// sizes backwards. Returns the roots.
+fn link(items: &mut [Comment], root_count: usize) -> Vec<CommentId> {
+    let mut roots = Vec::with_capacity(root_count);
+    for index in 0..items.len() {
+        let id = CommentId(index as u32);
+        match items[index].parent {
+            Some(parent) => items[index].depth = items[parent.index()].depth + 1,
+            None => roots.push(id),
+        }
+    }
+    for index in (0..items.len()).rev() {
+        if let Some(parent) = items[index].parent {
+            let len = items[index].subtree_len;
+            items[parent.index()].subtree_len += len;
+        }
+    }
+    roots
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn comment(key: &str, parent: Option<usize>) -> NewComment {
-        NewComment {
-            key: key.into(),
-            parent,
-            ..NewComment::default()
-        }
-    }
-
-    /// a
-    /// ├ b
-    /// │ └ c
-    /// └ d
-    /// e
-    fn sample() -> Comments {
-        let mut builder = CommentTreeBuilder::new();
-        // Pushed out of preorder on purpose: d before c.
-        let a = builder.push(comment("a", None));
-        let b = builder.push(comment("b", Some(a)));
-        builder.push(comment("d", Some(a)));
-        builder.push(comment("e", None));
-        builder.push(comment("c", Some(b)));
-        builder.build().unwrap()
-    }
-
-    fn keys(comments: &Comments) -> Vec<&str> {
-        comments.iter().map(|(_, c)| c.key.as_str()).collect()
-    }
-
-    fn id_of(comments: &Comments, key: &str) -> CommentId {
-        comments.find_by_key(key).unwrap()
-    }
-
-    #[test]
-    fn builder_orders_comments_in_preorder() {
-        let comments = sample();
-        assert_eq!(keys(&comments), ["a", "b", "c", "d", "e"]);
-        let depths: Vec<u32> = comments.iter().map(|(_, c)| c.depth).collect();
-        assert_eq!(depths, [0, 1, 2, 1, 0]);
-        assert_eq!(comments.max_depth(), 2);
-    }
-
-    #[test]
-    fn subtree_and_descendants() {
-        let comments = sample();
-        let a = id_of(&comments, "a");
-        assert_eq!(comments.subtree(a), 0..4);
-        assert_eq!(comments.descendant_count(a), 3);
-        assert_eq!(comments.descendant_count(id_of(&comments, "e")), 0);
-    }
-
-    #[test]
-    fn siblings_parents_and_roots() {
-        let comments = sample();
-        let [a, b, c, d, e] = ["a", "b", "c", "d", "e"].map(|k| id_of(&comments, k));
-        assert_eq!(comments.roots(), [a, e]);
-        assert_eq!(comments.next_sibling(a), Some(e));
-        assert_eq!(comments.next_sibling(b), Some(d));
-        assert_eq!(comments.next_sibling(c), None);
-        assert_eq!(comments.next_sibling(d), None);
-        assert_eq!(comments.previous_sibling(d), Some(b));
-        assert_eq!(comments.previous_sibling(e), Some(a));
-        assert_eq!(comments.previous_sibling(a), None);
-        assert_eq!(comments.ancestors(c).collect::<Vec<_>>(), [b, a]);
-        assert_eq!(comments.thread_root(c), a);
-        assert_eq!(comments.thread_root(e), e);
-        assert_eq!(comments.replies(a).collect::<Vec<_>>(), [b, d]);
-        assert_eq!(comments.first_reply(a), Some(b));
-        assert_eq!(comments.first_reply(c), None);
-    }
-
-    #[test]
-    fn missing_parent_and_cycles_are_errors() {
-        let mut builder = CommentTreeBuilder::new();
-        builder.push(comment("x", Some(7)));
-        assert_eq!(
-            builder.build(),
-            Err(TreeError::MissingParent {
-                child: 0,
-                parent: 7
-            })
-        );
-
-        let mut builder = CommentTreeBuilder::new();
-        builder.push(comment("x", Some(1)));
-        builder.push(comment("y", Some(0)));
-        assert!(matches!(builder.build(), Err(TreeError::Cycle(_))));
-    }
-
-    #[test]
-    fn a_100000_deep_chain_builds_walks_and_drops() {
-        let depth = 100_000;
-        let mut builder = CommentTreeBuilder::with_capacity(depth);
-        for i in 0..depth {
-            builder.push(comment(&i.to_string(), i.checked_sub(1)));
-        }
-        let comments = builder.build().unwrap();
-        assert_eq!(comments.max_depth() as usize, depth - 1);
-        let last = CommentId(depth as u32 - 1);
-        assert_eq!(comments.ancestors(last).count(), depth - 1);
-        assert_eq!(comments.descendant_count(CommentId(0)), depth - 1);
-        drop(comments);
-    }
-}
+mod tests;

@@ -1,0 +1,106 @@
+//! Tests of `comments`.
+
+use super::*;
+
+fn comment(key: &str, parent: Option<usize>) -> NewComment {
+    NewComment {
+        key: key.into(),
+        parent,
+        ..NewComment::default()
+    }
+}
+
+/// a
+/// ├ b
+/// │ └ c
+/// └ d
+/// e
+fn sample() -> Comments {
+    let mut builder = CommentTreeBuilder::new();
+    // Pushed out of preorder on purpose: d before c.
+    let a = builder.push(comment("a", None));
+    let b = builder.push(comment("b", Some(a)));
+    builder.push(comment("d", Some(a)));
+    builder.push(comment("e", None));
+    builder.push(comment("c", Some(b)));
+    builder.build().unwrap()
+}
+
+fn keys(comments: &Comments) -> Vec<&str> {
+    comments.iter().map(|(_, c)| c.key.as_str()).collect()
+}
+
+fn id_of(comments: &Comments, key: &str) -> CommentId {
+    comments.find_by_key(key).unwrap()
+}
+
+#[test]
+fn builder_orders_comments_in_preorder() {
+    let comments = sample();
+    assert_eq!(keys(&comments), ["a", "b", "c", "d", "e"]);
+    let depths: Vec<u32> = comments.iter().map(|(_, c)| c.depth).collect();
+    assert_eq!(depths, [0, 1, 2, 1, 0]);
+    assert_eq!(comments.max_depth(), 2);
+}
+
+#[test]
+fn subtree_and_descendants() {
+    let comments = sample();
+    let a = id_of(&comments, "a");
+    assert_eq!(comments.subtree(a), 0..4);
+    assert_eq!(comments.descendant_count(a), 3);
+    assert_eq!(comments.descendant_count(id_of(&comments, "e")), 0);
+}
+
+#[test]
+fn siblings_parents_and_roots() {
+    let comments = sample();
+    let [a, b, c, d, e] = ["a", "b", "c", "d", "e"].map(|k| id_of(&comments, k));
+    assert_eq!(comments.roots(), [a, e]);
+    assert_eq!(comments.next_sibling(a), Some(e));
+    assert_eq!(comments.next_sibling(b), Some(d));
+    assert_eq!(comments.next_sibling(c), None);
+    assert_eq!(comments.next_sibling(d), None);
+    assert_eq!(comments.previous_sibling(d), Some(b));
+    assert_eq!(comments.previous_sibling(e), Some(a));
+    assert_eq!(comments.previous_sibling(a), None);
+    assert_eq!(comments.ancestors(c).collect::<Vec<_>>(), [b, a]);
+    assert_eq!(comments.thread_root(c), a);
+    assert_eq!(comments.thread_root(e), e);
+    assert_eq!(comments.replies(a).collect::<Vec<_>>(), [b, d]);
+    assert_eq!(comments.first_reply(a), Some(b));
+    assert_eq!(comments.first_reply(c), None);
+}
+
+#[test]
+fn missing_parent_and_cycles_are_errors() {
+    let mut builder = CommentTreeBuilder::new();
+    builder.push(comment("x", Some(7)));
+    assert_eq!(
+        builder.build(),
+        Err(TreeError::MissingParent {
+            child: 0,
+            parent: 7
+        })
+    );
+
+    let mut builder = CommentTreeBuilder::new();
+    builder.push(comment("x", Some(1)));
+    builder.push(comment("y", Some(0)));
+    assert!(matches!(builder.build(), Err(TreeError::Cycle(_))));
+}
+
+#[test]
+fn a_100000_deep_chain_builds_walks_and_drops() {
+    let depth = 100_000;
+    let mut builder = CommentTreeBuilder::with_capacity(depth);
+    for i in 0..depth {
+        builder.push(comment(&i.to_string(), i.checked_sub(1)));
+    }
+    let comments = builder.build().unwrap();
+    assert_eq!(comments.max_depth() as usize, depth - 1);
+    let last = CommentId(depth as u32 - 1);
+    assert_eq!(comments.ancestors(last).count(), depth - 1);
+    assert_eq!(comments.descendant_count(CommentId(0)), depth - 1);
+    drop(comments);
+}
