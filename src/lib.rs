@@ -3,7 +3,7 @@
 //! Data flows one way:
 //!
 //! ```text
-//! source ──bytes──▶ formats::load ──▶ Document ──layout/wrap──▶ lines ──dump / ui──▶ output
+//! source ──bytes──▶ formats::load ──▶ Document ──text──▶ lines ──commands / ui──▶ output
 //! ```
 //!
 //! * [`source`] reads a file or standard input as a stream: gzip is
@@ -13,21 +13,28 @@
 //!   [`document::Document`]; every string is cleaned by
 //!   [`document::sanitize`] on the way in.
 //! * Comments live in one preorder arena indexed by [`document::CommentId`];
-//!   no code recurses over the tree.
-//! * [`wrap`] measures and wraps text by grapheme width; [`layout`] turns a
-//!   block into decorated lines; [`dump`] prints a whole document.
-//! * The interactive reader: [`reader`] turns terminal events into
-//!   [`app::Message`]s (keys through the keymap, counts and sequences);
-//!   [`app::App::update`] is the only place state changes, and queues what
-//!   must touch the disk as effects; [`ui`] draws an `&App`.
+//!   no code recurses over the tree. [`outline`] keeps the folds.
+//! * [`text`] measures and wraps text by grapheme width, turns a block into
+//!   decorated lines and draws the tree guides, for [`commands`] (`tread
+//!   dump`) and the reader's [`ui`] alike.
+//! * The interactive reader: [`tui`] owns the terminal, the clock and the
+//!   disk; it turns terminal events into [`app::Message`]s (keys through the
+//!   [`input`] keymap, counts and sequences), [`app::App::update`] is the
+//!   only place state changes and queues what must reach the world as
+//!   effects, and [`ui`] draws an `&App`.
 //! * [`config`] lays the user's `config.toml` (keys, theme, layout) over the
-//!   defaults in `assets/config.toml`; [`store`] keeps bookmarks, reading
-//!   positions and seen comments in the data directory.
+//!   defaults in `assets/config.toml`; [`bookmarks`] makes and re-finds
+//!   bookmarks; [`store`] keeps them, reading positions and seen comments
+//!   in the data directory.
+//!
+//! Imports run one way: `document` ← `formats` ← `source`; `text`,
+//! `input`, `config`, `bookmarks` ← `app` ← `ui` ← `tui`; `store` is
+//! reached by `bookmarks`, `tui` and `commands`, never by `app`.
+//! `tests/layers.rs` holds the table of what each module may use.
 
 pub mod age;
 pub mod app;
 pub mod bookmarks;
-
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -39,14 +46,11 @@ pub mod formats;
 pub mod fuzzing;
 pub mod input;
 pub mod io_error;
-
 pub mod outline;
-pub mod tui;
-
 pub mod size;
 pub mod source;
 pub mod store;
 pub mod synthetic;
-
 pub mod text;
+pub mod tui;
 pub mod ui;

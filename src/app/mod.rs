@@ -4,9 +4,9 @@
 //! arrive as [`Message`]s too. `update` is a function of the state and the
 //! message alone, so nearly all behaviour is tested without a terminal.
 //! Rendering (in `ui`) only reads an `&App`. One file per concern:
-//! [`update`] dispatches, [`navigation`], [`folding`], [`search`],
-//! [`bookmarks`], [`links`], [`new_comments`], [`position`], the [`prompt`]
-//! and the [`overlay`]s each keep their own.
+//! `update` dispatches; `navigation`, `folding`, [`search`], [`bookmarks`],
+//! [`links`], [`new_comments`], [`position`], the [`prompt`] and the
+//! [`overlay`]s each keep their own.
 
 pub mod article_view;
 pub mod bookmarks;

@@ -140,7 +140,7 @@ impl SignalFlags {
 ///   terminal window; in raw mode the keyboard sends none of them) end the
 ///   reader, which saves what it keeps and restores the terminal. When the
 ///   terminal has hung up, crossterm's read spins on end-of-file without
-///   returning; [`unblock_key_reading`] hands the loop back its control,
+///   returning; `unblock_key_reading` hands the loop back its control,
 ///   and should it still not leave within a grace period, the watcher
 ///   restores what it can and exits for it.
 /// * SIGTSTP suspends the reader as Ctrl-Z does; SIGCONT sets the terminal's
