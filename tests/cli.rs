@@ -168,6 +168,21 @@ fn format_flag_forces_the_format() {
 }
 
 #[test]
+fn a_plain_text_thread_whose_title_starts_with_a_bracket_is_read_as_text() {
+    // `[PATCH] …`, `[OC] …`: not broken JSON.
+    let output = tread()
+        .args(["dump", "--width", "80"])
+        .arg(fixture("patch-title.txt"))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.starts_with("[PATCH v2 1/3] docs: say where the config file is read from\n"));
+    assert!(stdout.contains("Ann Example"), "{stdout}");
+    assert!(stdout.contains("Bob Example"), "{stdout}");
+}
+
+#[test]
 fn missing_file() {
     let stderr = single_error_line(&["dump", "no/such/file.txt"]);
     assert_eq!(

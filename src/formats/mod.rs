@@ -3,6 +3,7 @@
 //! one sanitizing pass, so callers get clean text whatever the format and
 //! whichever field an importer filled.
 
+mod detect;
 pub mod discourse;
 pub(crate) mod events;
 pub mod hn;
@@ -15,10 +16,9 @@ mod surrogates;
 pub mod text;
 mod value;
 
-use serde::de::{IgnoredAny, MapAccess, Visitor};
-
 use crate::document::sanitize;
 use crate::document::{Document, TreeError};
+pub use detect::detect;
 
 /// A format the user can force with `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -89,7 +89,7 @@ pub enum LoadError {
     )]
     CompressionBomb { ratio: u64 },
     #[error("invalid JSON: {0}")]
-    InvalidJson(#[source] serde_json::Error),
+    InvalidJson(String),
     #[error("JSON, but neither a tread document nor a known export format")]
     UnknownJson,
     #[error("not a tread JSON document: {0}")]
@@ -118,19 +118,16 @@ pub fn load(bytes: &[u8], forced: Option<Format>) -> Result<Loaded, LoadError> {
     if decoded.trim().is_empty() {
         return Err(LoadError::Empty);
     }
-    let looks_like_json = matches!(decoded.trim_start().as_bytes().first(), Some(b'{' | b'['));
-    let is_json = match forced {
-        Some(format) => format.is_json(),
-        None => looks_like_json,
-    };
-    if is_json && let std::borrow::Cow::Owned(repaired) = surrogates::repair(&decoded) {
-        warnings.push(Warning::LoneSurrogates);
-        decoded = std::borrow::Cow::Owned(repaired);
-    }
     let format = match forced {
         Some(format) => format,
         None => detect(&decoded)?,
     };
+    if format.is_json()
+        && let std::borrow::Cow::Owned(repaired) = surrogates::repair(&decoded)
+    {
+        warnings.push(Warning::LoneSurrogates);
+        decoded = std::borrow::Cow::Owned(repaired);
+    }
     if format == Format::Mbox {
         // Mail declares its charsets per part; bytes that are not UTF-8
         // are decoded by those, not replaced.
@@ -161,194 +158,9 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     memchr::memchr(0, &bytes[..bytes.len().min(SNIFF_BYTES)]).is_some()
 }
 
-/// Chooses a format by looking at the content, never the file name.
-pub fn detect(text: &str) -> Result<Format, LoadError> {
-    let start = text.trim_start();
-    if mbox::looks_like_mbox(text) {
-        return Ok(Format::Mbox);
-    }
-    if !(start.starts_with('{') || start.starts_with('[')) {
-        return Ok(Format::Text);
-    }
-    // Our own writer puts `"tread"` first; that case skips the probe.
-    let after_brace = start[1..].trim_start();
-    if start.starts_with('{') && after_brace.starts_with("\"tread\"") {
-        return Ok(Format::Json);
-    }
-    let shape = json_shape(text)?;
-    let has = |key: &str| shape.top.iter().any(|k| k == key);
-    // Keys of the top object or, when a big value came first and the probe
-    // stopped inside it, of the first object within.
-    let has_near = |key: &str| has(key) || shape.near.iter().any(|k| k == key);
-    if !shape.is_array && has("tread") {
-        return Ok(Format::Json);
-    }
-    let hn_algolia = has("children") && (has_near("created_at_i") || has_near("story_id"));
-    let hnpwa = has("comments") && has_near("time_ago");
-    let hn_comment_list = shape.is_array && has("author") && has("text") && has("id");
-    if hn_algolia || hnpwa || hn_comment_list {
-        return Ok(Format::Hn);
-    }
-    if shape.is_array && has("kind") && has("data") {
-        return Ok(Format::Reddit);
-    }
-    if has("post_stream") {
-        return Ok(Format::Discourse);
-    }
-    if has("short_id") && has("comments") && (has("submitter_user") || has("short_id_url")) {
-        return Ok(Format::Lobsters);
-    }
-    Err(LoadError::UnknownJson)
-}
-
-/// What a JSON document looks like near its start: the keys of the top
-/// object (for an array, of its first element), and every key of the
-/// objects one level inside.
-#[derive(Debug, Default)]
-struct JsonShape {
-    is_array: bool,
-    top: Vec<String>,
-    near: Vec<String>,
-}
-
-/// How much of a JSON file the format probe reads. The keys that tell the
-/// formats apart come early; validating a whole 50 MB file here, only for
-/// the importer to read it again, was a quarter of an HN import's time. A
-/// file broken past this point is reported by its importer.
-const SHAPE_PREFIX: usize = 1 << 20;
-
-/// Visits a value at `depth` (0 = the top), noting keys in `shape`.
-struct KeysOf<'a> {
-    shape: &'a std::cell::RefCell<JsonShape>,
-    depth: usize,
-}
-impl<'de> serde::de::DeserializeSeed<'de> for KeysOf<'_> {
-    type Value = ();
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
-    }
-}
-impl<'de> Visitor<'de> for KeysOf<'_> {
-    type Value = ();
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            {
-                let mut shape = self.shape.borrow_mut();
-                match self.depth {
-                    0 => shape.top.push(key.into_owned()),
-                    1 => shape.near.push(key.into_owned()),
-                    _ => {}
-                }
-            }
-            if self.depth < 1 {
-                map.next_value_seed(KeysOf {
-                    shape: self.shape,
-                    depth: self.depth + 1,
-                })?;
-            } else {
-                map.next_value::<IgnoredAny>()?;
-            }
-        }
-        Ok(())
-    }
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        // The first element of an array stands for the rest: a top-level
-        // array's first object gives the top keys; an array value's
-        // first object, the near ones.
-        let first = KeysOf {
-            shape: self.shape,
-            depth: self.depth,
-        };
-        if self.depth < 2 {
-            seq.next_element_seed(first)?;
-        }
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(())
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_str<E>(self, _: &str) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_unit<E>(self) -> Result<(), E> {
-        Ok(())
-    }
-}
-
-/// Reads the shape from the first [`SHAPE_PREFIX`] bytes (the whole text
-/// when shorter, which is then checked to be valid JSON). Nesting depth is
-/// unbounded (a growable stack), as real threads nest deeper than
-/// serde_json's default limit.
-fn json_shape(json: &str) -> Result<JsonShape, LoadError> {
-    let whole = json.len() <= SHAPE_PREFIX;
-    let mut end = json.len().min(SHAPE_PREFIX);
-    while !json.is_char_boundary(end) {
-        end -= 1;
-    }
-    let shape = std::cell::RefCell::new(JsonShape {
-        is_array: json.trim_start().starts_with('['),
-        ..JsonShape::default()
-    });
-    let mut deserializer = serde_json::Deserializer::from_str(&json[..end]);
-    deserializer.disable_recursion_limit();
-    let result = {
-        let stacked = serde_stacker::Deserializer::new(&mut deserializer);
-        serde::de::DeserializeSeed::deserialize(
-            KeysOf {
-                shape: &shape,
-                depth: 0,
-            },
-            stacked,
-        )
-    }
-    .and_then(|()| deserializer.end());
-    match result {
-        Ok(()) => {}
-        // The prefix ends mid-document, as it must.
-        Err(error) if !whole && error.is_eof() => {}
-        Err(error) => return Err(LoadError::InvalidJson(error)),
-    }
-    Ok(shape.into_inner())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn detection_is_by_content() {
-        assert_eq!(detect("Title\n\nText").unwrap(), Format::Text);
-        assert_eq!(
-            detect("  {\"tread\": 1, \"title\": \"x\"}").unwrap(),
-            Format::Json
-        );
-        assert_eq!(
-            detect("{\"title\": \"x\", \"tread\": 1}").unwrap(),
-            Format::Json
-        );
-        assert!(matches!(
-            detect("{\"kind\": \"Listing\"}"),
-            Err(LoadError::UnknownJson)
-        ));
-        assert!(matches!(detect("[1, 2]"), Err(LoadError::UnknownJson)));
-        assert!(matches!(
-            detect("{\"title\": 1,"),
-            Err(LoadError::InvalidJson(_))
-        ));
-    }
 
     #[test]
     fn forcing_text_reads_json_looking_input_as_text() {

@@ -269,7 +269,7 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
     let raw: RawDocument = match serde_json::from_str(json) {
         Ok(raw) => raw,
         Err(plain) if plain.is_syntax() || plain.is_eof() => {
-            return Err(LoadError::InvalidJson(plain));
+            return Err(LoadError::InvalidJson(plain.to_string()));
         }
         Err(plain) if plain.to_string().starts_with(STREAM_ERROR) => {
             return Err(LoadError::Native(plain.to_string()));

@@ -31,21 +31,43 @@ pub enum Event<'a> {
 
 /// A syntax error, with its line and column.
 #[derive(Debug)]
-pub struct SyntaxError(String);
+pub struct SyntaxError {
+    message: String,
+    /// The 1-based line it is on, when known.
+    line: Option<usize>,
+    /// Whether the input ended where more was expected.
+    end_of_file: bool,
+}
 
 impl SyntaxError {
     pub fn new(message: &str) -> Self {
-        SyntaxError(message.to_string())
+        SyntaxError {
+            message: message.to_string(),
+            line: None,
+            end_of_file: false,
+        }
     }
 
     pub fn end_of_file() -> Self {
-        SyntaxError("unexpected end of file".into())
+        SyntaxError {
+            end_of_file: true,
+            ..SyntaxError::new("unexpected end of file")
+        }
+    }
+
+    /// Whether the input ended where more was expected (a cut-off file).
+    pub fn is_end_of_file(&self) -> bool {
+        self.end_of_file
+    }
+
+    pub fn line(&self) -> Option<usize> {
+        self.line
     }
 }
 
 impl std::fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.message)
     }
 }
 
@@ -99,7 +121,10 @@ impl<'a> Events<'a> {
             let Some(&byte) = self.text.as_bytes().get(self.position) else {
                 return match self.expect {
                     Expect::Done => Ok(Event::Eof),
-                    _ => Err(self.error("unexpected end of file")),
+                    _ => Err(SyntaxError {
+                        end_of_file: true,
+                        ..self.error("unexpected end of file")
+                    }),
                 };
             };
             match self.expect {
@@ -121,6 +146,16 @@ impl<'a> Events<'a> {
                 Expect::Done => return Err(self.error("trailing characters")),
             }
         }
+    }
+
+    /// How far into the text the reader is, in bytes.
+    pub fn offset(&self) -> usize {
+        self.position
+    }
+
+    /// Whether the top-level value has been read whole.
+    pub fn at_end_of_value(&self) -> bool {
+        self.expect == Expect::Done
     }
 
     /// Skips the rest of a value whose first event was `first`.
@@ -348,7 +383,11 @@ impl<'a> Events<'a> {
         let before = &self.text.as_bytes()[..self.position.min(self.text.len())];
         let line = memchr::memchr_iter(b'\n', before).count() + 1;
         let column = before.len() - memchr::memrchr(b'\n', before).map_or(0, |n| n + 1) + 1;
-        SyntaxError(format!("{message} at line {line} column {column}"))
+        SyntaxError {
+            message: format!("{message} at line {line} column {column}"),
+            line: Some(line),
+            end_of_file: self.position >= self.text.len(),
+        }
     }
 }
 
