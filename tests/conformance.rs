@@ -72,6 +72,14 @@ const EXPECTED: &[Expected] = &[
         first_authors: &["Eternity", "anonymous45", "Eternity"],
     },
     Expected {
+        // The same posts served newest first (`posts.json?post_number=21`):
+        // read in post-number order, the thread is as the posts endpoint's.
+        file: "discourse/xertrov_t_2144_posts_pn21_descending.json",
+        comments: 18,
+        levels: 5,
+        first_authors: &["Eternity", "anonymous45", "Eternity"],
+    },
+    Expected {
         file: "hnpwa/hnpwa_item_1_circumflex.json",
         // SOURCE.txt counts 20 items; one is a deleted comment without
         // replies, which is not shown (only deleted parents stay, as
@@ -124,6 +132,39 @@ fn shared_exports_load_with_their_documented_shape() {
             expected.file
         );
     }
+}
+
+#[test]
+fn discourse_posts_newest_first_thread_as_they_do_oldest_first() {
+    let Some(shared) = shared_folder("discourse_posts_newest_first_thread_as_they_do_oldest_first")
+    else {
+        return;
+    };
+    let tree = |file: &str| {
+        let document = load_path(&shared.join("formats/discourse").join(file), None);
+        let rows: Vec<(String, u32, Option<String>)> = document
+            .comments
+            .iter()
+            .map(|(_, c)| {
+                let parent = c.parent.map(|p| document.comments.get(p).key.to_string());
+                (c.key.to_string(), c.depth, parent)
+            })
+            .collect();
+        (document.article.len(), rows)
+    };
+    let descending = tree("xertrov_t_2144_posts_pn21_descending.json");
+    let ascending = tree("discourse_t_2144_posts_endpoint.json");
+    // The endpoint file holds post 1 and one post the other lacks.
+    let (article, rows) = ascending;
+    let rows: Vec<_> = rows
+        .into_iter()
+        .filter(|(key, _, _)| descending.1.iter().any(|(k, _, _)| k == key))
+        .collect();
+    assert_eq!(descending.0, article);
+    assert_eq!(descending.1, rows);
+    // 4 -> 15 -> 18 -> 19 -> 20.
+    let depth_of = |key: &str| descending.1.iter().find(|(k, _, _)| k == key).unwrap().1;
+    assert_eq!(depth_of("20"), 4);
 }
 
 #[test]

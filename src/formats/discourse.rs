@@ -1,7 +1,9 @@
 //! Discourse topic JSON (`/t/ID.json`, `/t/SLUG/ID/N.json`, `/t/ID/posts.json`):
 //! `post_stream.posts`, threaded by `reply_to_post_number`. Post 1, when it
 //! is in the file, is the article; a reply to post 1 or to a post the file
-//! does not hold starts a thread of its own.
+//! does not hold starts a thread of its own. Posts are read in post-number
+//! order whatever order the file has them in (`posts.json?post_number=N`
+//! serves them newest first), so every parent is placed before its replies.
 
 use std::collections::HashMap;
 
@@ -62,7 +64,7 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
     let posts = topic.post_stream.posts;
     let mut builder = CommentTreeBuilder::with_capacity(posts.len());
     let mut by_number: HashMap<i64, usize> = HashMap::new();
-    for post in posts {
+    for post in in_post_order(posts) {
         let number = post.post_number.0;
         let cooked = text(post.cooked).unwrap_or_default();
         if number == Some(1) {
@@ -95,4 +97,45 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
     }
     document.comments = builder.build().map_err(LoadError::Tree)?;
     Ok(document)
+}
+
+/// The posts by post number (those without one last, as they came). Files
+/// in order already, as most are, are not copied.
+fn in_post_order(posts: Chunked<Post>) -> Box<dyn Iterator<Item = Post>> {
+    let number = |post: &Post| post.post_number.0.unwrap_or(i64::MAX);
+    let mut previous = i64::MIN;
+    let ascending = posts.iter().all(|post| {
+        let ordered = number(post) >= previous;
+        previous = number(post);
+        ordered
+    });
+    if ascending {
+        return Box::new(posts.into_iter());
+    }
+    let mut all: Vec<Post> = posts.into_iter().collect();
+    all.sort_by_key(number);
+    Box::new(all.into_iter())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn posts_newest_first_are_threaded_by_post_number() {
+        let json = r#"{"post_stream": {"posts": [
+            {"post_number": 4, "reply_to_post_number": 3, "username": "dan", "cooked": "<p>d</p>"},
+            {"post_number": 3, "reply_to_post_number": 2, "username": "cy", "cooked": "<p>c</p>"},
+            {"post_number": 2, "username": "bo", "cooked": "<p>b</p>"},
+            {"post_number": 1, "username": "al", "cooked": "<p>the topic</p>"}
+        ]}}"#;
+        let document = parse(json).unwrap();
+        assert_eq!(document.author.as_deref(), Some("al"));
+        let rows: Vec<(&str, u32)> = document
+            .comments
+            .iter()
+            .map(|(_, c)| (c.key.as_str(), c.depth))
+            .collect();
+        assert_eq!(rows, [("2", 0), ("3", 1), ("4", 2)]);
+    }
 }

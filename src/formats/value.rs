@@ -135,6 +135,10 @@ impl<T> Chunked<T> {
     pub fn len(&self) -> usize {
         self.chunks.iter().map(Vec::len).sum()
     }
+
+    pub fn iter(&self) -> impl Iterator<Item = &T> {
+        self.chunks.iter().flatten()
+    }
 }
 
 impl<T> IntoIterator for Chunked<T> {
