@@ -45,6 +45,20 @@ const EXPECTED: &[Expected] = &[
         first_authors: &["Ashamed_Debate_7822", "toolgifs", "maximusagain"],
     },
     Expected {
+        // Fetched with raw_json=1 (HTML as HTML): 470 comments and 34 more
+        // stubs.
+        file: "reddit/praw_3hahrw_sort_old_2017.json",
+        comments: 504,
+        levels: 10,
+        first_authors: &["frittenlord", "Rivster79", "I_UPVOTE_ARKANSAS"],
+    },
+    Expected {
+        file: "reddit/rtv_Python_6302cj_job_board.json",
+        comments: 110,
+        levels: 10,
+        first_authors: &["Sorry4StupidQuestion", "cloudquant", "BrianMercurytide"],
+    },
+    Expected {
         file: "lobsters/lobsters_s_tdfoqh_2025schema.json",
         comments: 10,
         levels: 3,
@@ -132,6 +146,38 @@ fn shared_exports_load_with_their_documented_shape() {
             expected.file
         );
     }
+}
+
+#[test]
+fn reddit_raw_json_bodies_keep_their_structure() {
+    let Some(shared) = shared_folder("reddit_raw_json_bodies_keep_their_structure") else {
+        return;
+    };
+    let document = load_path(
+        &shared.join("formats/reddit/praw_3hahrw_sort_old_2017.json"),
+        None,
+    );
+    let id = document.comments.find_by_key("t1_cu5tazd").unwrap();
+    let kinds: Vec<BlockKind> = document
+        .comments
+        .get(id)
+        .body
+        .iter()
+        .map(|b| b.kind)
+        .collect();
+    use BlockKind::{Paragraph, Quote};
+    assert_eq!(
+        kinds,
+        [
+            Paragraph, Quote, Paragraph, Quote, Paragraph, Quote, Paragraph
+        ]
+    );
+    let links: usize = document
+        .comments
+        .iter()
+        .flat_map(|(_, c)| c.body.iter().map(|b| b.all_links().len()))
+        .sum();
+    assert_eq!(links, 64);
 }
 
 #[test]

@@ -72,6 +72,29 @@ fn reddit_listings_replies_more_stubs_and_removed_comments() {
 }
 
 #[test]
+fn reddit_fetched_with_raw_json_keeps_its_paragraphs_and_links() {
+    // `raw_json=1` sends the HTML as HTML, not entity-escaped: parsed once,
+    // as markup, it keeps every paragraph and link.
+    let document = load_fixture("reddit-raw-json.json");
+    let texts: Vec<&str> = document.article.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts, ["One", "Two a", "Three & b"]);
+    let links: Vec<String> = document
+        .article
+        .iter()
+        .flat_map(|b| b.all_links())
+        .map(|l| l.url)
+        .collect();
+    assert_eq!(links, ["https://a.example/", "https://b.example/"]);
+    assert_eq!(
+        body(&document, "t1_r1"),
+        [
+            (BlockKind::Quote, "quoted".to_string()),
+            (BlockKind::Paragraph, "Top <3".to_string()),
+        ]
+    );
+}
+
+#[test]
 fn lobsters_legacy_indent_levels_and_user_objects() {
     let document = load_fixture("lobsters-legacy.json");
     assert_eq!(document.author.as_deref(), Some("submitter"));

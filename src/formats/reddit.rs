@@ -407,11 +407,20 @@ fn more_replies(count: i64) -> Vec<Block> {
     vec![Block::paragraph(text)]
 }
 
-/// Blocks of a Reddit text: the HTML version when present (it is itself
-/// HTML-escaped), else the Markdown source as plain paragraphs.
+/// Blocks of a Reddit text: the HTML version when present, else the
+/// Markdown source as plain paragraphs. Reddit's JSON carries that HTML
+/// entity-escaped (`&lt;div class="md"&gt;`), or as HTML itself when asked
+/// with `raw_json=1` (as PRAW and Reddit's own apps ask); each is parsed
+/// once, as what it is.
 fn body(html_text: Option<String>, source: Option<String>) -> Body {
-    if let Some(escaped) = html_text.filter(|s| !s.trim().is_empty()) {
-        return Body::lazy(escaped, html::escaped_to_blocks);
+    if let Some(html_text) = html_text.filter(|s| !s.trim().is_empty()) {
+        let is_markup = html_text.trim_start().starts_with('<');
+        let convert = if is_markup {
+            html::to_blocks
+        } else {
+            html::escaped_to_blocks
+        };
+        return Body::lazy(html_text, convert);
     }
     let blocks: Vec<Block> = source
         .map(|source| {
