@@ -125,6 +125,7 @@ pub fn discussion(comments: usize) -> Document {
             deleted: false,
             dead: false,
             body: body(&mut rng).into(),
+            more: None,
         });
     }
     Document {

@@ -183,6 +183,38 @@ fn a_plain_text_thread_whose_title_starts_with_a_bracket_is_read_as_text() {
 }
 
 #[test]
+fn a_converted_reddit_thread_reads_back() {
+    // Its "continue this thread" stubs once shared one id, so the JSON tread
+    // wrote was refused when read again.
+    let converted = tread()
+        .args(["convert", "--to", "json"])
+        .arg(fixture("reddit.json"))
+        .output()
+        .unwrap();
+    assert!(converted.status.success());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.json");
+    std::fs::write(&path, &converted.stdout).unwrap();
+    tread()
+        .args(["dump", "--width", "80"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "4 comments (+12 more not in this file)",
+        ))
+        .stdout(predicate::str::contains(
+            "⋯ 12 more replies not in this file",
+        ));
+    let again = tread()
+        .args(["convert", "--to", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(again.stdout, converted.stdout);
+}
+
+#[test]
 fn missing_file() {
     let stderr = single_error_line(&["dump", "no/such/file.txt"]);
     assert_eq!(

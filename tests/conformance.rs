@@ -12,6 +12,8 @@ use tread::text::wrap::display_width;
 struct Expected {
     file: &'static str,
     comments: usize,
+    /// Stubs for replies the file does not hold (Reddit's "more").
+    stubs: usize,
     /// Levels of replies, counting top-level comments as level 1.
     levels: u32,
     first_authors: &'static [&'static str],
@@ -21,12 +23,14 @@ const EXPECTED: &[Expected] = &[
     Expected {
         file: "hackernews/hn_algolia_item_8828543_shazow-communal.json",
         comments: 104,
+        stubs: 0,
         levels: 6,
         first_authors: &["silbak04", "emmanueloga_", "otterley"],
     },
     Expected {
         file: "hackernews/hn_algolia_item_48849066_projection_circumflex.json",
         comments: 1079,
+        stubs: 0,
         levels: 1,
         first_authors: &["system2", "dude250711", "system2"],
     },
@@ -34,13 +38,15 @@ const EXPECTED: &[Expected] = &[
         // SOURCE.txt: 199 comments and 125 `more` stubs (shown as rows saying
         // what the file does not hold), max depth 9 (0-based).
         file: "reddit/reddit_r-self_1cebxh_2013_graw.json",
-        comments: 324,
+        comments: 199,
+        stubs: 125,
         levels: 10,
         first_authors: &["bacon_cake", "hglkgkjd", "Catness_NeverClean"],
     },
     Expected {
         file: "reddit/reddit_2023_graw_ThreadWithRedditVideoPreview.json",
         comments: 21,
+        stubs: 0,
         levels: 5,
         first_authors: &["Ashamed_Debate_7822", "toolgifs", "maximusagain"],
     },
@@ -48,25 +54,29 @@ const EXPECTED: &[Expected] = &[
         // Fetched with raw_json=1 (HTML as HTML): 470 comments and 34 more
         // stubs.
         file: "reddit/praw_3hahrw_sort_old_2017.json",
-        comments: 504,
+        comments: 470,
+        stubs: 34,
         levels: 10,
         first_authors: &["frittenlord", "Rivster79", "I_UPVOTE_ARKANSAS"],
     },
     Expected {
         file: "reddit/rtv_Python_6302cj_job_board.json",
         comments: 110,
+        stubs: 0,
         levels: 10,
         first_authors: &["Sorry4StupidQuestion", "cloudquant", "BrianMercurytide"],
     },
     Expected {
         file: "lobsters/lobsters_s_tdfoqh_2025schema.json",
         comments: 10,
+        stubs: 0,
         levels: 3,
         first_authors: &["dpercy", "friendlysock", "gioele"],
     },
     Expected {
         file: "lobsters/lobsters_s_d9ucpe_2021schema.json",
         comments: 7,
+        stubs: 0,
         levels: 2,
         first_authors: &["garymoon", "enz", "jxy"],
     },
@@ -75,6 +85,7 @@ const EXPECTED: &[Expected] = &[
         // post 149, outside the window, and starts a thread.
         file: "discourse/discourse_t_2108_452_topic_view.json",
         comments: 20,
+        stubs: 0,
         levels: 8,
         first_authors: &["ActiveMind", "Jarrod", "Elliot"],
     },
@@ -82,6 +93,7 @@ const EXPECTED: &[Expected] = &[
         // 20 posts; post 1 is the article.
         file: "discourse/discourse_t_2144_posts_endpoint.json",
         comments: 19,
+        stubs: 0,
         levels: 5,
         first_authors: &["Eternity", "anonymous45", "Eternity"],
     },
@@ -90,6 +102,7 @@ const EXPECTED: &[Expected] = &[
         // read in post-number order, the thread is as the posts endpoint's.
         file: "discourse/xertrov_t_2144_posts_pn21_descending.json",
         comments: 18,
+        stubs: 0,
         levels: 5,
         first_authors: &["Eternity", "anonymous45", "Eternity"],
     },
@@ -99,6 +112,7 @@ const EXPECTED: &[Expected] = &[
         // replies, which is not shown (only deleted parents stay, as
         // placeholders for their replies).
         comments: 19,
+        stubs: 0,
         levels: 6,
         first_authors: &["sama", "pg", "dmon"],
     },
@@ -113,16 +127,22 @@ fn shared_exports_load_with_their_documented_shape() {
         let path = shared.join("formats").join(expected.file);
         let document = load_path(&path, None);
         assert_eq!(
-            document.comments.len(),
+            document.comments.comment_count(),
             expected.comments,
             "{}",
             expected.file
         );
-        // Depth of real comments ("more replies" rows sit one level below).
+        assert_eq!(
+            document.comments.stubs().0,
+            expected.stubs,
+            "{}",
+            expected.file
+        );
+        // Depth of real comments (stubs sit one level below).
         let levels = document
             .comments
             .iter()
-            .filter(|(_, c)| c.author.as_deref() != Some("more replies"))
+            .filter(|(_, c)| !c.is_stub())
             .map(|(_, c)| c.depth + 1)
             .max()
             .unwrap_or(0);
@@ -144,6 +164,35 @@ fn shared_exports_load_with_their_documented_shape() {
             !dump.chars().any(|c| c.is_control() && c != '\n'),
             "{}",
             expected.file
+        );
+    }
+}
+
+/// Mail archives, beside the exports above.
+const MAIL: &[&str] = &[
+    "mbox/b4_trailers-thread-with-followups.mbox",
+    "mbox/perceval_mbox_iso8859_encoding.mbox",
+    "mbox/pipermail_r-devel_2010-March.txt",
+];
+
+#[test]
+fn what_tread_writes_it_reads_back_byte_identical() {
+    let Some(shared) = shared_folder("what_tread_writes_it_reads_back_byte_identical") else {
+        return;
+    };
+    let files = EXPECTED.iter().map(|e| e.file).chain(MAIL.iter().copied());
+    for file in files {
+        let document = load_path(&shared.join("formats").join(file), None);
+        let first = tread::formats::native::write(&document);
+        let again = tread::formats::load(first.as_bytes(), None)
+            .unwrap_or_else(|e| panic!("{file}: {e}"))
+            .document;
+        let second = tread::formats::native::write(&again);
+        assert!(first == second, "{file}: a second convert differs");
+        assert_eq!(
+            again.comments.comment_count(),
+            document.comments.comment_count(),
+            "{file}"
         );
     }
 }

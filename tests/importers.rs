@@ -4,7 +4,7 @@
 mod common;
 
 use common::{load_fixture, tree};
-use tread::document::BlockKind;
+use tread::document::{BlockKind, MoreReplies};
 
 fn owned(expected: &[(u32, &str)]) -> Vec<(u32, String)> {
     expected.iter().map(|&(d, a)| (d, a.to_string())).collect()
@@ -39,11 +39,14 @@ fn reddit_listings_replies_more_stubs_and_removed_comments() {
             (0, "one"),
             (1, "[deleted]"),
             (2, "three"),
-            (2, "more replies"),
-            (1, "more replies"),
+            (2, "The thread goes on; its replies are not in this file"),
+            (1, "12 more replies not in this file"),
             (0, "four"),
         ])
     );
+    // Stubs are not comments: counted apart, without an author.
+    assert_eq!(document.comments.comment_count(), 4);
+    assert_eq!(document.comments.stubs(), (2, 12));
     assert_eq!(
         body(&document, "t1_c1"),
         [
@@ -60,10 +63,22 @@ fn reddit_listings_replies_more_stubs_and_removed_comments() {
         2,
         "Markdown body split into paragraphs"
     );
-    assert_eq!(
-        body(&document, "t1_m1")[0].1,
-        "12 more replies not in this file"
-    );
+    let stub = |key: &str| {
+        let id = document.comments.find_by_key(key).unwrap();
+        document.comments.get(id).clone()
+    };
+    assert_eq!(stub("t1_m1").more, Some(MoreReplies(Some(12))));
+    assert_eq!(stub("t1_m1").author, None);
+    // "Continue this thread" stubs are all named t1__: each takes its
+    // parent's name, so ids stay unique.
+    assert_eq!(stub("more_t1_c2").more, Some(MoreReplies(None)));
+    // What tread writes, it reads back, byte for byte.
+    let json = tread::formats::native::write(&document);
+    let again = tread::formats::load(json.as_bytes(), None)
+        .unwrap()
+        .document;
+    assert_eq!(tread::formats::native::write(&again), json);
+    assert_eq!(again.comments.stubs(), (2, 12));
     let score = document
         .comments
         .get(document.comments.find_by_key("t1_c3").unwrap())

@@ -51,7 +51,7 @@ impl App {
             self.message = Some("No replies to fold".to_string());
             return;
         }
-        let hidden = self.document.comments.descendant_count(id);
+        let hidden = self.document.comments.replies_under(id);
         self.comments
             .outline
             .set_folded(&self.document.comments, id, folded);

@@ -17,7 +17,7 @@ impl App {
                 .document
                 .comments
                 .iter()
-                .filter(|(_, comment)| !seen.contains(comment.key.as_str()))
+                .filter(|(_, comment)| !comment.is_stub() && !seen.contains(comment.key.as_str()))
                 .map(|(id, _)| id)
                 .collect(),
             None => Vec::new(),

@@ -50,12 +50,13 @@ pub fn write(document: &Document, width: usize, sink: impl Write) -> io::Result<
         out.block("", block, width)?;
     }
     out.line("", "")?;
-    let count = document.comments.len();
-    let heading = match count {
+    let count = document.comments.comment_count();
+    let mut heading = match count {
         0 => "No comments".to_string(),
         1 => "1 comment".to_string(),
         n => format!("{n} comments"),
     };
+    heading.push_str(&document.comments.describe_not_held());
     out.line("", &heading)?;
     out.line("", &"─".repeat(display_width(&heading).min(width)))?;
     render_comments(document, &mut out)?;
@@ -116,6 +117,9 @@ impl<W: Write> Output<W> {
 }
 
 fn header_text(comment: &Comment, is_op: bool) -> String {
+    if let Some(more) = comment.more {
+        return format!("⋯ {}", more.describe());
+    }
     let mut header = if comment.deleted {
         "[deleted]".to_string()
     } else {

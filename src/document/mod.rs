@@ -10,7 +10,9 @@ mod comments;
 pub mod sanitize;
 
 pub use body::Body;
-pub use comments::{Comment, CommentId, CommentTreeBuilder, Comments, NewComment, TreeError};
+pub use comments::{
+    Comment, CommentId, CommentTreeBuilder, Comments, MoreReplies, NewComment, TreeError,
+};
 
 use serde::{Deserialize, Serialize};
 

@@ -90,6 +90,7 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
             deleted,
             dead: false,
             body: Body::lazy(cooked, html::to_blocks),
+            more: None,
         });
         if let Some(number) = number {
             by_number.insert(number, position);

@@ -255,6 +255,7 @@ fn comments(items: Vec<FlatItem>, first_comment: usize) -> Result<Comments, Load
             deleted: gone,
             dead: item.dead,
             body,
+            more: None,
         }));
     }
     builder.build().map_err(LoadError::Tree)

@@ -95,6 +95,7 @@ fn comments(list: Chunked<Comment>) -> Result<Comments, LoadError> {
             deleted,
             dead: false,
             body: Body::lazy(text(comment.comment).unwrap_or_default(), html::to_blocks),
+            more: None,
         });
         if let Some(id) = short_id {
             by_short_id.insert(id, position);

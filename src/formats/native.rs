@@ -13,7 +13,9 @@ use serde::{Deserialize, Serialize};
 use compact_str::CompactString;
 
 use crate::document::sanitize::{clean, clean_field, clean_owned};
-use crate::document::{Block, BlockKind, CommentTreeBuilder, Document, Emphasis, NewComment};
+use crate::document::{
+    Block, BlockKind, CommentTreeBuilder, Document, Emphasis, MoreReplies, NewComment,
+};
 
 use super::LoadError;
 
@@ -55,8 +57,17 @@ struct RawComment<'a> {
     dead: bool,
     #[serde(default)]
     body: Vec<RawBlock>,
+    /// Present on a stub for replies the file does not hold: how many, or
+    /// null when unknown.
+    #[serde(default, deserialize_with = "present")]
+    more: Option<Option<u32>>,
     #[serde(default, borrow)]
     replies: Vec<RawComment<'a>>,
+}
+
+/// A field that may be null, told apart from one that is absent.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<u32>>, D::Error> {
+    Option::<u32>::deserialize(d).map(Some)
 }
 
 #[derive(Deserialize)]
@@ -247,6 +258,7 @@ fn add_comment<'de>(
         deleted: raw.deleted,
         dead: raw.dead,
         body: into_blocks(raw.body).into(),
+        more: raw.more.map(MoreReplies),
     });
     if position_of_id.insert(id.clone(), position).is_some() {
         return Err(format!(
@@ -324,6 +336,9 @@ struct OutComment<'a> {
     deleted: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     dead: bool,
+    /// Only on stubs: `"more": 12`, or null when the count is unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    more: Option<Option<u32>>,
     body: Vec<OutBlock<'a>>,
 }
 
@@ -377,6 +392,7 @@ pub fn write(document: &Document) -> String {
                 score: c.score,
                 deleted: c.deleted,
                 dead: c.dead,
+                more: c.more.map(|more| more.0),
                 body: out_blocks(&c.body),
             })
             .collect(),

@@ -1,7 +1,7 @@
 //! Reddit thread JSON (a thread URL with `.json` appended): two Listings,
 //! the post and the comment tree. `replies` is `""` or a nested Listing;
-//! `kind: "more"` stubs become a placeholder row saying how many replies the
-//! file does not hold; `[deleted]`/`[removed]` authors and bodies are kept as
+//! `kind: "more"` things become stubs ([`MoreReplies`]) for the replies the
+//! file does not hold, counted apart from comments; `[deleted]`/`[removed]` authors and bodies are kept as
 //! such.
 //!
 //! Things are flattened while the JSON is read, event by event: each is
@@ -11,14 +11,11 @@
 //! size and drops without touching the stack.
 
 use crate::document::sanitize::clean_field;
-use crate::document::{Block, Body, CommentTreeBuilder, Document, NewComment};
+use crate::document::{Block, Body, CommentTreeBuilder, Document, MoreReplies, NewComment};
 
 use super::events::{self, Event, Events, Scalar};
 use super::value::{Int, Text, text};
 use super::{LoadError, html};
-
-/// The author shown on a placeholder for replies the file does not hold.
-const MORE_AUTHOR: &str = "more replies";
 
 /// Where a thing's fields go.
 #[derive(Debug, Clone, Copy)]
@@ -310,7 +307,7 @@ impl Reader<'_> {
         if kind.is_some_and(|k| k.0 == "more") {
             thing.more = true;
             if let Target::Comment(position) = thing.target {
-                self.builder.comment_mut(position as usize).author = Some(MORE_AUTHOR.into());
+                self.builder.comment_mut(position as usize).more = Some(MoreReplies(None));
             }
         }
         Ok(())
@@ -349,7 +346,8 @@ impl Reader<'_> {
                 }
             }
             "count" if thing.more => {
-                comment.body = more_replies(value.into_int().0.unwrap_or(0)).into();
+                let count = value.into_int().0.and_then(|n| u32::try_from(n).ok());
+                comment.more = Some(MoreReplies(count.filter(|&n| n > 0)));
             }
             _ => {}
         }
@@ -371,14 +369,24 @@ impl Reader<'_> {
         }
     }
 
-    /// A "more" stub whose count the file did not give says so plainly.
+    /// A "continue this thread" stub is named `t1__`, as every other one
+    /// is: it takes its parent's name instead, so that ids stay unique
+    /// (native JSON, bookmarks) and the document reads back.
     fn finish(&mut self, thing: Thing) {
-        if let (true, Target::Comment(position)) = (thing.more, thing.target) {
-            let comment = self.builder.comment_mut(position as usize);
-            if comment.body.is_empty() {
-                comment.body = more_replies(0).into();
-            }
+        let (true, Target::Comment(position)) = (thing.more, thing.target) else {
+            return;
+        };
+        let stub = self.builder.comment_mut(position as usize);
+        if !matches!(stub.key.as_str(), "t1__" | "_") {
+            return;
         }
+        let parent = stub.parent;
+        let parent_key = parent.map(|p| self.builder.comment_mut(p.index()).key.clone());
+        let stub = self.builder.comment_mut(position as usize);
+        stub.key = match parent_key {
+            Some(key) => format!("more_{key}").into(),
+            None => "more".into(),
+        };
     }
 
     /// Whether the next value starts as `start` does (an object, an
@@ -392,19 +400,6 @@ impl Reader<'_> {
         self.events.skip(&event)?;
         Ok(false)
     }
-}
-
-/// The text of a stub for `count` replies the file does not hold.
-fn more_replies(count: i64) -> Vec<Block> {
-    let text = if count > 0 {
-        format!(
-            "{count} more {} not in this file",
-            if count == 1 { "reply" } else { "replies" }
-        )
-    } else {
-        "The thread goes on; its replies are not in this file".to_string()
-    };
-    vec![Block::paragraph(text)]
 }
 
 /// Blocks of a Reddit text: the HTML version when present, else the

@@ -342,13 +342,14 @@ fn push_list_items(group: &[&str], blocks: &mut Vec<Block>) {
 
 /// Writes `document` in the plain-text format, which [`parse`] reads back to
 /// the same title, blocks and tree (metadata the format has no place for,
-/// like scores and dates, is left out).
+/// like scores and dates, is left out, and so are stubs for replies the
+/// file did not hold, which are not comments).
 pub fn write(document: &Document) -> String {
     let mut out = String::new();
     out.push_str(&document.title);
     out.push_str("\n\n");
     write_blocks(&mut out, &document.article, 0);
-    for (_, comment) in document.comments.iter() {
+    for (_, comment) in document.comments.iter().filter(|(_, c)| !c.is_stub()) {
         // Top-level bullets start at column 0: a list item ending the article
         // must not be followed by a deeper line, or it would read as a comment.
         let indent = 2 * comment.depth as usize;

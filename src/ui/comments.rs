@@ -20,6 +20,8 @@ const SELECTION_MARK: &str = "▌";
 const OPEN_MARKER: &str = "▾ ";
 const FOLDED_MARKER: &str = "▸ ";
 const LEAF_MARKER: &str = "• ";
+/// Marks a stub for replies the file does not hold.
+const STUB_MARKER: &str = "⋯ ";
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let comments = &app.document.comments;
@@ -114,7 +116,9 @@ fn header_line<'a>(app: &'a App, id: CommentId, guides: &'a CommentGuides) -> Li
     let comments = &app.document.comments;
     let comment = comments.get(id);
     let folded = app.comments.outline.is_folded(id);
-    let marker = if !comment.has_replies() {
+    let marker = if comment.is_stub() {
+        STUB_MARKER
+    } else if !comment.has_replies() {
         LEAF_MARKER
     } else if folded {
         FOLDED_MARKER
@@ -137,6 +141,11 @@ fn header_line<'a>(app: &'a App, id: CommentId, guides: &'a CommentGuides) -> Li
     }
     if app.is_new(id) {
         spans.push(Span::styled("● ", theme.new_comment));
+    }
+    if let Some(more) = comment.more {
+        // A stub, not a comment: what the file leaves out, and nothing more.
+        spans.push(Span::styled(more.describe(), theme.folded));
+        return Line::from(spans);
     }
     let author = if comment.deleted {
         "[deleted]"
@@ -185,7 +194,7 @@ fn header_details(app: &App, id: CommentId) -> Vec<Span<'static>> {
         ));
     }
     if folded {
-        let hidden = comments.descendant_count(id);
+        let hidden = comments.replies_under(id);
         let new = app.new_below(id);
         let label = if new > 0 {
             format!("  [+{hidden}, {new} new]")

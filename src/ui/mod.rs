@@ -227,7 +227,7 @@ fn render_too_small(area: Rect, buf: &mut Buffer) {
 
 fn render_title_bar(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, app.theme.title_bar);
-    let count = app.document.comments.len();
+    let count = app.document.comments.comment_count();
     let mut spans = vec![Span::raw(" "), Span::raw(app.document.title.as_str())];
     let origin = app
         .document
@@ -236,8 +236,9 @@ fn render_title_bar(app: &App, area: Rect, buf: &mut Buffer) {
         .unwrap_or(app.source_name.as_str());
     spans.push(Span::raw(format!("  ·  {origin}")));
     spans.push(Span::raw(format!(
-        "  ·  {count} {}",
-        crate::app::plural(count, "comment", "comments")
+        "  ·  {count} {}{}",
+        crate::app::plural(count, "comment", "comments"),
+        app.document.comments.describe_not_held()
     )));
     if !app.unread.is_empty() {
         spans.push(Span::raw(format!("  ·  {} new", app.unread.len())));

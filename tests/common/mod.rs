@@ -51,12 +51,19 @@ pub fn load_fixture(name: &str) -> Document {
     load_path(&fixture(name), None)
 }
 
-/// (depth, author) of every comment in preorder.
+/// (depth, author) of every comment in preorder; a stub for replies the
+/// file does not hold shows what it says instead.
 pub fn tree(document: &Document) -> Vec<(u32, String)> {
     document
         .comments
         .iter()
-        .map(|(_, c)| (c.depth, c.author.as_deref().unwrap_or_default().to_string()))
+        .map(|(_, c)| {
+            let who = match c.more {
+                Some(more) => more.describe(),
+                None => c.author.as_deref().unwrap_or_default().to_string(),
+            };
+            (c.depth, who)
+        })
         .collect()
 }
 

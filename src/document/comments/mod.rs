@@ -44,12 +44,38 @@ pub struct Comment {
     /// shown, but marked.
     pub dead: bool,
     pub body: Body,
+    /// Set on a stub that stands for replies the file does not hold, which
+    /// is a row of the tree but not a comment.
+    pub more: Option<MoreReplies>,
+}
+
+/// A stub for replies the file does not hold (Reddit's "load more" and
+/// "continue this thread"): how many, when the file says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MoreReplies(pub Option<u32>);
+
+impl MoreReplies {
+    /// What the stub's row says.
+    pub fn describe(self) -> String {
+        match self.0 {
+            Some(count) if count > 0 => format!(
+                "{count} more {} not in this file",
+                if count == 1 { "reply" } else { "replies" }
+            ),
+            _ => "The thread goes on; its replies are not in this file".to_string(),
+        }
+    }
 }
 
 impl Comment {
     /// Whether anything replied to this comment.
     pub fn has_replies(&self) -> bool {
         self.subtree_len > 1
+    }
+
+    /// Whether this row is a stub for replies not in the file.
+    pub fn is_stub(&self) -> bool {
+        self.more.is_some()
     }
 }
 
@@ -58,11 +84,48 @@ impl Comment {
 pub struct Comments {
     items: Vec<Comment>,
     roots: Vec<CommentId>,
+    /// Rows that are stubs, not comments, and the replies they stand for.
+    stubs: usize,
+    replies_not_held: u64,
 }
 
 impl Comments {
+    /// Rows of the tree: comments and stubs.
     pub fn len(&self) -> usize {
         self.items.len()
+    }
+
+    /// Comments, stubs for replies not in the file left out.
+    pub fn comment_count(&self) -> usize {
+        self.items.len() - self.stubs
+    }
+
+    /// Stubs for replies the file does not hold, and how many replies they
+    /// say they stand for (those that say).
+    pub fn stubs(&self) -> (usize, u64) {
+        (self.stubs, self.replies_not_held)
+    }
+
+    /// What the comment counts leave out: " (+12 more not in this file)",
+    /// or nothing when the file holds every reply.
+    pub fn describe_not_held(&self) -> String {
+        match self.stubs() {
+            (0, _) => String::new(),
+            (_, 0) => " (+more not in this file)".to_string(),
+            (_, replies) => format!(" (+{replies} more not in this file)"),
+        }
+    }
+
+    /// Comments, stubs left out, among the replies at any depth under `id`.
+    pub fn replies_under(&self, id: CommentId) -> usize {
+        let range = self.subtree(id);
+        if self.stubs == 0 {
+            return range.len() - 1;
+        }
+        self.items[range.start + 1..range.end]
+            .iter()
+            .filter(|c| !c.is_stub())
+            .count()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -192,6 +255,7 @@ pub struct NewComment {
     /// shown, but marked.
     pub dead: bool,
     pub body: Body,
+    pub more: Option<MoreReplies>,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -237,6 +301,7 @@ impl CommentTreeBuilder {
             deleted,
             dead,
             body,
+            more,
         } = comment;
         self.pending.push(Comment {
             key,
@@ -251,6 +316,7 @@ impl CommentTreeBuilder {
             deleted,
             dead,
             body,
+            more,
         });
         self.pending.len() - 1
     }
@@ -290,7 +356,18 @@ impl CommentTreeBuilder {
         let roots = link(&mut items, pushed.roots.len());
         // A loader that sized the arena by an upper bound gives the rest back.
         items.shrink_to_fit();
-        Ok(Comments { items, roots })
+        let (stubs, replies_not_held) = items
+            .iter()
+            .filter_map(|c| c.more)
+            .fold((0, 0), |(n, held), more| {
+                (n + 1, held + u64::from(more.0.unwrap_or(0)))
+            });
+        Ok(Comments {
+            items,
+            roots,
+            stubs,
+            replies_not_held,
+        })
     }
 }
 
