@@ -230,6 +230,29 @@ fn reddit_raw_json_bodies_keep_their_structure() {
 }
 
 #[test]
+fn an_image_only_post_shows_its_image() {
+    let Some(shared) = shared_folder("an_image_only_post_shows_its_image") else {
+        return;
+    };
+    let document = load_path(
+        &shared.join("formats/discourse/discourse_t_2108_452_topic_view.json"),
+        None,
+    );
+    let id = document.comments.find_by_key("436").unwrap();
+    let body = &document.comments.get(id).body;
+    assert_eq!(body.len(), 1);
+    assert_eq!(
+        body[0].text,
+        "[image: #russianwoman #russia #russian #russiatoday]"
+    );
+    assert!(
+        body[0].links()[0]
+            .url
+            .starts_with("https://www.tiktok.com/")
+    );
+}
+
+#[test]
 fn discourse_posts_newest_first_thread_as_they_do_oldest_first() {
     let Some(shared) = shared_folder("discourse_posts_newest_first_thread_as_they_do_oldest_first")
     else {

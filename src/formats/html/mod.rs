@@ -94,8 +94,8 @@ struct Builder {
     preformatted: usize,
     quote_depth: usize,
     list_item: usize,
-    /// Where the text of the open `<a>` starts, and its href.
-    link: Option<(usize, String)>,
+    /// Where the text of the open `<a>` starts, its href and its title.
+    link: Option<(usize, String, Option<String>)>,
     /// Links met in the current block.
     links: Vec<crate::document::Link>,
 }
@@ -217,8 +217,42 @@ fn is_block_element(name: &str) -> bool {
     )
 }
 
+/// The attributes of a start tag that the conversion reads.
+#[derive(Default)]
+struct Attributes {
+    href: Option<String>,
+    alt: Option<String>,
+    title: Option<String>,
+}
+
+impl Attributes {
+    fn of(tag: &html5ever::tokenizer::Tag) -> Attributes {
+        let value = |name: &str| {
+            tag.attrs
+                .iter()
+                .find(|a| &*a.name.local == name)
+                .map(|a| a.value.to_string())
+        };
+        Attributes {
+            href: value("href"),
+            alt: value("alt"),
+            title: value("title"),
+        }
+    }
+}
+
+/// An image, as text: `[image: what its alt text (else title) says]`; one
+/// that says only "image" (Discourse's default) adds nothing.
+fn image_text(alt: Option<&str>) -> String {
+    let alt = alt.map(str::trim);
+    match alt.filter(|a| !a.is_empty() && !a.eq_ignore_ascii_case("image")) {
+        Some(alt) => format!("[image: {alt}]"),
+        None => "[image]".to_string(),
+    }
+}
+
 impl Builder {
-    fn open(&mut self, name: &str, href: Option<String>) {
+    fn open(&mut self, name: &str, attributes: Attributes) {
         if is_block_element(name) {
             self.flush();
         }
@@ -229,15 +263,33 @@ impl Builder {
             "br" => self.text.push('\n'),
             "i" | "em" => self.text.push(EMPHASIS_START),
             "b" | "strong" => self.text.push(STRONG_START),
-            "a" => self.link = Some((self.text.len(), href.unwrap_or_default())),
+            "a" => {
+                let href = attributes.href.unwrap_or_default();
+                self.link = Some((self.text.len(), href, attributes.title));
+            }
+            "img" => {
+                let described = attributes.alt.filter(|a| !a.trim().is_empty());
+                let text = image_text(described.or(attributes.title).as_deref());
+                self.push_text(&text);
+            }
             _ => {}
         }
     }
 
     fn close(&mut self, name: &str) {
         if name == "a"
-            && let Some((start, href)) = self.link.take()
+            && let Some((start, href, title)) = self.link.take()
         {
+            // A link with no text shows its title, else where it goes.
+            if without_marks(self.text.get(start..).unwrap_or_default())
+                .trim()
+                .is_empty()
+            {
+                let shown = title
+                    .filter(|t| !t.trim().is_empty())
+                    .unwrap_or(href.clone());
+                self.push_text(shown.trim());
+            }
             expand_shortened_link(&mut self.text, start, &href);
             let url = clean_owned(href);
             if !url.is_empty() {
@@ -291,12 +343,7 @@ impl TokenSink for Sink {
                 let name: &str = &tag.name;
                 match tag.kind {
                     TagKind::StartTag => {
-                        let href = tag
-                            .attrs
-                            .iter()
-                            .find(|a| &*a.name.local == "href")
-                            .map(|a| a.value.to_string());
-                        builder.open(name, href);
+                        builder.open(name, Attributes::of(&tag));
                         if tag.self_closing && name != "br" {
                             builder.close(name);
                         }

@@ -153,3 +153,23 @@ fn hostile_markup_is_sanitized_and_deep_nesting_is_fine() {
     let hostile = "<div>".repeat(100_000) + "deeper" + &"</div>".repeat(100_000);
     assert_eq!(texts(&hostile), [para("deeper")]);
 }
+
+#[test]
+fn images_are_shown_by_their_alt_text() {
+    let blocks = to_blocks(
+        "<p><img src=\"a.png\" alt=\"A ferry at dawn\"></p><p><a href=\"https://x.example/full.png\"><img src=\"x.png\" alt=\"image\"></a></p>",
+    );
+    let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts, ["[image: A ferry at dawn]", "[image]"]);
+    assert_eq!(blocks[1].links()[0].url, "https://x.example/full.png");
+}
+
+#[test]
+fn a_link_without_text_shows_its_title_or_address() {
+    let blocks = to_blocks(
+        "<p><a href=\"https://a.example/\" title=\"The article\"></a></p><p><a href=\"https://b.example/\"></a></p>",
+    );
+    let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts, ["The article", "https://b.example/"]);
+    assert_eq!(blocks[0].links()[0].text, "The article");
+}
