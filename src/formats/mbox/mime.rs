@@ -90,7 +90,15 @@ pub(super) fn decode_charset(bytes: &[u8], charset: Option<&str>) -> String {
     let encoding = charset
         .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()))
         .unwrap_or(encoding_rs::UTF_8);
-    encoding.decode(bytes).0.into_owned()
+    let (text, _, malformed) = encoding.decode(bytes);
+    // Labelled UTF-8 but holding no UTF-8 at all, only bytes that are not
+    // (Latin-1 sent as such, as old mailers did): windows-1252, which
+    // every byte is. Text with some real UTF-8 keeps it.
+    let no_utf8 = || !text.chars().any(|c| !c.is_ascii() && c != '\u{FFFD}');
+    if malformed && encoding == encoding_rs::UTF_8 && no_utf8() {
+        return encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned();
+    }
+    text.into_owned()
 }
 
 pub(super) fn hex(b: u8) -> Option<u8> {

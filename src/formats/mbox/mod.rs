@@ -15,14 +15,18 @@ use crate::document::sanitize::clean_owned;
 use crate::document::{Block, BlockKind, CommentTreeBuilder, Comments, Document, NewComment};
 
 use super::LoadError;
+use headers::{header_charset, header_text, sender, subject_changes, subject_key};
 use mime::{decode_words, plain_text};
 use thread::{Threads, containers_parents_first};
 
+mod headers;
 mod mime;
 mod thread;
 
 /// Whether `text` looks like an mbox: a `From ` line, then header lines.
 pub fn looks_like_mbox(text: &str) -> bool {
+    // Blank or whitespace-only lines may come first (git's own test mbox).
+    let text = after_blank_lines(text);
     // Checked first: a one-line 50 MB JSON file would be scanned for its end.
     if !text.starts_with("From ") {
         return false;
@@ -31,6 +35,18 @@ pub fn looks_like_mbox(text: &str) -> bool {
     let first = lines.next().unwrap_or("");
     let second = lines.next().unwrap_or("");
     first.starts_with("From ") && is_header_line(second)
+}
+
+/// `text` from its first line with something on it.
+fn after_blank_lines(text: &str) -> &str {
+    let mut rest = text;
+    while let Some((line, after)) = rest.split_once('\n') {
+        if !line.trim().is_empty() {
+            break;
+        }
+        rest = after;
+    }
+    rest
 }
 
 fn is_header_line(line: &str) -> bool {
@@ -94,7 +110,9 @@ fn split_messages(bytes: &[u8]) -> Vec<Message<'_>> {
         } else if let Some(lines) = current.as_mut() {
             lines.push(line);
         }
-        previous_blank = line.is_empty();
+        // A whitespace-only line counts as blank: before the first message,
+        // such lines would otherwise hide its `From ` line.
+        previous_blank = line.trim_ascii().is_empty();
     }
     if let Some(lines) = current {
         messages.push(parse_message(bytes, &lines));
@@ -127,11 +145,15 @@ const KEPT_HEADERS: [&str; 8] = [
 ];
 
 /// `lines` are slices of `archive`, in order.
-fn parse_message<'a>(archive: &'a [u8], lines: &[&'a [u8]]) -> Message<'a> {
+/// The headers tread reads, unfolded. Only these are kept: real mail
+/// carries a few dozen (Received, DKIM, ...) that would cost more than the
+/// text in a large archive.
+fn kept_headers<'a>(lines: &[&'a [u8]]) -> Vec<(&'static str, Cow<'a, str>)> {
     let mut headers: Vec<(&'static str, Cow<'a, str>)> = Vec::new();
+    let charset = header_charset(lines);
     let mut index = 0;
-    while index < lines.len() && !lines[index].is_empty() {
-        let line = String::from_utf8_lossy(lines[index]);
+    while index < lines.len() {
+        let line = header_text(lines[index], charset);
         if line.starts_with([' ', '\t']) {
             if let Some((_, value)) = headers.last_mut() {
                 let value = value.to_mut();
@@ -139,9 +161,6 @@ fn parse_message<'a>(archive: &'a [u8], lines: &[&'a [u8]]) -> Message<'a> {
                 value.push_str(line.trim());
             }
         } else if let Some((name, value)) = line.split_once(':') {
-            // Only the headers tread reads are kept: real mail carries a
-            // few dozen (Received, DKIM, ...) that would cost more than the
-            // text in a large archive.
             let name = name.trim();
             match KEPT_HEADERS
                 .iter()
@@ -154,6 +173,16 @@ fn parse_message<'a>(archive: &'a [u8], lines: &[&'a [u8]]) -> Message<'a> {
         }
         index += 1;
     }
+    headers
+}
+
+fn parse_message<'a>(archive: &'a [u8], lines: &[&'a [u8]]) -> Message<'a> {
+    let header_count = lines
+        .iter()
+        .position(|l| l.is_empty())
+        .unwrap_or(lines.len());
+    let mut headers = kept_headers(&lines[..header_count]);
+    let index = header_count;
     let body_lines = lines.get(index + 1..).unwrap_or_default();
     // Lines lost their CR when split; a body with none, and nothing to
     // unquote, is the archive's own bytes, borrowed.
@@ -185,7 +214,33 @@ fn parse_message<'a>(archive: &'a [u8], lines: &[&'a [u8]]) -> Message<'a> {
     }
 }
 
-/// A header parameter such as `charset` or `boundary`.
+/// A message as a comment, headed by its subject when `shows_subject`.
+fn message_comment(
+    message: &Message,
+    key: CompactString,
+    parent: Option<usize>,
+    shows_subject: bool,
+) -> NewComment {
+    let mut blocks = body_blocks(&plain_text(&message.headers, &message.body));
+    if shows_subject && let Some(subject) = message.header("Subject") {
+        let subject = clean_owned(decode_words(subject));
+        if !subject.trim().is_empty() {
+            blocks.insert(0, Block::new(BlockKind::Heading, subject));
+        }
+    }
+    NewComment {
+        key,
+        parent,
+        author: message.header("From").map(|f| sender(f).into()),
+        posted: message
+            .header("Date")
+            .and_then(crate::age::parse_mail_date)
+            .map(|s| s.to_string().into()),
+        body: blocks.into(),
+        ..NewComment::default()
+    }
+}
+
 /// Every container but the article's, as comments: a message converted
 /// once and freed then, a placeholder for one the archive lacks. Replies to
 /// the article are top-level; containers go parents first, in archive order.
@@ -207,6 +262,13 @@ fn comments(
     for (id, &c) in container_of {
         ids[c] = Some(id);
     }
+    let subject_keys: Vec<Option<String>> = message_at
+        .iter()
+        .map(|m| {
+            m.and_then(|i| messages[i].header("Subject"))
+                .map(subject_key)
+        })
+        .collect();
     for c in order {
         if c == article_container {
             continue;
@@ -214,22 +276,12 @@ fn comments(
         let parent = parent_of[c]
             .filter(|&p| p != article_container)
             .and_then(|p| position[p]);
+        let shows_subject = subject_changes(threads, &subject_keys, c);
         let key: CompactString = ids[c].map_or_else(|| c.to_string().into(), Into::into);
         let comment = match message_at[c] {
             Some(index) => {
                 let message = std::mem::take(&mut messages[index]);
-                let body = &message.body;
-                NewComment {
-                    key,
-                    parent,
-                    author: message.header("From").map(|f| sender(f).into()),
-                    posted: message
-                        .header("Date")
-                        .and_then(crate::age::parse_mail_date)
-                        .map(|s| s.to_string().into()),
-                    body: body_blocks(&plain_text(&message.headers, body)).into(),
-                    ..NewComment::default()
-                }
+                message_comment(&message, key, parent, shows_subject)
             }
             None => NewComment {
                 key,
@@ -242,19 +294,6 @@ fn comments(
         position[c] = Some(builder.push(comment));
     }
     builder.build().map_err(LoadError::Tree)
-}
-
-/// The name in `"Name" <address>`, or the address.
-fn sender(from: &str) -> String {
-    let decoded = decode_words(from);
-    match decoded.split_once('<') {
-        Some((name, address)) if !name.trim().trim_matches('"').is_empty() => {
-            let _ = address;
-            name.trim().trim_matches('"').to_string()
-        }
-        Some((_, address)) => address.trim_end_matches('>').trim().to_string(),
-        None => decoded.trim().to_string(),
-    }
 }
 
 fn message_ids(header: Option<&str>) -> Vec<String> {

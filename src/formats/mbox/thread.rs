@@ -48,13 +48,14 @@ impl Threads {
         let id = message_ids(message.header("Message-ID"))
             .pop()
             .unwrap_or_else(|| format!("tread-message-{index}"));
-        let mut this = self.container(&id);
+        let this = self.container(&id);
+        self.own_container.push(this);
         if self.message_at[this].is_some() {
-            // A duplicate id: keep both messages.
-            this = self.container(&format!("{id}#{index}"));
+            // The same message twice (an archive that holds a cross-post,
+            // or two archives joined): one is kept, as JWZ's algorithm does.
+            return;
         }
         self.message_at[this] = Some(index);
-        self.own_container.push(this);
         let mut references = message_ids(message.header("References"));
         for id in message_ids(message.header("In-Reply-To")) {
             if !references.contains(&id) {
