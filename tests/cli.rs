@@ -215,6 +215,18 @@ fn a_converted_reddit_thread_reads_back() {
 }
 
 #[test]
+fn a_mastodon_thread_reads_from_standard_input_by_name() {
+    let json = std::fs::read(fixture("mastodon-thread.json")).unwrap();
+    tread()
+        .args(["dump", "--format", "mastodon", "--width", "80", "-"])
+        .write_stdin(json)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Ferries are back on the river.\n"))
+        .stdout(predicate::str::contains("bo · 1 point · "));
+}
+
+#[test]
 fn missing_file() {
     let stderr = single_error_line(&["dump", "no/such/file.txt"]);
     assert_eq!(

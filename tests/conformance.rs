@@ -107,6 +107,24 @@ const EXPECTED: &[Expected] = &[
         first_authors: &["Eternity", "anonymous45", "Eternity"],
     },
     Expected {
+        // A context with its three descendants, without the status they
+        // answer.
+        file: "mastodon/rtoot_get_context_with_token.json",
+        comments: 3,
+        stubs: 0,
+        levels: 2,
+        first_authors: &["erc_bk", "MickaelCanouil", "MickaelCanouil"],
+    },
+    Expected {
+        // A context of one ancestor (the thread's first status, the article)
+        // and no descendants.
+        file: "mastodon/rtoot_get_context_with_ancesters.json",
+        comments: 0,
+        stubs: 0,
+        levels: 0,
+        first_authors: &[],
+    },
+    Expected {
         file: "hnpwa/hnpwa_item_1_circumflex.json",
         // SOURCE.txt counts 20 items; one is a deleted comment without
         // replies, which is not shown (only deleted parents stay, as

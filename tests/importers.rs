@@ -167,3 +167,52 @@ fn discourse_first_post_is_the_article_and_missing_targets_start_threads() {
             .deleted
     );
 }
+
+#[test]
+fn mastodon_status_and_context_thread_by_reply_ids() {
+    let document = load_fixture("mastodon-thread.json");
+    assert_eq!(document.title, "Ferries are back on the river.");
+    assert_eq!(document.author.as_deref(), Some("ann@example.social"));
+    assert_eq!(
+        document.source.as_deref(),
+        Some("https://example.social/@ann/100")
+    );
+    let texts: Vec<&str> = document.article.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Ferries are back on the river.",
+            "More at the paper.",
+            "[image: A ferry at the old harbour]"
+        ]
+    );
+    // A reply listed before its parent still goes under it; one answering a
+    // status the file lacks starts a thread.
+    assert_eq!(tree(&document), owned(&[(0, "bo"), (1, "cy"), (0, "dee")]));
+    assert_eq!(
+        body(&document, "101"),
+        [
+            (BlockKind::Heading, "CW: boats".to_string()),
+            (BlockKind::Paragraph, "About time.".to_string()),
+            (BlockKind::Paragraph, "[video]".to_string()),
+        ]
+    );
+    let bo = document
+        .comments
+        .get(document.comments.find_by_key("101").unwrap());
+    assert_eq!(bo.score, Some(1));
+    assert_eq!(bo.posted.as_deref(), Some("2026-11-02T10:05:00.000Z"));
+}
+
+#[test]
+fn mastodon_context_without_its_status_says_what_the_replies_answer() {
+    let json = r#"{"ancestors": [], "descendants": [
+        {"id": "2", "in_reply_to_id": "1", "account": {"acct": "bo"}, "content": "<p>Yes.</p>"},
+        {"id": "3", "in_reply_to_id": "2", "account": {"acct": "cy"}, "content": "<p>No.</p>"}
+    ]}"#;
+    let document = tread::formats::load(json.as_bytes(), None)
+        .unwrap()
+        .document;
+    assert_eq!(document.title, "Replies to status 1");
+    assert_eq!(tree(&document), owned(&[(0, "bo"), (1, "cy")]));
+}

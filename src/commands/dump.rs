@@ -132,7 +132,8 @@ fn header_text(comment: &Comment, is_op: bool) -> String {
         header.push_str(" [dead]");
     }
     if let Some(score) = comment.score {
-        header.push_str(&format!(" · {score} points"));
+        let points = if score == 1 { "point" } else { "points" };
+        header.push_str(&format!(" · {score} {points}"));
     }
     if let Some(posted) = &comment.posted {
         header.push_str(&format!(" · {}", crate::age::readable_date(posted)));

@@ -38,6 +38,10 @@ pub fn detect(text: &str) -> Result<Format, LoadError> {
     if shape.is_array && has("kind") && has("data") {
         return Ok(Format::Reddit);
     }
+    let status = has("account") && has("content") && has("in_reply_to_id");
+    if (has("ancestors") && has("descendants")) || (has("status") && has("context")) || status {
+        return Ok(Format::Mastodon);
+    }
     if has("post_stream") {
         return Ok(Format::Discourse);
     }

@@ -9,6 +9,7 @@ pub(crate) mod events;
 pub mod hn;
 pub mod html;
 pub mod lobsters;
+pub mod mastodon;
 pub mod mbox;
 pub mod native;
 pub mod reddit;
@@ -35,6 +36,8 @@ pub enum Format {
     Discourse,
     /// A Reddit thread's JSON.
     Reddit,
+    /// A Mastodon status's context (and the status), from the API.
+    Mastodon,
     /// A mailing-list archive (mbox).
     Mbox,
 }
@@ -139,6 +142,7 @@ pub fn load(bytes: &[u8], forced: Option<Format>) -> Result<Loaded, LoadError> {
         Format::Lobsters => lobsters::parse(&decoded)?,
         Format::Discourse => discourse::parse(&decoded)?,
         Format::Reddit => reddit::parse(&decoded)?,
+        Format::Mastodon => mastodon::parse(&decoded)?,
         // Mail carries its own charsets: work from the raw bytes.
         Format::Mbox => mbox::parse(bytes)?,
         Format::Text => text::parse(&sanitize::clean_keeping_tabs(&decoded))?,
