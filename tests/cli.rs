@@ -222,7 +222,9 @@ fn a_mastodon_thread_reads_from_standard_input_by_name() {
         .write_stdin(json)
         .assert()
         .success()
-        .stdout(predicate::str::starts_with("Ferries are back on the river.\n"))
+        .stdout(predicate::str::starts_with(
+            "Ferries are back on the river.\n",
+        ))
         .stdout(predicate::str::contains("bo · 1 point · "));
 }
 

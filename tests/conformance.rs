@@ -125,6 +125,14 @@ const EXPECTED: &[Expected] = &[
         first_authors: &[],
     },
     Expected {
+        // Two comments of PyGithub issue 28, without the issue.
+        file: "github/pygithub_Issue.testGetComments.json",
+        comments: 2,
+        stubs: 0,
+        levels: 1,
+        first_authors: &["jacquev6", "roskakori"],
+    },
+    Expected {
         file: "hnpwa/hnpwa_item_1_circumflex.json",
         // SOURCE.txt counts 20 items; one is a deleted comment without
         // replies, which is not shown (only deleted parents stay, as

@@ -216,3 +216,39 @@ fn mastodon_context_without_its_status_says_what_the_replies_answer() {
     assert_eq!(document.title, "Replies to status 1");
     assert_eq!(tree(&document), owned(&[(0, "bo"), (1, "cy")]));
 }
+
+#[test]
+fn github_issue_with_comments_and_review_replies() {
+    let document = load_fixture("github-issue.json");
+    assert_eq!(document.title, "Ferries do not show on the map #42");
+    assert_eq!(document.author.as_deref(), Some("ann"));
+    let kinds: Vec<(BlockKind, &str)> = document
+        .article
+        .iter()
+        .map(|b| (b.kind, b.text.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (BlockKind::Paragraph, "The map shows no ferries."),
+            (BlockKind::Paragraph, "Steps:"),
+            (BlockKind::ListItem, "Open the map"),
+            (BlockKind::ListItem, "Look at the river"),
+            (BlockKind::Code, "map --layer ferries"),
+        ]
+    );
+    assert_eq!(tree(&document), owned(&[(0, "bo"), (0, "cy"), (1, "ann")]));
+    let bo = body(&document, "10");
+    assert_eq!(
+        bo[0],
+        (BlockKind::Quote, "The map shows no ferries.".to_string())
+    );
+    let id = document.comments.find_by_key("10").unwrap();
+    let comment = document.comments.get(id);
+    assert_eq!(
+        comment.body[1].links()[0].url,
+        "https://docs.example/layers"
+    );
+    assert_eq!(comment.score, Some(2));
+    assert_eq!(body(&document, "12")[0].1, "On src/map.rs:");
+}

@@ -53,6 +53,8 @@ fn json_like() -> impl Strategy<Value = String> {
         Just("\"text\": \"<p>a<pre>b\"".to_string()),
         Just("\"commenting_user\": {\"username\": 1}".to_string()),
         Just("\"ancestors\": ".to_string()),
+        Just("\"user\": {\"login\": \"a\"}".to_string()),
+        Just("\"body\": \"# h\\n\\n```\\nx\"".to_string()),
         Just("\"descendants\": ".to_string()),
         Just("\"in_reply_to_id\": \"1\"".to_string()),
         Just("\"account\": {\"acct\": \"a\"}".to_string()),
@@ -83,7 +85,7 @@ proptest! {
 
     #[test]
     fn every_importer_survives_arbitrary_bytes_and_json(bytes in prop::collection::vec(any::<u8>(), 0..300), input in json_like()) {
-        for format in [Format::Hn, Format::Lobsters, Format::Discourse, Format::Reddit, Format::Mastodon, Format::Mbox] {
+        for format in [Format::Hn, Format::Lobsters, Format::Discourse, Format::Reddit, Format::Mastodon, Format::Github, Format::Mbox] {
             let _ = formats::load(&bytes, Some(format));
             let _ = formats::load(input.as_bytes(), Some(format));
             let _ = formats::load(input.replacen("{\"tread\": 1, ", "[{\"kind\": \"Listing\", ", 1).as_bytes(), Some(format));

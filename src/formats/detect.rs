@@ -42,6 +42,11 @@ pub fn detect(text: &str) -> Result<Format, LoadError> {
     if (has("ancestors") && has("descendants")) || (has("status") && has("context")) || status {
         return Ok(Format::Mastodon);
     }
+    let github_item = has("user") && has("body") && has("created_at") && has_near("login");
+    let github_issue = has("number") && has("title") && github_item;
+    if (shape.is_array && github_item) || github_issue || (has("issue") && has("comments")) {
+        return Ok(Format::Github);
+    }
     if has("post_stream") {
         return Ok(Format::Discourse);
     }

@@ -6,9 +6,11 @@
 mod detect;
 pub mod discourse;
 pub(crate) mod events;
+pub mod github;
 pub mod hn;
 pub mod html;
 pub mod lobsters;
+pub mod markdown;
 pub mod mastodon;
 pub mod mbox;
 pub mod native;
@@ -38,6 +40,8 @@ pub enum Format {
     Reddit,
     /// A Mastodon status's context (and the status), from the API.
     Mastodon,
+    /// A GitHub issue's or pull request's comments (and the issue), from the API.
+    Github,
     /// A mailing-list archive (mbox).
     Mbox,
 }
@@ -143,6 +147,7 @@ pub fn load(bytes: &[u8], forced: Option<Format>) -> Result<Loaded, LoadError> {
         Format::Discourse => discourse::parse(&decoded)?,
         Format::Reddit => reddit::parse(&decoded)?,
         Format::Mastodon => mastodon::parse(&decoded)?,
+        Format::Github => github::parse(&decoded)?,
         // Mail carries its own charsets: work from the raw bytes.
         Format::Mbox => mbox::parse(bytes)?,
         Format::Text => text::parse(&sanitize::clean_keeping_tabs(&decoded))?,
