@@ -95,6 +95,7 @@ impl InputSource {
         let result = match self {
             InputSource::Demo => Ok(DEMO.as_bytes().to_vec()),
             InputSource::Stdin => read_stream(io::stdin().lock(), limit, None),
+            InputSource::File(path) if is_maildir(path) => read_maildir(path, limit),
             InputSource::File(path) => {
                 open_file(path).and_then(|(file, size)| read_stream(file, limit, Some(size)))
             }
@@ -114,6 +115,11 @@ impl InputSource {
     /// Reads and parses the input.
     pub fn load(&self, forced: Option<Format>, limit: u64) -> Result<Loaded, SourceError> {
         let bytes = self.read_bytes(limit)?;
+        // A maildir's messages are read as the archive they make.
+        let forced = match self {
+            InputSource::File(path) if is_maildir(path) => forced.or(Some(Format::Mbox)),
+            _ => forced,
+        };
         formats::load(&bytes, forced).map_err(|source| SourceError::Load {
             name: self.display_name(),
             source,
@@ -138,6 +144,55 @@ impl From<LoadError> for Failure {
     fn from(error: LoadError) -> Self {
         Failure::Load(error)
     }
+}
+
+/// Whether `path` is a maildir: a directory with `cur/` or `new/` in it.
+fn is_maildir(path: &Path) -> bool {
+    path.is_dir() && (path.join("cur").is_dir() || path.join("new").is_dir())
+}
+
+/// The messages of a maildir (`cur/` and `new/`, by file name), joined into
+/// one mbox: each after a `From ` line, its own `From ` lines quoted as
+/// mboxrd does. Together they count against `limit`, as one file would.
+fn read_maildir(path: &Path, limit: u64) -> Result<Vec<u8>, Failure> {
+    let mut files = Vec::new();
+    for folder in ["cur", "new"] {
+        let Ok(entries) = std::fs::read_dir(path.join(folder)) else {
+            continue;
+        };
+        for entry in entries {
+            let entry = entry?;
+            let name = entry.file_name();
+            // Dot files (`.keep`, editors' temporaries) are not messages.
+            if entry.file_type()?.is_file() && !name.to_string_lossy().starts_with('.') {
+                files.push(entry.path());
+            }
+        }
+    }
+    files.sort();
+    let mut archive = Vec::new();
+    for file in files {
+        let message = read_stream(std::fs::File::open(&file)?, limit, None)?;
+        archive.extend_from_slice(b"From maildir@localhost Thu Jan  1 00:00:00 1970\n");
+        for line in message.split_inclusive(|&b| b == b'\n') {
+            let quotes = line.iter().take_while(|&&b| b == b'>').count();
+            if line[quotes..].starts_with(b"From ") {
+                archive.push(b'>');
+            }
+            archive.extend_from_slice(line);
+        }
+        if !archive.ends_with(b"\n") {
+            archive.push(b'\n');
+        }
+        archive.push(b'\n');
+        if archive.len() as u64 > limit {
+            return Err(LoadError::TooLarge { limit }.into());
+        }
+    }
+    if archive.is_empty() {
+        return Err(LoadError::Empty.into());
+    }
+    Ok(archive)
 }
 
 fn open_file(path: &Path) -> Result<(std::fs::File, u64), Failure> {

@@ -229,6 +229,17 @@ fn a_mastodon_thread_reads_from_standard_input_by_name() {
 }
 
 #[test]
+fn a_maildir_folder_is_read_as_a_thread() {
+    tread()
+        .args(["dump", "--width", "80"])
+        .arg(fixture("maildir"))
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Ferries\n"))
+        .stdout(predicate::str::contains("1 comment\n"));
+}
+
+#[test]
 fn missing_file() {
     let stderr = single_error_line(&["dump", "no/such/file.txt"]);
     assert_eq!(

@@ -133,6 +133,24 @@ const EXPECTED: &[Expected] = &[
         first_authors: &["jacquev6", "roskakori"],
     },
     Expected {
+        // A maildir of 60 LKML messages, 46 distinct (the copies merge):
+        // the article, 45 comments and 20 placeholders for messages the
+        // folder lacks that hold replies together.
+        file: "maildir/lkml",
+        comments: 65,
+        stubs: 0,
+        levels: 12,
+        first_authors: &["", "Stefan Schmidt", "Keith Packard"],
+    },
+    Expected {
+        // One NNTP article: a thread of one message.
+        file: "usenet/perceval_nntp_2.txt",
+        comments: 0,
+        stubs: 0,
+        levels: 0,
+        first_authors: &[],
+    },
+    Expected {
         file: "hnpwa/hnpwa_item_1_circumflex.json",
         // SOURCE.txt counts 20 items; one is a deleted comment without
         // replies, which is not shown (only deleted parents stay, as

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{load_fixture, tree};
+use common::{fixture, load_fixture, load_path, tree};
 use tread::document::BlockKind;
 
 #[test]
@@ -86,4 +86,31 @@ fn a_thread_that_starts_a_topic_of_its_own_shows_its_subject() {
         .get(document.comments.find_by_key("dan1@example.org").unwrap());
     assert_eq!(dan.body[0].kind, BlockKind::Heading);
     assert_eq!(dan.body[0].text, "Another thread");
+}
+
+#[test]
+fn a_maildir_is_read_as_the_thread_its_messages_make() {
+    // cur/ and new/, copies merged, dot files and tmp/ left alone; a body
+    // line that starts with "From " stays the message's own.
+    let document = load_path(&fixture("maildir"), None);
+    assert_eq!(document.title, "Ferries");
+    assert_eq!(
+        document.article[0].text,
+        "Back on the river.\nFrom now on, every twenty minutes."
+    );
+    assert_eq!(tree(&document), [(0, "Bob".to_string())]);
+    let bob = document
+        .comments
+        .get(document.comments.find_by_key("b@example.org").unwrap());
+    assert_eq!(bob.body[0].kind, BlockKind::Quote);
+    assert_eq!(bob.body[0].text, "From the harbour?");
+}
+
+#[test]
+fn a_single_article_is_a_thread_of_one() {
+    let document = load_fixture("usenet-article.txt");
+    assert_eq!(document.title, "Ferry timetables");
+    assert_eq!(document.author.as_deref(), Some("Dee"));
+    assert_eq!(document.article[0].text, "Where are the winter timetables?");
+    assert!(document.comments.is_empty());
 }

@@ -8,7 +8,7 @@ use super::{Format, LoadError, mbox};
 /// Chooses a format by looking at the content.
 pub fn detect(text: &str) -> Result<Format, LoadError> {
     let start = text.trim_start();
-    if mbox::looks_like_mbox(text) {
+    if mbox::looks_like_mbox(text) || mbox::looks_like_message(text) {
         return Ok(Format::Mbox);
     }
     if !(start.starts_with('{') || start.starts_with('[')) {

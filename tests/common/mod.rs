@@ -6,7 +6,7 @@ pub mod hostile;
 use std::path::PathBuf;
 
 use tread::document::{BlockKind, Document};
-use tread::formats::{self, Format};
+use tread::formats::Format;
 
 pub fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -40,9 +40,11 @@ pub fn shared_folder(test: &str) -> Option<PathBuf> {
     None
 }
 
+/// Loads a file (or a maildir) as `tread` does: through the input source.
 pub fn load_path(path: &std::path::Path, format: Option<Format>) -> Document {
-    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    formats::load(&bytes, format)
+    let source = tread::source::InputSource::from_arg(Some(path));
+    source
+        .load(format, tread::source::DEFAULT_MAX_INPUT)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
         .document
 }

@@ -37,6 +37,34 @@ pub fn looks_like_mbox(text: &str) -> bool {
     first.starts_with("From ") && is_header_line(second)
 }
 
+/// Whether `text` is one message (an `.eml` file, a Usenet article): a
+/// block of header lines with a `From:` and one of the headers every
+/// message has, up to the first blank line.
+pub fn looks_like_message(text: &str) -> bool {
+    let text = after_blank_lines(text);
+    let mut has_from = false;
+    let mut has_other = false;
+    for (index, line) in text.lines().take(500).enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.is_empty() {
+            return index > 0 && has_from && has_other;
+        }
+        if line.starts_with([' ', '\t']) && index > 0 {
+            continue;
+        }
+        if !is_header_line(line) {
+            return false;
+        }
+        let name = line.split(':').next().unwrap_or("").to_ascii_lowercase();
+        has_from |= name == "from";
+        has_other |= matches!(
+            name.as_str(),
+            "message-id" | "date" | "subject" | "newsgroups" | "path"
+        );
+    }
+    false
+}
+
 /// `text` from its first line with something on it.
 fn after_blank_lines(text: &str) -> &str {
     let mut rest = text;
@@ -98,10 +126,19 @@ fn part_of<'a>(line: &Cow<'a, str>, part: &str) -> Cow<'a, str> {
 /// Splits raw bytes (any charset) into messages.
 fn split_messages(bytes: &[u8]) -> Vec<Message<'_>> {
     let mut messages = Vec::new();
-    let mut current: Option<Vec<&[u8]>> = None;
+    // A single message (no `From ` line first) is a message from the start.
+    let first_line = bytes
+        .split(|&b| b == b'\n')
+        .find(|line| !line.trim_ascii().is_empty())
+        .unwrap_or_default();
+    let mut current: Option<Vec<&[u8]>> = (!first_line.starts_with(b"From ")).then(Vec::new);
     let mut previous_blank = true;
     for line in bytes.split(|&b| b == b'\n') {
         let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if current.as_ref().is_some_and(Vec::is_empty) && line.trim_ascii().is_empty() {
+            // Blank lines before a message's headers are not its end.
+            continue;
+        }
         if previous_blank && line.starts_with(b"From ") {
             if let Some(lines) = current.take() {
                 messages.push(parse_message(bytes, &lines));
@@ -120,11 +157,12 @@ fn split_messages(bytes: &[u8]) -> Vec<Message<'_>> {
     messages
 }
 
-/// A body line with the `>` that mboxrd put before a "From " line taken
-/// off, when it has one.
+/// A body line with the `>` that mboxrd put before a `From ` line (or
+/// before one quoted already, `>From `) taken off, when it has one.
 fn quoted(line: &[u8]) -> Option<&[u8]> {
-    line.strip_prefix(b">")
-        .filter(|rest| rest.trim_ascii_start().starts_with(b"From ") && rest.starts_with(b"From "))
+    let rest = line.strip_prefix(b">")?;
+    let quotes = rest.iter().take_while(|&&b| b == b'>').count();
+    rest[quotes..].starts_with(b"From ").then_some(rest)
 }
 
 /// Where `part`, a slice of `whole`, starts in it.
@@ -269,8 +307,9 @@ fn comments(
                 .map(subject_key)
         })
         .collect();
+    let needed = threads.kept(&order, article_container);
     for c in order {
-        if c == article_container {
+        if !needed[c] {
             continue;
         }
         let parent = parent_of[c]

@@ -32,6 +32,25 @@ impl Threads {
         threads
     }
 
+    /// Which containers become comments: every message's but the article's,
+    /// and each placeholder that holds replies together (one above the
+    /// article alone, as when the article answers a message not here, is
+    /// not). `order` has parents first.
+    pub fn kept(&self, order: &[usize], article: usize) -> Vec<bool> {
+        let mut kept: Vec<bool> = (0..self.message_at.len())
+            .map(|c| self.message_at[c].is_some() && c != article)
+            .collect();
+        for &c in order.iter().rev() {
+            if kept[c]
+                && let Some(p) = self.parent_of[c]
+                && p != article
+            {
+                kept[p] = true;
+            }
+        }
+        kept
+    }
+
     /// The container of `id`, made when it is new.
     fn container(&mut self, id: &str) -> usize {
         if let Some(&c) = self.container_of.get(id) {
