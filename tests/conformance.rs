@@ -274,6 +274,24 @@ fn reddit_raw_json_bodies_keep_their_structure() {
 }
 
 #[test]
+fn hard_wrapped_mail_is_reflowed_and_lists_of_addresses_are_not() {
+    let Some(shared) =
+        shared_folder("hard_wrapped_mail_is_reflowed_and_lists_of_addresses_are_not")
+    else {
+        return;
+    };
+    let document = load_path(
+        &shared.join("formats/mbox/pipermail_r-devel_2010-March.txt"),
+        None,
+    );
+    let texts: Vec<&str> = document.article.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts[1].lines().count(), 2, "{}", texts[1]);
+    assert!(texts[2].starts_with("The MinGW-w64 snapshots have moved back"));
+    assert!(!texts[2].contains('\n'), "{}", texts[2]);
+    assert!(texts.last().unwrap().starts_with("--\nBrian D. Ripley"));
+}
+
+#[test]
 fn an_image_only_post_shows_its_image() {
     let Some(shared) = shared_folder("an_image_only_post_shows_its_image") else {
         return;

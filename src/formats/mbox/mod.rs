@@ -15,10 +15,12 @@ use crate::document::sanitize::clean_owned;
 use crate::document::{Block, BlockKind, CommentTreeBuilder, Comments, Document, NewComment};
 
 use super::LoadError;
+use body::{Flowed, body_blocks};
 use headers::{header_charset, header_text, sender, subject_changes, subject_key};
 use mime::{decode_words, plain_text};
 use thread::{Threads, containers_parents_first};
 
+mod body;
 mod headers;
 mod mime;
 mod thread;
@@ -259,7 +261,10 @@ fn message_comment(
     parent: Option<usize>,
     shows_subject: bool,
 ) -> NewComment {
-    let mut blocks = body_blocks(&plain_text(&message.headers, &message.body));
+    let mut blocks = body_blocks(
+        &plain_text(&message.headers, &message.body),
+        Flowed::of(message.header("Content-Type")),
+    );
     if shows_subject && let Some(subject) = message.header("Subject") {
         let subject = clean_owned(decode_words(subject));
         if !subject.trim().is_empty() {
@@ -345,52 +350,6 @@ fn message_ids(header: Option<&str>) -> Vec<String> {
         .collect()
 }
 
-/// Blocks of a plain-text mail body: paragraphs at blank lines, `>` lines as quotes.
-fn body_blocks(text: &str) -> Vec<Block> {
-    let text = clean_owned(text.to_string());
-    let mut blocks = Vec::new();
-    let mut group: Vec<&str> = Vec::new();
-    let flush = |group: &mut Vec<&str>, blocks: &mut Vec<Block>| {
-        if group.is_empty() {
-            return;
-        }
-        let quoted = group.iter().all(|l| l.starts_with('>'));
-        let lines: Vec<&str> = if quoted {
-            group
-                .iter()
-                .map(|l| {
-                    let l = &l[1..];
-                    l.strip_prefix(' ').unwrap_or(l)
-                })
-                .collect()
-        } else {
-            group.clone()
-        };
-        let kind = if quoted {
-            BlockKind::Quote
-        } else {
-            BlockKind::Paragraph
-        };
-        blocks.push(Block::new(kind, lines.join("\n")));
-        group.clear();
-    };
-    for line in text.lines() {
-        let line = line.trim_end();
-        // A change between quoted and unquoted lines also ends a block.
-        let switches = group
-            .last()
-            .is_some_and(|last| last.starts_with('>') != line.starts_with('>'));
-        if line.is_empty() || switches {
-            flush(&mut group, &mut blocks);
-        }
-        if !line.is_empty() {
-            group.push(line);
-        }
-    }
-    flush(&mut group, &mut blocks);
-    blocks
-}
-
 pub fn parse(bytes: &[u8]) -> Result<Document, LoadError> {
     let mut messages = split_messages(bytes);
     if messages.is_empty() {
@@ -421,7 +380,10 @@ pub fn parse(bytes: &[u8]) -> Result<Document, LoadError> {
         published: article_message.header("Date").map(|d| {
             crate::age::parse_mail_date(d).map_or_else(|| d.to_string(), |s| s.to_string())
         }),
-        article: body_blocks(&plain_text(&article_message.headers, &article_body)),
+        article: body_blocks(
+            &plain_text(&article_message.headers, &article_body),
+            Flowed::of(article_message.header("Content-Type")),
+        ),
         ..Document::default()
     };
     if document.title.trim().is_empty() {
