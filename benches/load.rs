@@ -1,4 +1,5 @@
-//! Loading speed: bytes of a generated 100,000-comment discussion into the model.
+//! Loading speed: bytes of a generated 100,000-comment discussion into the
+//! model, in each format, and a mailing list's month of 2,300 messages.
 //!
 //! Run: `cargo bench --bench load`. Throughput is reported in MiB/s. Each
 //! loaded document is dropped, untimed, before the next load, as in real use
@@ -49,8 +50,38 @@ fn load(c: &mut Criterion) {
             BatchSize::PerIteration,
         )
     });
+    let generated = synthetic::discussion(100_000);
+    for (name, bytes) in [
+        ("reddit", synthetic::reddit_json(&generated)),
+        ("discourse", synthetic::discourse_json(&generated)),
+        ("mbox", synthetic::mbox(&generated)),
+    ] {
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter_batched(
+                || (),
+                |()| formats::load(black_box(bytes.as_bytes()), None).unwrap(),
+                BatchSize::PerIteration,
+            )
+        });
+    }
     group.finish();
 }
 
-criterion_group!(benches, load);
+/// A busy mailing list's month: 2,300 messages.
+fn mail_month(c: &mut Criterion) {
+    let archive = synthetic::mbox(&synthetic::discussion(2_300));
+    let mut group = c.benchmark_group("load_mail_month");
+    group.throughput(Throughput::Bytes(archive.len() as u64));
+    group.bench_function("mbox_2300_messages", |b| {
+        b.iter_batched(
+            || (),
+            |()| formats::load(black_box(archive.as_bytes()), None).unwrap(),
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, load, mail_month);
 criterion_main!(benches);

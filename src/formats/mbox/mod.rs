@@ -44,6 +44,16 @@ pub fn looks_like_mbox(text: &str) -> bool {
 /// message has, up to the first blank line.
 pub fn looks_like_message(text: &str) -> bool {
     let text = after_blank_lines(text);
+    // A header name comes first, within a line's reach: JSON and most text
+    // are told apart here without reading on.
+    let starts_with_name = text
+        .bytes()
+        .take(80)
+        .position(|b| b == b':')
+        .is_some_and(|colon| is_header_line(&text[..=colon]));
+    if !starts_with_name {
+        return false;
+    }
     let mut has_from = false;
     let mut has_other = false;
     for (index, line) in text.lines().take(500).enumerate() {
@@ -67,16 +77,12 @@ pub fn looks_like_message(text: &str) -> bool {
     false
 }
 
-/// `text` from its first line with something on it.
+/// `text` from its first line with something on it. Looks no further than
+/// the leading white space: a one-line 50 MB JSON file is not scanned.
 fn after_blank_lines(text: &str) -> &str {
-    let mut rest = text;
-    while let Some((line, after)) = rest.split_once('\n') {
-        if !line.trim().is_empty() {
-            break;
-        }
-        rest = after;
-    }
-    rest
+    let content = text.len() - text.trim_start().len();
+    let line_start = text[..content].rfind('\n').map_or(0, |i| i + 1);
+    &text[line_start..]
 }
 
 fn is_header_line(line: &str) -> bool {
