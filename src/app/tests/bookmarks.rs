@@ -157,21 +157,26 @@ fn next_and_previous_bookmark_follow_the_document_and_wrap() {
     );
 }
 
-#[test]
-fn a_passage_gone_from_the_file_is_reported_not_dropped() {
-    let mut app = app();
-    let other = formats::load(b"Other\n\nText that is not here.", None)
-        .unwrap()
-        .document;
-    let mut bookmark = crate::bookmarks::make(
-        &other,
+/// A bookmark of the whole first paragraph of `document`.
+fn first_paragraph_bookmark(document: &Document) -> crate::bookmarks::Bookmark {
+    crate::bookmarks::make(
+        document,
         None,
         crate::bookmarks::Target::Article { block: 0 },
         None,
         None,
         crate::bookmarks::IdSource::default().stamp(0),
     )
-    .unwrap();
+    .unwrap()
+}
+
+#[test]
+fn a_passage_gone_from_the_file_is_reported_not_dropped() {
+    let mut app = app();
+    let other = formats::load(b"Other\n\nText that is not here.", None)
+        .unwrap()
+        .document;
+    let mut bookmark = first_paragraph_bookmark(&other);
     bookmark.document = app.doc_key.clone();
     app.set_bookmarks(vec![bookmark.clone()]);
     assert_eq!(app.bookmarks.len(), 1);
@@ -289,15 +294,7 @@ fn a_huge_last_block_from_disk_marks_only_the_article_there_is() {
         .unwrap()
         .document;
     let mut app = app_for(document, 80, 24);
-    let mut bookmark = crate::bookmarks::make(
-        &app.document,
-        None,
-        crate::bookmarks::Target::Article { block: 0 },
-        None,
-        None,
-        crate::bookmarks::IdSource::default().stamp(0),
-    )
-    .unwrap();
+    let mut bookmark = first_paragraph_bookmark(&app.document);
     for last in [usize::MAX, 400_000_000] {
         bookmark.last_block = Some(last);
         app.set_bookmarks(vec![bookmark.clone()]);
