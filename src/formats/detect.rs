@@ -101,10 +101,11 @@ fn json_shape(json: &str) -> Result<Option<JsonShape>, LoadError> {
     match result {
         Ok(()) => Ok(Some(probe.shape)),
         // The prefix ends mid-document, as it must.
-        Err(error) if !whole && (error.is_end_of_file() || near_the_cut) => Ok(Some(probe.shape)),
+        Err(_) if !whole && near_the_cut => Ok(Some(probe.shape)),
         Err(error) => {
             let on_first_line = error.line() == Some(1);
-            let trailing = probe.read > 0 && probe.events_done();
+            // The top value was read whole: what followed it is the error.
+            let trailing = probe.read > 0 && probe.events.at_end_of_value();
             if on_first_line && (probe.read < 2 || trailing) {
                 Ok(None)
             } else {
@@ -131,12 +132,6 @@ impl<'a> Probe<'a> {
         let event = self.events.next()?;
         self.read += 1;
         Ok(event)
-    }
-
-    /// Whether the top-level value was read whole (what followed it is the
-    /// error).
-    fn events_done(&self) -> bool {
-        self.events.at_end_of_value()
     }
 
     fn top_value(&mut self) -> Result<(), SyntaxError> {

@@ -10,7 +10,10 @@ use std::ops::Range;
 
 use compact_str::CompactString;
 
-use super::{Block, Body};
+use super::Body;
+pub use builder::{CommentTreeBuilder, NewComment, TreeError};
+
+mod builder;
 
 /// Index of a comment in the arena. Ids follow preorder: a parent's id is
 /// smaller than its replies' ids.
@@ -84,8 +87,11 @@ impl Comment {
 pub struct Comments {
     items: Vec<Comment>,
     roots: Vec<CommentId>,
-    /// Rows that are stubs, not comments, and the replies they stand for.
-    stubs: usize,
+    /// Stubs among the rows before each row (and, last, among all), so
+    /// that a subtree's stubs are counted at once; empty when there are
+    /// none, as in every format but Reddit's.
+    stubs_before: Vec<u32>,
+    /// The replies the stubs say they stand for.
     replies_not_held: u64,
 }
 
@@ -97,13 +103,14 @@ impl Comments {
 
     /// Comments, stubs for replies not in the file left out.
     pub fn comment_count(&self) -> usize {
-        self.items.len() - self.stubs
+        self.items.len() - self.stubs().0
     }
 
     /// Stubs for replies the file does not hold, and how many replies they
     /// say they stand for (those that say).
     pub fn stubs(&self) -> (usize, u64) {
-        (self.stubs, self.replies_not_held)
+        let stubs = self.stubs_before.last().map_or(0, |&n| n as usize);
+        (stubs, self.replies_not_held)
     }
 
     /// What the comment counts leave out: " (+12 more not in this file)",
@@ -118,14 +125,16 @@ impl Comments {
 
     /// Comments, stubs left out, among the replies at any depth under `id`.
     pub fn replies_under(&self, id: CommentId) -> usize {
-        let range = self.subtree(id);
-        if self.stubs == 0 {
-            return range.len() - 1;
-        }
-        self.items[range.start + 1..range.end]
-            .iter()
-            .filter(|c| !c.is_stub())
-            .count()
+        let replies = self.subtree(id);
+        // The replies are the rows after `id` in its subtree.
+        let stubs = match (
+            self.stubs_before.get(replies.start + 1),
+            self.stubs_before.get(replies.end),
+        ) {
+            (Some(&before), Some(&after)) => (after - before) as usize,
+            _ => 0,
+        };
+        self.descendant_count(id) - stubs
     }
 
     pub fn is_empty(&self) -> bool {
@@ -239,249 +248,6 @@ impl Comments {
     pub fn max_depth(&self) -> u32 {
         self.items.iter().map(|c| c.depth).max().unwrap_or(0)
     }
-}
-
-/// A comment as a loader sees it, before the tree is known: `parent` is the
-/// position of its parent in the order the loader pushed comments.
-#[derive(Debug, Clone, Default)]
-pub struct NewComment {
-    pub key: CompactString,
-    pub parent: Option<usize>,
-    pub author: Option<CompactString>,
-    pub posted: Option<CompactString>,
-    pub score: Option<i64>,
-    pub deleted: bool,
-    /// Hidden by the site's moderation (HN's "dead"): the text is there, and
-    /// shown, but marked.
-    pub dead: bool,
-    pub body: Body,
-    pub more: Option<MoreReplies>,
-}
-
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
-pub enum TreeError {
-    #[error("comment {child} names parent {parent}, which does not exist")]
-    MissingParent { child: usize, parent: usize },
-    #[error("comment {0} is its own ancestor")]
-    Cycle(usize),
-    #[error("more than {} comments", u32::MAX)]
-    TooMany,
-}
-
-/// Collects comments in any order and lays them out as a preorder arena.
-///
-/// Comments are stored as `Comment`s from the start, with `parent` holding
-/// the push position; when they were pushed in preorder, as nearly every file
-/// has them, `build` links the tree in place without moving them again.
-#[derive(Debug, Default)]
-pub struct CommentTreeBuilder {
-    pending: Vec<Comment>,
-}
-
-impl CommentTreeBuilder {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    pub fn with_capacity(capacity: usize) -> Self {
-        CommentTreeBuilder {
-            pending: Vec::with_capacity(capacity),
-        }
-    }
-
-    /// Adds a comment and returns its position, to be named as a later
-    /// comment's `parent`.
-    pub fn push(&mut self, comment: NewComment) -> usize {
-        let NewComment {
-            key,
-            parent,
-            author,
-            posted,
-            score,
-            deleted,
-            dead,
-            body,
-            more,
-        } = comment;
-        self.pending.push(Comment {
-            key,
-            // A push position until `build` makes it an id; positions past
-            // u32 are caught there.
-            parent: parent.map(|p| CommentId(u32::try_from(p).unwrap_or(u32::MAX))),
-            depth: 0,
-            subtree_len: 1,
-            author,
-            posted,
-            score,
-            deleted,
-            dead,
-            body,
-            more,
-        });
-        self.pending.len() - 1
-    }
-
-    /// Replaces the body of the comment pushed at `position`, for loaders that
-    /// read a comment's header before its text.
-    /// The comment pushed at `position`, for fields a loader reads after
-    /// pushing it (a streaming reader pushes a comment when it starts, so
-    /// that replies read inside it come after it). Its tree fields are the
-    /// builder's to set.
-    pub fn comment_mut(&mut self, position: usize) -> &mut Comment {
-        &mut self.pending[position]
-    }
-
-    pub fn set_body(&mut self, position: usize, body: Vec<Block>) {
-        self.pending[position].body = body.into();
-    }
-
-    pub fn len(&self) -> usize {
-        self.pending.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.pending.is_empty()
-    }
-
-    /// Orders the comments in preorder (replies after their parent, siblings
-    /// in the order they were pushed) and links the tree.
-    pub fn build(self) -> Result<Comments, TreeError> {
-        let pending = self.pending;
-        if u32::try_from(pending.len()).is_err() {
-            return Err(TreeError::TooMany);
-        }
-        let pushed = PushedTree::of(&pending)?;
-        let order = pushed.preorder()?;
-        let mut items = reorder(pending, &order);
-        let roots = link(&mut items, pushed.roots.len());
-        // A loader that sized the arena by an upper bound gives the rest back.
-        items.shrink_to_fit();
-        let (stubs, replies_not_held) = items
-            .iter()
-            .filter_map(|c| c.more)
-            .fold((0, 0), |(n, held), more| {
-                (n + 1, held + u64::from(more.0.unwrap_or(0)))
-            });
-        Ok(Comments {
-            items,
-            roots,
-            stubs,
-            replies_not_held,
-        })
-    }
-}
-
-/// No comment: the end of a list of children.
-const NONE: usize = usize::MAX;
-
-/// The tree as pushed: each comment's first child and next sibling, and
-/// the roots, all by push position and in push order.
-struct PushedTree {
-    first_child: Vec<usize>,
-    next_sibling: Vec<usize>,
-    roots: Vec<usize>,
-}
-
-impl PushedTree {
-    fn of(pending: &[Comment]) -> Result<PushedTree, TreeError> {
-        let count = pending.len();
-        let mut tree = PushedTree {
-            first_child: vec![NONE; count],
-            next_sibling: vec![NONE; count],
-            roots: Vec::new(),
-        };
-        let mut last_child = vec![NONE; count];
-        for (position, comment) in pending.iter().enumerate() {
-            match comment.parent.map(CommentId::index) {
-                None => tree.roots.push(position),
-                Some(parent) if parent >= count => {
-                    return Err(TreeError::MissingParent {
-                        child: position,
-                        parent,
-                    });
-                }
-                Some(parent) if parent == position => return Err(TreeError::Cycle(position)),
-                Some(parent) => {
-                    if last_child[parent] == NONE {
-                        tree.first_child[parent] = position;
-                    } else {
-                        tree.next_sibling[last_child[parent]] = position;
-                    }
-                    last_child[parent] = position;
-                }
-            }
-        }
-        Ok(tree)
-    }
-
-    /// Push positions in preorder, walked with an explicit stack; a comment
-    /// the walk does not reach hangs off a cycle.
-    fn preorder(&self) -> Result<Vec<usize>, TreeError> {
-        let count = self.first_child.len();
-        let mut order = Vec::with_capacity(count);
-        let mut stack: Vec<usize> = self.roots.iter().rev().copied().collect();
-        let mut children_buffer = Vec::new();
-        while let Some(position) = stack.pop() {
-            order.push(position);
-            children_buffer.clear();
-            let mut child = self.first_child[position];
-            while child != NONE {
-                children_buffer.push(child);
-                child = self.next_sibling[child];
-            }
-            stack.extend(children_buffer.iter().rev());
-        }
-        if order.len() != count {
-            let mut reached = vec![false; count];
-            for &p in &order {
-                reached[p] = true;
-            }
-            let unreached = reached.iter().position(|r| !r).unwrap_or(0);
-            return Err(TreeError::Cycle(unreached));
-        }
-        Ok(order)
-    }
-}
-
-/// The comments moved into `order`, their parents renumbered to match;
-/// as they are when they were pushed in preorder already.
-fn reorder(mut pending: Vec<Comment>, order: &[usize]) -> Vec<Comment> {
-    if order.iter().enumerate().all(|(index, &p)| index == p) {
-        return pending;
-    }
-    let mut new_id = vec![0u32; order.len()];
-    for (index, &position) in order.iter().enumerate() {
-        new_id[position] = index as u32;
-    }
-    let mut slots: Vec<Option<Comment>> = pending.drain(..).map(Some).collect();
-    order
-        .iter()
-        .map(|&position| {
-            let mut comment = slots[position].take().expect("each comment is placed once");
-            comment.parent = comment.parent.map(|p| CommentId(new_id[p.index()]));
-            comment
-        })
-        .collect()
-}
-
-/// Parents come before their replies now: depths forwards, then subtree
-/// sizes backwards. Returns the roots.
-fn link(items: &mut [Comment], root_count: usize) -> Vec<CommentId> {
-    let mut roots = Vec::with_capacity(root_count);
-    for index in 0..items.len() {
-        let id = CommentId(index as u32);
-        match items[index].parent {
-            Some(parent) => items[index].depth = items[parent.index()].depth + 1,
-            None => roots.push(id),
-        }
-    }
-    for index in (0..items.len()).rev() {
-        if let Some(parent) = items[index].parent {
-            let len = items[index].subtree_len;
-            items[parent.index()].subtree_len += len;
-        }
-    }
-    roots
 }
 
 #[cfg(test)]

@@ -104,3 +104,26 @@ fn a_100000_deep_chain_builds_walks_and_drops() {
     assert_eq!(comments.descendant_count(CommentId(0)), depth - 1);
     drop(comments);
 }
+
+#[test]
+fn stubs_are_counted_apart_from_the_replies_they_sit_among() {
+    let mut builder = CommentTreeBuilder::default();
+    let root = builder.push(comment("a", None));
+    let reply = builder.push(comment("b", Some(root)));
+    builder.push(NewComment {
+        more: Some(MoreReplies(Some(7))),
+        ..comment("more_b", Some(reply))
+    });
+    builder.push(NewComment {
+        more: Some(MoreReplies(None)),
+        ..comment("more_a", Some(root))
+    });
+    builder.push(comment("c", None));
+    let comments = builder.build().unwrap();
+    assert_eq!(comments.comment_count(), 3);
+    assert_eq!(comments.stubs(), (2, 7));
+    assert_eq!(comments.replies_under(id_of(&comments, "a")), 1);
+    assert_eq!(comments.replies_under(id_of(&comments, "b")), 0);
+    assert_eq!(comments.replies_under(id_of(&comments, "more_b")), 0);
+    assert_eq!(comments.descendant_count(id_of(&comments, "a")), 3);
+}

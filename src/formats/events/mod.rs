@@ -35,8 +35,6 @@ pub struct SyntaxError {
     message: String,
     /// The 1-based line it is on, when known.
     line: Option<usize>,
-    /// Whether the input ended where more was expected.
-    end_of_file: bool,
 }
 
 impl SyntaxError {
@@ -44,20 +42,11 @@ impl SyntaxError {
         SyntaxError {
             message: message.to_string(),
             line: None,
-            end_of_file: false,
         }
     }
 
     pub fn end_of_file() -> Self {
-        SyntaxError {
-            end_of_file: true,
-            ..SyntaxError::new("unexpected end of file")
-        }
-    }
-
-    /// Whether the input ended where more was expected (a cut-off file).
-    pub fn is_end_of_file(&self) -> bool {
-        self.end_of_file
+        SyntaxError::new("unexpected end of file")
     }
 
     pub fn line(&self) -> Option<usize> {
@@ -121,10 +110,7 @@ impl<'a> Events<'a> {
             let Some(&byte) = self.text.as_bytes().get(self.position) else {
                 return match self.expect {
                     Expect::Done => Ok(Event::Eof),
-                    _ => Err(SyntaxError {
-                        end_of_file: true,
-                        ..self.error("unexpected end of file")
-                    }),
+                    _ => Err(self.error("unexpected end of file")),
                 };
             };
             match self.expect {
@@ -386,7 +372,6 @@ impl<'a> Events<'a> {
         SyntaxError {
             message: format!("{message} at line {line} column {column}"),
             line: Some(line),
-            end_of_file: self.position >= self.text.len(),
         }
     }
 }
