@@ -16,18 +16,17 @@ pub(crate) struct Flowed {
 }
 
 impl Flowed {
-    /// As a Content-Type header says.
-    pub(crate) fn of(content_type: Option<&str>) -> Flowed {
-        let parameter = |name: &str| {
+    /// As a part's Content-Type says.
+    pub(crate) fn of(content_type: &mailparse::ParsedContentType) -> Flowed {
+        let parameter = |name: &str, on: &str| {
             content_type
-                .and_then(|c| super::mime::parameter(c, name))
-                .is_some_and(|v| {
-                    v.eq_ignore_ascii_case(if name == "format" { "flowed" } else { "yes" })
-                })
+                .params
+                .get(name)
+                .is_some_and(|v| v.eq_ignore_ascii_case(on))
         };
         Flowed {
-            on: parameter("format"),
-            delete_space: parameter("delsp"),
+            on: parameter("format", "flowed"),
+            delete_space: parameter("delsp", "yes"),
         }
     }
 }
@@ -214,7 +213,9 @@ Ferry Office
     #[test]
     fn format_flowed_lines_ending_in_a_space_go_on() {
         let body = "Short lines \nthat flow \non.\nA hard break.\n";
-        let flowed = Flowed::of(Some("text/plain; charset=utf-8; format=flowed"));
+        let flowed = Flowed::of(&mailparse::parse_content_type(
+            "text/plain; charset=utf-8; format=flowed",
+        ));
         assert_eq!(
             texts(&body_blocks(body, flowed)),
             [(
@@ -222,7 +223,9 @@ Ferry Office
                 "Short lines that flow on.\nA hard break."
             )]
         );
-        let deleted = Flowed::of(Some("text/plain; format=flowed; delsp=yes"));
+        let deleted = Flowed::of(&mailparse::parse_content_type(
+            "text/plain; format=flowed; delsp=yes",
+        ));
         assert_eq!(
             texts(&body_blocks("one-\nword \nhere\n", deleted)),
             [(BlockKind::Paragraph, "one-\nwordhere")]

@@ -19,14 +19,15 @@ pub(super) fn header_charset(headers: &[&[u8]]) -> Option<&'static encoding_rs::
 
 /// A header line as text: UTF-8 when it is, else in the message's charset,
 /// else windows-1252 (what 8-bit mail without one was, nearly always).
+/// The charset is looked for only then, as nearly every header is UTF-8.
 pub(super) fn header_text<'a>(
     line: &'a [u8],
-    charset: Option<&'static encoding_rs::Encoding>,
+    charset: impl FnOnce() -> Option<&'static encoding_rs::Encoding>,
 ) -> Cow<'a, str> {
     match std::str::from_utf8(line) {
         Ok(text) => Cow::Borrowed(text),
         Err(_) => {
-            let encoding = charset
+            let encoding = charset()
                 .filter(|e| *e != encoding_rs::UTF_8)
                 .unwrap_or(encoding_rs::WINDOWS_1252);
             Cow::Owned(encoding.decode_without_bom_handling(line).0.into_owned())

@@ -1,89 +1,123 @@
-//! MIME as mail bodies use it: the first text/plain part, quoted-printable
-//! and base64 transfer encodings, charsets, and RFC 2047 encoded words.
+//! MIME through the `mailparse` crate: the readable part of a message
+//! (multipart, quoted-printable and base64 undone), its charset with a
+//! fallback for mislabelled 8-bit text, and RFC 2047 encoded words.
 
-use super::{Headers, parse_message};
+use std::borrow::Cow;
 
-pub(super) fn parameter(header: &str, name: &str) -> Option<String> {
-    header.split(';').skip(1).find_map(|part| {
-        let (key, value) = part.split_once('=')?;
-        key.trim()
-            .eq_ignore_ascii_case(name)
-            .then(|| value.trim().trim_matches('"').to_string())
-    })
+use mailparse::{DispositionType, ParsedContentType, ParsedMail};
+
+use super::Headers;
+use super::body::Flowed;
+
+/// What a message says, as its readable part holds it.
+pub(super) enum BodyText {
+    Plain {
+        text: String,
+        flowed: Flowed,
+    },
+    /// Mail sent as HTML only, for the HTML converter.
+    Html(String),
 }
 
-/// The text of a message: the first text/plain part, decoded.
-pub(super) fn plain_text(headers: &Headers, body: &[u8]) -> String {
-    let header = |name: &str| headers.get(name);
-    let content_type = header("Content-Type").unwrap_or("text/plain");
-    let media = content_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    if media.starts_with("multipart/") {
-        let Some(boundary) = parameter(content_type, "boundary") else {
-            return String::from_utf8_lossy(body).into_owned();
-        };
-        let delimiter = format!("--{boundary}");
-        let text = body;
-        for part in split_on(text, delimiter.as_bytes()).into_iter().skip(1) {
-            if part.starts_with(b"--") {
-                break;
-            }
-            let lines: Vec<&[u8]> = part
-                .strip_prefix(b"\r\n")
-                .or_else(|| part.strip_prefix(b"\n"))
-                .unwrap_or(part)
-                .split(|&b| b == b'\n')
-                .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
-                .collect();
-            let inner = parse_message(text, &lines);
-            let inner_type = inner
-                .header("Content-Type")
-                .unwrap_or("text/plain")
-                .to_ascii_lowercase();
-            if inner_type.starts_with("text/plain") || inner_type.starts_with("multipart/") {
-                let text = plain_text(&inner.headers, &inner.body);
-                if !text.trim().is_empty() {
-                    return text;
-                }
-            }
+/// A Content-Type parameter (`charset`, `format`), unquoted.
+pub(super) fn parameter(content_type: &str, name: &str) -> Option<String> {
+    mailparse::parse_content_type(content_type)
+        .params
+        .remove(name)
+}
+
+/// The readable part of a message: its first text/plain part that is not
+/// an attachment, else its first HTML part, decoded.
+pub(super) fn readable_part(headers: &Headers, body: &[u8]) -> BodyText {
+    let content_type = headers.get("Content-Type");
+    let encoding = headers.get("Content-Transfer-Encoding");
+    let parsed = content_type.map_or_else(Default::default, mailparse::parse_content_type);
+    let transfer_is_identity = encoding.is_none_or(|e| {
+        let e = e.trim();
+        e.is_empty()
+            || ["7bit", "8bit", "binary"]
+                .iter()
+                .any(|i| e.eq_ignore_ascii_case(i))
+    });
+    if transfer_is_identity && !parsed.mimetype.starts_with("multipart/") {
+        // Most list mail: nothing to undo, so the archive's bytes are read
+        // as they are, without a copy made for the parser.
+        return part_text(&parsed, body);
+    }
+    // The parser reads a whole message: the two headers it needs, then
+    // the body.
+    let mut raw = Vec::with_capacity(body.len() + 160);
+    for (name, value) in [
+        ("Content-Type", content_type),
+        ("Content-Transfer-Encoding", encoding),
+    ] {
+        if let Some(value) = value {
+            raw.extend_from_slice(format!("{name}: {value}\r\n").as_bytes());
         }
-        return String::new();
     }
-    if !media.is_empty() && !media.starts_with("text/") {
-        return String::new();
+    raw.extend_from_slice(b"\r\n");
+    raw.extend_from_slice(body);
+    match mailparse::parse_mail(&raw) {
+        Ok(mail) => first_readable(&mail),
+        Err(_) => part_text(&parsed, body),
     }
-    let encoding = header("Content-Transfer-Encoding")
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    let decoded = match encoding.as_str() {
-        "quoted-printable" => quoted_printable(body, false),
-        "base64" => base64_decode(body),
-        _ => body.to_vec(),
+}
+
+fn first_readable(mail: &ParsedMail) -> BodyText {
+    let inline = |part: &&ParsedMail| {
+        part.get_content_disposition().disposition != DispositionType::Attachment
     };
-    decode_charset(&decoded, parameter(content_type, "charset").as_deref())
+    let decoded = |part: &ParsedMail| {
+        let bytes = part.get_body_raw().unwrap_or_default();
+        part_text(&part.ctype, &bytes)
+    };
+    let plain = mail
+        .parts()
+        .filter(inline)
+        .filter(|part| part.ctype.mimetype == "text/plain")
+        .map(decoded)
+        .find(|text| matches!(text, BodyText::Plain { text, .. } if !text.trim().is_empty()));
+    if let Some(plain) = plain {
+        return plain;
+    }
+    let html = mail
+        .parts()
+        .filter(inline)
+        .find(|part| part.ctype.mimetype == "text/html");
+    match html {
+        Some(part) => decoded(part),
+        None if mail.subparts.is_empty() && mail.ctype.mimetype.starts_with("text/") => {
+            decoded(mail)
+        }
+        None => BodyText::Plain {
+            text: String::new(),
+            flowed: Flowed::default(),
+        },
+    }
 }
 
-pub(super) fn split_on<'a>(haystack: &'a [u8], needle: &[u8]) -> Vec<&'a [u8]> {
-    let mut parts = Vec::new();
-    let mut start = 0;
-    let mut index = 0;
-    while index + needle.len() <= haystack.len() {
-        let at_line_start = index == 0 || haystack[index - 1] == b'\n';
-        if at_line_start && &haystack[index..index + needle.len()] == needle {
-            parts.push(&haystack[start..index]);
-            start = index + needle.len();
-            index = start;
-        } else {
-            index += 1;
-        }
+/// One part's bytes, transfer encoding undone, as text in its charset.
+fn part_text(content_type: &ParsedContentType, bytes: &[u8]) -> BodyText {
+    let mut text = decode_charset(
+        bytes,
+        content_type.params.get("charset").map(String::as_str),
+    );
+    if text.contains('\r') {
+        // Quoted-printable decoding ends its lines in CRLF, as the wire does.
+        text = text.replace("\r\n", "\n");
     }
-    parts.push(&haystack[start..]);
-    parts
+    match content_type.mimetype.as_str() {
+        "text/html" => BodyText::Html(text),
+        // A part that is not text at all (an image sent alone) says nothing.
+        media if !media.starts_with("text/") && !media.is_empty() => BodyText::Plain {
+            text: String::new(),
+            flowed: Flowed::default(),
+        },
+        _ => BodyText::Plain {
+            text,
+            flowed: Flowed::of(content_type),
+        },
+    }
 }
 
 pub(super) fn decode_charset(bytes: &[u8], charset: Option<&str>) -> String {
@@ -101,104 +135,154 @@ pub(super) fn decode_charset(bytes: &[u8], charset: Option<&str>) -> String {
     text.into_owned()
 }
 
-pub(super) fn hex(b: u8) -> Option<u8> {
-    (b as char).to_digit(16).map(|d| d as u8)
+/// A header value with its RFC 2047 encoded words (`=?utf-8?Q?...?=`,
+/// `=?iso-8859-1?B?...?=`) decoded.
+pub(super) fn decode_words(value: &str) -> Cow<'_, str> {
+    if !value.contains("=?") {
+        return Cow::Borrowed(value);
+    }
+    if value.is_ascii() {
+        return Cow::Owned(decode_ascii_words(value));
+    }
+    // Encoded words are ASCII, and the parser finds their edges by counting
+    // characters where it means bytes: raw 8-bit text before a word (old
+    // mail, decoded by header_text) hid it. Each ASCII run is decoded alone.
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while !rest.is_empty() {
+        let ascii = rest.find(|c: char| !c.is_ascii()).unwrap_or(rest.len());
+        out.push_str(&decode_ascii_words(&rest[..ascii]));
+        rest = &rest[ascii..];
+        let other = rest.find(|c: char| c.is_ascii()).unwrap_or(rest.len());
+        out.push_str(&rest[..other]);
+        rest = &rest[other..];
+    }
+    Cow::Owned(out)
 }
 
-/// Quoted-printable; in encoded words (`in_header`) `_` is a space.
-pub(super) fn quoted_printable(bytes: &[u8], in_header: bool) -> Vec<u8> {
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while index < bytes.len() {
-        match bytes[index] {
-            b'=' => {
-                let rest = &bytes[index + 1..];
-                if rest.starts_with(b"\r\n") {
-                    index += 3;
-                } else if rest.starts_with(b"\n") {
-                    index += 2;
-                } else if let (Some(&h), Some(&l)) = (rest.first(), rest.get(1))
-                    && let (Some(h), Some(l)) = (hex(h), hex(l))
-                {
-                    out.push(h << 4 | l);
-                    index += 3;
-                } else {
-                    out.push(b'=');
-                    index += 1;
-                }
-            }
-            b'_' if in_header => {
-                out.push(b' ');
-                index += 1;
-            }
-            b => {
-                out.push(b);
-                index += 1;
-            }
+/// [`decode_words`] of ASCII text, its leading and trailing white space
+/// kept (the parser reads a header value without them).
+fn decode_ascii_words(value: &str) -> String {
+    let words = value.trim();
+    if !words.contains("=?") {
+        return value.to_string();
+    }
+    let decode = |words: &str| {
+        let header = format!("X: {words}");
+        mailparse::parse_header(header.as_bytes())
+            .map(|(header, _)| header.get_value())
+            .unwrap_or_else(|_| words.to_string())
+    };
+    let mut decoded = decode(words);
+    if decoded.contains('\u{FFFD}') {
+        // Words labelled UTF-8 that hold Latin-1 bytes (`=?UTF-8?Q?Luc=eda?=`,
+        // as some gateways wrote them) are read as windows-1252, as 8-bit
+        // bodies are.
+        let relabelled = decode(&utf8_words_as_windows_1252(words));
+        if !relabelled.contains('\u{FFFD}') {
+            decoded = relabelled;
         }
     }
-    out
+    let start = value.len() - value.trim_start().len();
+    let end = value.trim_end().len();
+    format!("{}{decoded}{}", &value[..start], &value[end..])
 }
 
-pub(super) fn base64_decode(bytes: &[u8]) -> Vec<u8> {
-    let value = |b: u8| -> Option<u32> {
-        Some(match b {
-            b'A'..=b'Z' => b - b'A',
-            b'a'..=b'z' => b - b'a' + 26,
-            b'0'..=b'9' => b - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        } as u32)
-    };
-    let digits: Vec<u32> = bytes.iter().filter_map(|&b| value(b)).collect();
-    let mut out = Vec::with_capacity(digits.len() * 3 / 4);
-    for chunk in digits.chunks(4) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, d)| n | d << (18 - 6 * i));
-        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
-        out.extend_from_slice(&bytes[..chunk.len().saturating_sub(1)]);
-    }
-    out
-}
-
-/// Decodes RFC 2047 encoded words (`=?utf-8?Q?...?=`, `=?iso-8859-1?B?...?=`).
-pub(super) fn decode_words(header: &str) -> String {
-    let mut out = String::new();
-    let mut rest = header;
-    let mut last_was_word = false;
+/// `value` with each encoded word's `utf-8` label made `windows-1252`.
+fn utf8_words_as_windows_1252(value: &str) -> String {
+    const LABEL: &str = "=?utf-8?";
+    let mut out = String::with_capacity(value.len() + 16);
+    let mut rest = value;
     while let Some(start) = rest.find("=?") {
-        let before = &rest[..start];
-        let after = &rest[start + 2..];
-        let word = after.split_once('?').and_then(|(charset, after)| {
-            let (kind, after) = after.split_once('?')?;
-            let end = after.find("?=")?;
-            Some((charset, kind, &after[..end], &after[end + 2..]))
-        });
-        match word {
-            Some((charset, kind, text, remainder)) => {
-                // White space between two encoded words is not shown.
-                if !(last_was_word && before.trim().is_empty()) {
-                    out.push_str(before);
-                }
-                let bytes = if kind.eq_ignore_ascii_case("B") {
-                    base64_decode(text.as_bytes())
-                } else {
-                    quoted_printable(text.as_bytes(), true)
-                };
-                out.push_str(&decode_charset(&bytes, Some(charset)));
-                rest = remainder;
-                last_was_word = true;
-            }
-            None => {
-                out.push_str(&rest[..start + 2]);
-                rest = after;
-                last_was_word = false;
-            }
+        out.push_str(&rest[..start]);
+        let word = &rest[start..];
+        if word.len() >= LABEL.len() && word[..LABEL.len()].eq_ignore_ascii_case(LABEL) {
+            out.push_str("=?windows-1252?");
+            rest = &word[LABEL.len()..];
+        } else {
+            out.push_str("=?");
+            rest = &word[2..];
         }
     }
     out.push_str(rest);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(list: &[(&'static str, &'static str)]) -> Headers<'static> {
+        Headers(list.iter().map(|&(n, v)| (n, Cow::Borrowed(v))).collect())
+    }
+
+    fn plain(body: BodyText) -> String {
+        match body {
+            BodyText::Plain { text, .. } => text,
+            BodyText::Html(html) => panic!("HTML where text was expected: {html}"),
+        }
+    }
+
+    #[test]
+    fn encoded_words_in_any_charset_and_mislabelled_ones() {
+        assert_eq!(
+            decode_words("=?utf-8?Q?Caf=C3=A9_au_lait?="),
+            "Café au lait"
+        );
+        assert_eq!(
+            decode_words("Re: =?iso-8859-1?B?Q2Fm6Q==?= =?utf-8?Q?_ok?="),
+            "Re: Café ok"
+        );
+        assert_eq!(decode_words("=?UTF-8?Q?Luc=eda?= Ortiz"), "Lucía Ortiz");
+        assert_eq!(
+            decode_words("lucía at example.com (=?UTF-8?Q?Luc=eda_Ortiz?=)"),
+            "lucía at example.com (Lucía Ortiz)"
+        );
+        assert!(matches!(
+            decode_words("no words"),
+            Cow::Borrowed("no words")
+        ));
+    }
+
+    #[test]
+    fn quoted_printable_and_base64_bodies_are_decoded() {
+        let qp = headers(&[
+            ("Content-Type", "text/plain; charset=iso-8859-1"),
+            ("Content-Transfer-Encoding", "quoted-printable"),
+        ]);
+        assert_eq!(
+            plain(readable_part(&qp, b"soft=\nbreak =3D caf=E9\n")),
+            "softbreak = café\n"
+        );
+        let base64 = headers(&[("Content-Transfer-Encoding", "base64")]);
+        assert_eq!(plain(readable_part(&base64, b"Zm9vYmFy\n")), "foobar");
+    }
+
+    #[test]
+    fn multipart_gives_its_inline_plain_part_else_its_html() {
+        let multipart = headers(&[("Content-Type", "multipart/mixed; boundary=\"b\"")]);
+        let body = b"preamble\n--b\nContent-Type: text/plain\nContent-Disposition: attachment\n\n\
+attached notes\n--b\nContent-Type: text/plain; format=flowed\n\nthe message\n--b--\n";
+        assert_eq!(plain(readable_part(&multipart, body)).trim(), "the message");
+        let html_only = b"--b\nContent-Type: text/html\n\n<p>only <b>HTML</b></p>\n--b--\n";
+        match readable_part(&multipart, html_only) {
+            BodyText::Html(html) => assert!(html.contains("<b>HTML</b>")),
+            BodyText::Plain { text, .. } => panic!("plain text {text:?}"),
+        }
+    }
+
+    #[test]
+    fn nested_parts_with_folded_headers_and_dashed_boundaries() {
+        let signed = headers(&[("Content-Type", "multipart/signed; boundary=\"out\"")]);
+        let body =
+            b"--out\nContent-Type: multipart/alternative;\n boundary=\"------------0903\"\n\n\
+This is a multi-part message in MIME format.\n--------------0903\n\
+Content-Type: text/plain; charset=windows-1252\nContent-Transfer-Encoding: quoted-printable\n\n\
+both work for me =96 links\n\n--------------0903\nContent-Type: text/html\n\n<p>x</p>\n\
+--------------0903--\n\n--out\nContent-Type: application/pgp-signature\n\nSIG\n--out--\n";
+        assert_eq!(
+            plain(readable_part(&signed, body)).trim_end(),
+            "both work for me \u{2013} links"
+        );
+    }
 }

@@ -3,9 +3,9 @@
 //! algorithm does (a message the archive lacks becomes a placeholder so its
 //! replies stay together), the first thread's first message as the article.
 //!
-//! Bodies: the first text/plain part of MIME messages, quoted-printable and
-//! base64 decoded, converted from their charset; `>` lines become quotes.
-//! Headers: RFC 2047 encoded words in Subject and From are decoded.
+//! Bodies: the readable part of MIME messages, as mime.rs finds it through
+//! the `mailparse` crate; `>` lines become quotes. Headers: RFC 2047
+//! encoded words in Subject and From are decoded.
 
 use std::borrow::Cow;
 
@@ -15,9 +15,9 @@ use crate::document::sanitize::clean_owned;
 use crate::document::{Block, BlockKind, CommentTreeBuilder, Comments, Document, NewComment};
 
 use super::LoadError;
-use body::{Flowed, body_blocks};
+use body::body_blocks;
 use headers::{header_charset, header_text, sender, subject_changes, subject_key};
-use mime::{decode_words, plain_text};
+use mime::{BodyText, decode_words, readable_part};
 use thread::{Threads, containers_parents_first};
 
 mod body;
@@ -196,10 +196,9 @@ const KEPT_HEADERS: [&str; 8] = [
 /// text in a large archive.
 fn kept_headers<'a>(lines: &[&'a [u8]]) -> Vec<(&'static str, Cow<'a, str>)> {
     let mut headers: Vec<(&'static str, Cow<'a, str>)> = Vec::new();
-    let charset = header_charset(lines);
     let mut index = 0;
     while index < lines.len() {
-        let line = header_text(lines[index], charset);
+        let line = header_text(lines[index], || header_charset(lines));
         if line.starts_with([' ', '\t']) {
             if let Some((_, value)) = headers.last_mut() {
                 let value = value.to_mut();
@@ -260,6 +259,15 @@ fn parse_message<'a>(archive: &'a [u8], lines: &[&'a [u8]]) -> Message<'a> {
     }
 }
 
+/// A message's readable part as blocks: plain text as mail is written,
+/// HTML-only mail through the HTML converter.
+fn readable_blocks(headers: &Headers, body: &[u8]) -> Vec<Block> {
+    match readable_part(headers, body) {
+        BodyText::Plain { text, flowed } => body_blocks(&text, flowed),
+        BodyText::Html(html) => super::html::to_blocks(&html),
+    }
+}
+
 /// A message as a comment, headed by its subject when `shows_subject`.
 fn message_comment(
     message: &Message,
@@ -267,12 +275,9 @@ fn message_comment(
     parent: Option<usize>,
     shows_subject: bool,
 ) -> NewComment {
-    let mut blocks = body_blocks(
-        &plain_text(&message.headers, &message.body),
-        Flowed::of(message.header("Content-Type")),
-    );
+    let mut blocks = readable_blocks(&message.headers, &message.body);
     if shows_subject && let Some(subject) = message.header("Subject") {
-        let subject = clean_owned(decode_words(subject));
+        let subject = clean_owned(decode_words(subject).into_owned());
         if !subject.trim().is_empty() {
             blocks.insert(0, Block::new(BlockKind::Heading, subject));
         }
@@ -379,17 +384,14 @@ pub fn parse(bytes: &[u8]) -> Result<Document, LoadError> {
     let article_body = std::mem::take(&mut messages[article_index].body);
     let article_message = &messages[article_index];
     let mut document = Document {
-        title: clean_owned(decode_words(
-            article_message.header("Subject").unwrap_or("(no subject)"),
-        )),
+        title: clean_owned(
+            decode_words(article_message.header("Subject").unwrap_or("(no subject)")).into_owned(),
+        ),
         author: article_message.header("From").map(sender).map(clean_owned),
         published: article_message.header("Date").map(|d| {
             crate::age::parse_mail_date(d).map_or_else(|| d.to_string(), |s| s.to_string())
         }),
-        article: body_blocks(
-            &plain_text(&article_message.headers, &article_body),
-            Flowed::of(article_message.header("Content-Type")),
-        ),
+        article: readable_blocks(&article_message.headers, &article_body),
         ..Document::default()
     };
     if document.title.trim().is_empty() {
@@ -402,24 +404,10 @@ pub fn parse(bytes: &[u8]) -> Result<Document, LoadError> {
 
 #[cfg(test)]
 mod tests {
-    use super::mime::{base64_decode, quoted_printable};
     use super::*;
 
     #[test]
-    fn encoded_words_quoted_printable_and_base64() {
-        assert_eq!(
-            decode_words("=?utf-8?Q?Caf=C3=A9_au_lait?="),
-            "Café au lait"
-        );
-        assert_eq!(
-            decode_words("Re: =?iso-8859-1?B?Q2Fm6Q==?= =?utf-8?Q?_ok?="),
-            "Re: Café ok"
-        );
-        assert_eq!(
-            quoted_printable(b"soft=\nbreak =3D done", false),
-            b"softbreak = done"
-        );
-        assert_eq!(base64_decode(b"Zm9vYmFy\n"), b"foobar");
+    fn senders_by_name_else_address() {
         assert_eq!(sender("\"Ann Example\" <ann@example.org>"), "Ann Example");
         assert_eq!(sender("<bob@example.org>"), "bob@example.org");
     }
