@@ -1,6 +1,8 @@
 //! Dates as comments carry them (RFC 3339 text, Unix seconds, mail's RFC
 //! 2822) read by jiff, and shown as a short age such as "3h" or "2y" or in
-//! full.
+//! full, in the reader's time zone and labelled with it.
+
+use jiff::tz::TimeZone;
 
 /// Seconds since the Unix epoch for `text`, if it is a date we understand:
 /// Unix seconds, or RFC 3339 (`2026-11-28T09:00:00+09:00`, a space for the
@@ -45,17 +47,28 @@ pub fn parse_mail_date(text: &str) -> Option<i64> {
         .map(|zoned| zoned.timestamp().as_second())
 }
 
-/// A moment as `2026-11-28 09:00`, in UTC.
-pub fn full_date(seconds: i64) -> String {
+/// The zone dates are shown in: `TZ` when set, else the system's, else
+/// UTC (a system without zone data).
+pub fn local_zone() -> TimeZone {
+    TimeZone::try_system().unwrap_or(TimeZone::UTC)
+}
+
+/// A moment as `2026-11-28 09:00 JST`: in `zone`, labelled with its
+/// abbreviation (or its offset, for a zone without one).
+pub fn full_date(seconds: i64, zone: &TimeZone) -> String {
     jiff::Timestamp::from_second(seconds)
-        .map(|t| t.strftime("%Y-%m-%d %H:%M").to_string())
+        .map(|t| {
+            t.to_zoned_datetime(zone.clone())
+                .strftime("%Y-%m-%d %H:%M %Z")
+                .to_string()
+        })
         .unwrap_or_else(|_| seconds.to_string())
 }
 
-/// How a date from a document reads in full: formatted when we understand
-/// it, as given otherwise.
-pub fn readable_date(text: &str) -> String {
-    parse_timestamp(text).map_or_else(|| text.to_string(), full_date)
+/// How a date from a document reads in full, in `zone`: formatted when we
+/// understand it, as given otherwise.
+pub fn readable_date(text: &str, zone: &TimeZone) -> String {
+    parse_timestamp(text).map_or_else(|| text.to_string(), |s| full_date(s, zone))
 }
 
 /// A short age: "now", "5m", "3h", "2d", "4mo", "2y". A date in the future
@@ -111,11 +124,23 @@ mod tests {
 
     #[test]
     fn full_dates_round_trip_with_parsing() {
-        assert_eq!(full_date(0), "1970-01-01 00:00");
-        assert_eq!(full_date(1_420_241_808), "2015-01-02 23:36");
-        assert_eq!(full_date(951_782_400), "2000-02-29 00:00");
-        assert_eq!(readable_date("1420241808"), "2015-01-02 23:36");
-        assert_eq!(readable_date("last week"), "last week");
+        let utc = TimeZone::UTC;
+        assert_eq!(full_date(0, &utc), "1970-01-01 00:00 UTC");
+        assert_eq!(full_date(1_420_241_808, &utc), "2015-01-02 23:36 UTC");
+        assert_eq!(full_date(951_782_400, &utc), "2000-02-29 00:00 UTC");
+        assert_eq!(readable_date("1420241808", &utc), "2015-01-02 23:36 UTC");
+        assert_eq!(readable_date("last week", &utc), "last week");
+    }
+
+    #[test]
+    fn full_dates_in_the_readers_zone_are_labelled() {
+        let tokyo = TimeZone::posix("JST-9").unwrap();
+        assert_eq!(full_date(1_420_241_808, &tokyo), "2015-01-03 08:36 JST");
+        let new_york = TimeZone::posix("EST5EDT,M3.2.0,M11.1.0").unwrap();
+        assert_eq!(full_date(1_420_241_808, &new_york), "2015-01-02 18:36 EST");
+        assert_eq!(full_date(1_435_000_000, &new_york), "2015-06-22 15:06 EDT");
+        let unnamed = TimeZone::fixed(jiff::tz::offset(5));
+        assert!(full_date(0, &unnamed).starts_with("1970-01-01 05:00 "));
     }
 
     #[test]

@@ -51,12 +51,13 @@ fn run(cli: Cli) -> Result<(), Error> {
         Some(Command::Dump { file, width, input }) => {
             let loaded = load(&InputSource::from_arg(file.as_deref()), input)?;
             let width = width.map(usize::from).unwrap_or_else(terminal_width);
-            dump::write(&loaded.document, width, std::io::stdout().lock()).map_err(|source| {
-                Error::Write {
+            let zone = tread::age::local_zone();
+            dump::write(&loaded.document, width, &zone, std::io::stdout().lock()).map_err(
+                |source| Error::Write {
                     what: "standard output".to_string(),
                     source,
-                }
-            })
+                },
+            )
         }
         Some(Command::Convert { file, to, input }) => {
             let loaded = load(&InputSource::from_arg(file.as_deref()), input)?;

@@ -9,8 +9,11 @@ use tread::text::wrap::display_width;
 
 use common::fixture;
 
+/// tread, with dates shown in UTC whatever the machine's zone.
 fn tread() -> Command {
-    Command::cargo_bin("tread").unwrap()
+    let mut command = Command::cargo_bin("tread").unwrap();
+    command.env("TZ", "UTC");
+    command
 }
 
 fn sample() -> std::path::PathBuf {
@@ -438,4 +441,24 @@ fn max_input_refuses_a_file_over_it_and_reads_one_under_it() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("is not a size"));
+}
+
+#[test]
+fn dump_shows_dates_in_the_local_zone_labelled() {
+    let dump = |zone: &str| {
+        let output = tread()
+            .env("TZ", zone)
+            .args(["dump", "--width", "100"])
+            .arg(fixture("thread.mbox"))
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let utc = dump("UTC");
+    assert!(utc.contains("2026-11-02 11:00 UTC"), "{utc}");
+    // A POSIX zone string needs no zone database on the machine.
+    let tokyo = dump("JST-9");
+    assert!(tokyo.contains("2026-11-02 20:00 JST"), "{tokyo}");
+    assert!(!tokyo.contains("UTC"), "{tokyo}");
 }

@@ -202,8 +202,11 @@ fn the_help_screen_shows_a_remapped_key() {
     assert!(screen.contains("Ctrl-s, /"), "{screen}");
 }
 
+/// tread, with dates shown in UTC whatever the machine's zone.
 fn tread() -> Command {
-    Command::cargo_bin("tread").unwrap()
+    let mut command = Command::cargo_bin("tread").unwrap();
+    command.env("TZ", "UTC");
+    command
 }
 
 #[test]

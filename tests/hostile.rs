@@ -14,6 +14,7 @@ fn tread(data: &Path) -> Command {
     let mut command = Command::cargo_bin("tread").unwrap();
     command
         .env("TREAD_DATA_DIR", data)
+        .env("TZ", "UTC")
         .env_remove("TREAD_CONFIG");
     command
 }

@@ -66,6 +66,7 @@ impl Session {
         let mut command = CommandBuilder::new(program);
         command.args(args);
         command.env("TERM", "xterm-256color");
+        command.env("TZ", "UTC");
         command.env_remove("NO_COLOR");
         for (name, value) in env {
             command.env(name, value);

@@ -70,10 +70,12 @@ pub enum PromptKey {
 /// What the event loop tells the reader as a document opens: the time and
 /// a seed for bookmark ids (so that `update` reads no clock), and what the
 /// store keeps for the document.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Opened {
     /// Unix seconds; ages are shown relative to this while the reader runs.
     pub now: i64,
+    /// The zone full dates are shown in, labelled.
+    pub zone: jiff::tz::TimeZone,
     /// Makes this session's bookmark ids differ from any other process's.
     pub id_seed: u64,
     /// Every bookmark in the store; the reader keeps this document's.
@@ -85,4 +87,18 @@ pub struct Opened {
     /// What the user should hear first (a store that could not be read, a
     /// warning from loading).
     pub notice: Option<String>,
+}
+
+impl Default for Opened {
+    fn default() -> Opened {
+        Opened {
+            now: 0,
+            zone: jiff::tz::TimeZone::UTC,
+            id_seed: 0,
+            bookmarks: Vec::new(),
+            position: None,
+            seen: None,
+            notice: None,
+        }
+    }
 }

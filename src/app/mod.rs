@@ -81,6 +81,8 @@ pub struct App {
     /// The time ages are shown relative to, given as the document opens
     /// and fixed then, so a screen does not change while it is being read.
     pub now: i64,
+    /// The zone full dates are shown in, given with `now`.
+    pub zone: jiff::tz::TimeZone,
     /// The document's stable key, which bookmarks and positions are filed under.
     pub doc_key: String,
     /// The file the document came from, kept with new bookmarks for display.
@@ -137,6 +139,7 @@ impl App {
             quit: false,
             effects: Vec::new(),
             now: 0,
+            zone: jiff::tz::TimeZone::UTC,
             doc_key,
             doc_path: None,
             bookmarks: Vec::new(),

@@ -44,6 +44,7 @@ impl App {
     /// The document opened: the clock and the saved state arrive.
     fn opened(&mut self, opened: Opened) {
         self.now = opened.now;
+        self.zone = opened.zone;
         self.ids = crate::bookmarks::IdSource::new(opened.id_seed);
         self.set_bookmarks(opened.bookmarks);
         if let Some(position) = &opened.position {

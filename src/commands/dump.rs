@@ -4,6 +4,8 @@
 
 use std::io::{self, Write};
 
+use jiff::tz::TimeZone;
+
 use crate::document::{Block, Comment, Document};
 use crate::text::block_lines::block_lines;
 use crate::text::tree_guides::{GuideStyle, GuideWalker};
@@ -14,29 +16,37 @@ const MAX_INDENTED_DEPTH: usize = 12;
 /// Guides never squeeze a comment's text narrower than this.
 const MIN_TEXT_WIDTH: usize = 20;
 
-/// Renders `document` as text lines of at most `width` columns (at least 1).
+/// Renders `document` as text lines of at most `width` columns (at least 1),
+/// its dates in UTC: the same text on every machine.
 pub fn render(document: &Document, width: usize) -> String {
     let mut bytes = Vec::new();
-    write(document, width, &mut bytes).expect("writing to memory cannot fail");
+    write(document, width, &TimeZone::UTC, &mut bytes).expect("writing to memory cannot fail");
     String::from_utf8(bytes).expect("the dump is text")
 }
 
 /// Writes what [`render`] returns to `sink` as it goes, so that dumping a
 /// large thread holds one line at a time, not a second copy of its text.
-pub fn write(document: &Document, width: usize, sink: impl Write) -> io::Result<()> {
+/// Dates are shown in `zone`.
+pub fn write(
+    document: &Document,
+    width: usize,
+    zone: &TimeZone,
+    sink: impl Write,
+) -> io::Result<()> {
     let width = width.max(1);
     let mut out = Output {
         sink: io::BufWriter::with_capacity(1 << 16, sink),
         line: String::new(),
         blank_lines: 0,
         width,
+        zone,
     };
     for line in wrap_lines(&document.title, width, WrapMode::Prose) {
         out.line("", line)?;
     }
     let rule_width = display_width(&document.title).clamp(1, width);
     out.line("", &"═".repeat(rule_width))?;
-    let published = document.published.as_deref().map(crate::age::readable_date);
+    let published = (document.published.as_deref()).map(|p| crate::age::readable_date(p, zone));
     for meta in [&document.source, &document.author, &published]
         .into_iter()
         .flatten()
@@ -64,7 +74,7 @@ pub fn write(document: &Document, width: usize, sink: impl Write) -> io::Result<
     out.sink.flush()
 }
 
-struct Output<W: Write> {
+struct Output<'a, W: Write> {
     sink: io::BufWriter<W>,
     /// The line being made, reused.
     line: String,
@@ -72,9 +82,10 @@ struct Output<W: Write> {
     /// dropped at the end.
     blank_lines: usize,
     width: usize,
+    zone: &'a TimeZone,
 }
 
-impl<W: Write> Output<W> {
+impl<W: Write> Output<'_, W> {
     /// Writes one line, clipped to the width: only a grapheme wider than the
     /// space left (a CJK character in one column) is ever clipped. Prefixes
     /// are made of one-column guide characters, so counting chars measures them.
@@ -116,7 +127,7 @@ impl<W: Write> Output<W> {
     }
 }
 
-fn header_text(comment: &Comment, is_op: bool) -> String {
+fn header_text(comment: &Comment, is_op: bool, zone: &TimeZone) -> String {
     if let Some(more) = comment.more {
         return format!("⋯ {}", more.describe());
     }
@@ -136,12 +147,12 @@ fn header_text(comment: &Comment, is_op: bool) -> String {
         header.push_str(&format!(" · {score} {points}"));
     }
     if let Some(posted) = &comment.posted {
-        header.push_str(&format!(" · {}", crate::age::readable_date(posted)));
+        header.push_str(&format!(" · {}", crate::age::readable_date(posted, zone)));
     }
     header
 }
 
-fn render_comments(document: &Document, out: &mut Output<impl Write>) -> io::Result<()> {
+fn render_comments(document: &Document, out: &mut Output<'_, impl Write>) -> io::Result<()> {
     let comments = &document.comments;
     let style = GuideStyle::for_width(
         out.width,
@@ -152,7 +163,7 @@ fn render_comments(document: &Document, out: &mut Output<impl Write>) -> io::Res
     let mut walker = GuideWalker::default();
     for (id, comment) in comments.iter() {
         let guides = walker.next(comments, id, comment.has_replies(), style);
-        let mut header = header_text(comment, document.is_op(comment));
+        let mut header = header_text(comment, document.is_op(comment), out.zone);
         if let Some(depth) = guides.depth_label {
             header = format!("[{depth}] {header}");
         }

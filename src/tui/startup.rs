@@ -42,6 +42,7 @@ pub fn restore_saved_state(app: &mut App, store: &Store, no_resume: bool) {
 fn fresh() -> Opened {
     Opened {
         now: crate::age::now(),
+        zone: crate::age::local_zone(),
         id_seed: crate::bookmarks::id_seed(),
         ..Opened::default()
     }

@@ -238,7 +238,7 @@ fn body_line<'a>(
 pub fn selected_date(app: &App) -> Option<String> {
     let id = app.comments.selected?;
     let posted = app.document.comments.get(id).posted.as_deref()?;
-    Some(crate::age::readable_date(posted))
+    Some(crate::age::readable_date(posted, &app.zone))
 }
 
 /// "comment 3/26" for the pane title.

@@ -354,3 +354,20 @@ fn a_top_line_deep_in_a_comment_survives_widening_the_pane() {
     }
     assert!(app.comments.selected.is_some());
 }
+
+#[test]
+fn the_selected_comments_date_is_shown_in_the_zone_given_at_opening() {
+    let mail = include_bytes!("../../../tests/fixtures/thread.mbox");
+    let document = formats::load(mail, Some(Format::Mbox)).unwrap().document;
+    let mut app = app_for(document, 120, 30);
+    app.update(Message::Opened(Box::new(Opened {
+        zone: jiff::tz::TimeZone::posix("JST-9").unwrap(),
+        ..Opened::default()
+    })));
+    focus_comments(&mut app);
+    let screen = drawn(&app);
+    assert!(
+        screen.contains("2026-11-02 20:00 JST · comment 1/"),
+        "{screen}"
+    );
+}
