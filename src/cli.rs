@@ -18,6 +18,9 @@ use crate::formats::Format;
 pub struct Cli {
     /// The discussion to read: a file, '-' for standard input, or nothing for the demo
     pub file: Option<PathBuf>,
+    /// A file read with FILE as one thread: a Mastodon status and its context
+    #[arg(value_name = "CONTEXT")]
+    pub second: Option<PathBuf>,
 
     /// Start at the top instead of where you left this document
     #[arg(long)]
@@ -58,6 +61,9 @@ pub enum Command {
     Dump {
         /// The discussion: a file, '-' for standard input, or nothing for the demo
         file: Option<PathBuf>,
+        /// A file read with FILE as one thread: a Mastodon status and its context
+        #[arg(value_name = "CONTEXT")]
+        second: Option<PathBuf>,
         /// Wrap to this many columns (default: the terminal's width, or 80)
         #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
         width: Option<u16>,
@@ -68,6 +74,9 @@ pub enum Command {
     Convert {
         /// The discussion: a file, '-' for standard input, or nothing for the demo
         file: Option<PathBuf>,
+        /// A file read with FILE as one thread: a Mastodon status and its context
+        #[arg(value_name = "CONTEXT")]
+        second: Option<PathBuf>,
         /// The format to write
         #[arg(long, value_enum)]
         to: ConvertTarget,

@@ -48,8 +48,14 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
-        Some(Command::Dump { file, width, input }) => {
-            let loaded = load(&InputSource::from_arg(file.as_deref()), input)?;
+        Some(Command::Dump {
+            file,
+            second,
+            width,
+            input,
+        }) => {
+            let source = InputSource::from_args(file.as_deref(), second.as_deref());
+            let loaded = load(&source, input)?;
             let width = width.map(usize::from).unwrap_or_else(terminal_width);
             let zone = tread::age::local_zone();
             dump::write(&loaded.document, width, &zone, std::io::stdout().lock()).map_err(
@@ -59,8 +65,14 @@ fn run(cli: Cli) -> Result<(), Error> {
                 },
             )
         }
-        Some(Command::Convert { file, to, input }) => {
-            let loaded = load(&InputSource::from_arg(file.as_deref()), input)?;
+        Some(Command::Convert {
+            file,
+            second,
+            to,
+            input,
+        }) => {
+            let source = InputSource::from_args(file.as_deref(), second.as_deref());
+            let loaded = load(&source, input)?;
             print(&match to {
                 ConvertTarget::Json => native::write(&loaded.document),
                 ConvertTarget::Text => text::write(&loaded.document),
@@ -70,30 +82,40 @@ fn run(cli: Cli) -> Result<(), Error> {
         Some(Command::Config { default: true }) => print(config::DEFAULT_CONFIG),
         Some(Command::Config { default: false }) => print(&config::describe_path()),
         None => {
-            let source = InputSource::from_arg(cli.file.as_deref());
-            // A broken config stops tread before anything else happens.
-            let config = Config::load(cli.theme.as_deref())?;
-            if !std::io::stdout().is_terminal() {
-                return Err(Error::NotATerminal);
-            }
-            let loaded = load(&source, cli.input)?;
-            let mut app = App::new(
-                loaded.document,
-                source.display_name(),
-                config.keymap,
-                Rect::default(),
-            );
-            app.theme = config.theme;
-            app.settings = config.settings;
-            app.doc_path = source.absolute_path();
-            let warning = loaded
-                .warnings
-                .first()
-                .map(|warning| format!("{warning} (see stderr)"));
-            let store = tui::startup::open(&mut app, cli.no_resume, warning);
-            tui::run(app, store).map_err(|source| Error::Terminal { source })
+            let source = InputSource::from_args(cli.file.as_deref(), cli.second.as_deref());
+            read(&source, cli.theme.as_deref(), cli.input, cli.no_resume)
         }
     }
+}
+
+/// The reader on `source`, in the terminal.
+fn read(
+    source: &InputSource,
+    theme: Option<&str>,
+    input: InputOptions,
+    no_resume: bool,
+) -> Result<(), Error> {
+    // A broken config stops tread before anything else happens.
+    let config = Config::load(theme)?;
+    if !std::io::stdout().is_terminal() {
+        return Err(Error::NotATerminal);
+    }
+    let loaded = load(source, input)?;
+    let mut app = App::new(
+        loaded.document,
+        source.display_name(),
+        config.keymap,
+        Rect::default(),
+    );
+    app.theme = config.theme;
+    app.settings = config.settings;
+    app.doc_path = source.absolute_path();
+    let warning = loaded
+        .warnings
+        .first()
+        .map(|warning| format!("{warning} (see stderr)"));
+    let store = tui::startup::open(&mut app, no_resume, warning);
+    tui::run(app, store).map_err(|source| Error::Terminal { source })
 }
 
 fn bookmarks_command(command: BookmarksCommand) -> Result<String, Error> {

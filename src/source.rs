@@ -1,5 +1,6 @@
-//! Where a document's bytes come from: a file, standard input (`-`), or the
-//! built-in demo, and the name used for it in messages.
+//! Where a document's bytes come from: a file, standard input (`-`), the
+//! built-in demo, or two files read as one (a Mastodon status and its
+//! context), and the name used for it in messages.
 //!
 //! Input is read as a stream, never whole before it is looked at: the first
 //! 8 KiB are sniffed as they arrive (a NUL there is binary data, refused at
@@ -51,6 +52,10 @@ pub enum InputSource {
     Demo,
     Stdin,
     File(PathBuf),
+    /// A status and its context, fetched apart (`/statuses/:id` and
+    /// `/statuses/:id/context`), in either order: read as one Mastodon
+    /// thread, as `[first, second]`.
+    Pair(Box<[InputSource; 2]>),
 }
 
 impl InputSource {
@@ -63,6 +68,18 @@ impl InputSource {
         }
     }
 
+    /// [`from_arg`](Self::from_arg) of the first argument, or both read as
+    /// one when there is a second.
+    pub fn from_args(first: Option<&Path>, second: Option<&Path>) -> Self {
+        let first = InputSource::from_arg(first);
+        match second {
+            Some(second) => {
+                InputSource::Pair(Box::new([first, InputSource::from_arg(Some(second))]))
+            }
+            None => first,
+        }
+    }
+
     /// How messages and the title bar name this input: a file name can hold
     /// any byte but `/` and NUL, escape sequences included, so it is cleaned
     /// like document text.
@@ -72,6 +89,9 @@ impl InputSource {
             InputSource::Stdin => "<stdin>".to_string(),
             InputSource::File(path) => {
                 crate::document::sanitize::clean_owned(path.display().to_string())
+            }
+            InputSource::Pair(pair) => {
+                format!("{} + {}", pair[0].display_name(), pair[1].display_name())
             }
         }
     }
@@ -86,6 +106,14 @@ impl InputSource {
                     .display()
                     .to_string(),
             ),
+            InputSource::Pair(pair) => {
+                let [first, second] = &**pair;
+                Some(format!(
+                    "{} + {}",
+                    first.absolute_path()?,
+                    second.absolute_path()?
+                ))
+            }
             _ => None,
         }
     }
@@ -99,6 +127,7 @@ impl InputSource {
             InputSource::File(path) => {
                 open_file(path).and_then(|(file, size)| read_stream(file, limit, Some(size)))
             }
+            InputSource::Pair(pair) => return read_pair(pair, limit),
         };
         result.map_err(|failure| match failure {
             Failure::Io(source) => SourceError::Read {
@@ -118,6 +147,19 @@ impl InputSource {
         // A maildir's messages are read as the archive they make.
         let forced = match self {
             InputSource::File(path) if is_maildir(path) => forced.or(Some(Format::Mbox)),
+            InputSource::Pair(_) => match forced {
+                None | Some(Format::Mastodon) => Some(Format::Mastodon),
+                Some(_) => {
+                    return Err(SourceError::Load {
+                        name: self.display_name(),
+                        source: LoadError::Import(
+                            "two files are read together only as a Mastodon status and its \
+                             context"
+                                .to_string(),
+                        ),
+                    });
+                }
+            },
             _ => forced,
         };
         formats::load(&bytes, forced).map_err(|source| SourceError::Load {
@@ -144,6 +186,21 @@ impl From<LoadError> for Failure {
     fn from(error: LoadError) -> Self {
         Failure::Load(error)
     }
+}
+
+/// Two inputs as one JSON array, `[first, second]`; each is read (and
+/// inflated) on its own, and together they count against `limit`.
+fn read_pair(pair: &[InputSource; 2], limit: u64) -> Result<Vec<u8>, SourceError> {
+    let first = pair[0].read_bytes(limit)?;
+    let left = limit.saturating_sub(first.len() as u64);
+    let second = pair[1].read_bytes(left)?;
+    let mut joined = Vec::with_capacity(first.len() + second.len() + 3);
+    joined.push(b'[');
+    joined.extend_from_slice(&first);
+    joined.push(b',');
+    joined.extend_from_slice(&second);
+    joined.push(b']');
+    Ok(joined)
 }
 
 /// Whether `path` is a maildir: a directory with `cur/` or `new/` in it.

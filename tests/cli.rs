@@ -232,6 +232,50 @@ fn a_mastodon_thread_reads_from_standard_input_by_name() {
 }
 
 #[test]
+fn a_mastodon_status_and_its_context_are_read_together_from_two_files() {
+    let thread: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(fixture("mastodon-thread.json")).unwrap()).unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let status = folder.path().join("status.json");
+    let context = folder.path().join("context.json");
+    std::fs::write(&status, thread[0].to_string()).unwrap();
+    std::fs::write(&context, thread[1].to_string()).unwrap();
+    let dump = |args: &[&std::path::Path]| {
+        let output = tread()
+            .args(["dump", "--width", "80"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{:?}", output);
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let whole = dump(&[&fixture("mastodon-thread.json")]);
+    // In either order: the status is told from the context by its fields.
+    assert_eq!(dump(&[&status, &context]), whole);
+    assert_eq!(dump(&[&context, &status]), whole);
+    let error = single_error_line(&[
+        "dump",
+        "--format",
+        "hn",
+        status.to_str().unwrap(),
+        context.to_str().unwrap(),
+    ]);
+    assert!(error.contains("status.json + "), "{error}");
+    assert!(
+        error.contains("only as a Mastodon status and its context"),
+        "{error}"
+    );
+    let not_mastodon = folder.path().join("other.json");
+    std::fs::write(&not_mastodon, r#"{"title": "x"}"#).unwrap();
+    let error = single_error_line(&[
+        "dump",
+        not_mastodon.to_str().unwrap(),
+        not_mastodon.to_str().unwrap(),
+    ]);
+    assert!(error.contains("neither a Mastodon status"), "{error}");
+}
+
+#[test]
 fn a_maildir_folder_is_read_as_a_thread() {
     tread()
         .args(["dump", "--width", "80"])

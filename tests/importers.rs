@@ -192,7 +192,7 @@ fn mastodon_status_and_context_thread_by_reply_ids() {
     assert_eq!(
         body(&document, "101"),
         [
-            (BlockKind::Heading, "CW: boats".to_string()),
+            (BlockKind::Warning, "boats".to_string()),
             (BlockKind::Paragraph, "About time.".to_string()),
             (BlockKind::Paragraph, "[video]".to_string()),
         ]
@@ -202,6 +202,13 @@ fn mastodon_status_and_context_thread_by_reply_ids() {
         .get(document.comments.find_by_key("101").unwrap());
     assert_eq!(bo.score, Some(1));
     assert_eq!(bo.posted.as_deref(), Some("2026-11-02T10:05:00.000Z"));
+    // The warning stays a warning through native JSON, byte for byte.
+    let json = tread::formats::native::write(&document);
+    assert!(json.contains(r#""kind": "warning""#), "{json}");
+    let again = tread::formats::load(json.as_bytes(), None)
+        .unwrap()
+        .document;
+    assert_eq!(tread::formats::native::write(&again), json);
 }
 
 #[test]

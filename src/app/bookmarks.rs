@@ -188,7 +188,7 @@ impl App {
             .iter()
             .filter_map(|line| match line {
                 TextLine::Text { block, range, .. } => Some((*block, range.clone())),
-                TextLine::Blank => None,
+                TextLine::Blank | TextLine::Hidden => None,
             })
             .collect();
         let (first_block, first_range) = texts.first()?.clone();

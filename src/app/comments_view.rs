@@ -6,7 +6,9 @@
 //! of the comments that scrolling passes over, so a 100,000-comment thread
 //! scrolls as cheaply as a short one and a resize keeps the same comment on top.
 
-use crate::document::{CommentId, Document};
+use std::collections::HashSet;
+
+use crate::document::{BlockKind, CommentId, Document};
 use crate::outline::Outline;
 use crate::text::tree_guides::GuideStyle;
 
@@ -24,6 +26,8 @@ pub struct LinePos {
 pub struct CommentsEnv<'a> {
     pub document: &'a Document,
     pub wrapped: &'a WrappedText,
+    /// Comments whose text behind a content warning the reader asked for.
+    pub revealed: &'a HashSet<CommentId>,
     /// Columns for guides and text (the pane less its gutter).
     pub width: usize,
     /// Lines of text the pane shows.
@@ -53,8 +57,16 @@ impl CommentsEnv<'_> {
 
     pub fn body(&self, id: CommentId) -> std::rc::Rc<[TextLine]> {
         let depth = self.document.comments.get(id).depth;
+        let hidden = self.is_behind_warning(id);
         self.wrapped
-            .comment_body(self.document, id, self.text_width(depth))
+            .comment_body(self.document, id, self.text_width(depth), hidden)
+    }
+
+    /// Whether comment `id`'s text is hidden behind its content warning:
+    /// until the reader asks for it, as Mastodon's "show more" does.
+    pub fn is_behind_warning(&self, id: CommentId) -> bool {
+        let body = &self.document.comments.get(id).body;
+        body.len() > 1 && body[0].kind == BlockKind::Warning && !self.revealed.contains(&id)
     }
 }
 

@@ -1,5 +1,6 @@
 //! Folding: a thread's replies hidden under its first comment, one at a
-//! time, by thread, or from a depth down.
+//! time, by thread, or from a depth down; and a comment's text hidden
+//! behind its content warning, shown on request.
 
 use super::{Action, App, plural};
 use crate::document::CommentId;
@@ -40,9 +41,23 @@ impl App {
         }
     }
 
+    /// Shows the text behind a content warning first, as a reader asks to
+    /// see it before the replies; after that, folds and unfolds them.
     pub(super) fn toggle_fold(&mut self, id: CommentId) {
+        if self.comments_env(self.comment_pane()).is_behind_warning(id) {
+            self.reveal(id);
+            return;
+        }
         let folded = self.comments.outline.is_folded(id);
         self.set_folded(id, !folded);
+    }
+
+    /// Shows comment `id`'s text behind its content warning.
+    pub(super) fn reveal(&mut self, id: CommentId) {
+        if self.revealed.insert(id) {
+            self.message = Some("Showing the text behind the content warning".to_string());
+            self.with_comments(|view, env| view.after_folding(env));
+        }
     }
 
     pub(super) fn set_folded(&mut self, id: CommentId, folded: bool) {

@@ -32,6 +32,8 @@ pub use message::{Message, Opened, PromptKey};
 pub use overlay::Overlay;
 pub use position::ReadingPosition;
 
+use std::collections::HashSet;
+
 use ratatui::layout::Rect;
 
 use crate::config::Theme;
@@ -98,6 +100,8 @@ pub struct App {
     pub typed: String,
     /// Wrapped text, cached per width.
     pub(crate) wrapped: WrappedText,
+    /// Comments whose text behind a content warning has been shown.
+    pub revealed: HashSet<CommentId>,
     /// The arrangement the user chose, or None to follow the terminal width.
     chosen_arrangement: Option<Arrangement>,
     zoomed: bool,
@@ -148,6 +152,7 @@ impl App {
             unread: Vec::new(),
             typed: String::new(),
             wrapped: WrappedText::default(),
+            revealed: HashSet::new(),
             chosen_arrangement: None,
             zoomed: false,
             searches: search::History::default(),
@@ -195,7 +200,17 @@ impl App {
 
     /// Everything the comment pane needs to measure rows in `pane`.
     pub fn comments_env(&self, pane: Rect) -> CommentsEnv<'_> {
-        comments_env(&self.document, &self.wrapped, &self.settings, pane)
+        comments_env(self.comments_parts(), &self.settings, pane)
+    }
+
+    /// What the comment pane's measures are made from, borrowed apart from
+    /// the view so that the view can change while they are read.
+    fn comments_parts(&self) -> CommentsParts<'_> {
+        CommentsParts {
+            document: &self.document,
+            wrapped: &self.wrapped,
+            revealed: &self.revealed,
+        }
     }
 
     /// The comment pane's area, or where it would be if it is hidden by zoom.
@@ -212,16 +227,30 @@ impl App {
     }
 }
 
-fn comments_env<'a>(
+/// The document, the line caches and the revealed warnings, for
+/// [`comments_env`].
+#[derive(Clone, Copy)]
+struct CommentsParts<'a> {
     document: &'a Document,
     wrapped: &'a WrappedText,
+    revealed: &'a HashSet<CommentId>,
+}
+
+fn comments_env<'a>(
+    parts: CommentsParts<'a>,
     settings: &ViewSettings,
     pane: Rect,
 ) -> CommentsEnv<'a> {
     let width = usize::from(pane.width.saturating_sub(COMMENT_GUTTER));
+    let CommentsParts {
+        document,
+        wrapped,
+        revealed,
+    } = parts;
     CommentsEnv {
         document,
         wrapped,
+        revealed,
         width,
         height: usize::from(pane.height).max(1),
         reading_width: settings.reading_width,

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use super::article_view::{ArticleEnv, ArticleView, VisualStep};
 use super::comments_view::{CommentsEnv, CommentsView};
 use super::geometry::COMMENT_GUTTER;
-use super::{Action, App, Arrangement, Pane, Spot, comments_env};
+use super::{Action, App, Arrangement, CommentsParts, Pane, Spot, comments_env};
 use crate::document::CommentId;
 
 impl App {
@@ -68,7 +68,12 @@ impl App {
         let pane = self.comment_pane();
         // The environment borrows the document and caches; the view is a
         // separate field, so it can change while they are read.
-        let env = comments_env(&self.document, &self.wrapped, &self.settings, pane);
+        let parts = CommentsParts {
+            document: &self.document,
+            wrapped: &self.wrapped,
+            revealed: &self.revealed,
+        };
+        let env = comments_env(parts, &self.settings, pane);
         change(&mut self.comments, &env);
     }
 

@@ -58,7 +58,7 @@ fn line_of_match(lines: &[TextLine], block: usize, at: usize) -> Option<usize> {
         TextLine::Text {
             block: b, range, ..
         } => *b == block && range.contains(&at),
-        TextLine::Blank => false,
+        TextLine::Blank | TextLine::Hidden => false,
     })
 }
 
@@ -317,6 +317,11 @@ impl super::App {
             (Some(id), part) => {
                 self.show_comment(id);
                 if let Part::Block(block) = part {
+                    // A match behind a content warning is shown, as vim
+                    // opens the fold a match is in.
+                    if block > 0 && self.comments_env(self.comment_pane()).is_behind_warning(id) {
+                        self.revealed.insert(id);
+                    }
                     self.with_comments(|view, env| {
                         if let Some(line) = line_of_match(&env.body(id), block, range.start) {
                             // Body line n is line n + 1 of the row.

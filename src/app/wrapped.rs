@@ -19,6 +19,8 @@ use crate::text::block_lines::block_lines;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TextLine {
     Blank,
+    /// Where a comment's text hidden behind its content warning would be.
+    Hidden,
     Text {
         block: usize,
         lead: &'static str,
@@ -101,7 +103,9 @@ const COMMENT_CACHE_LIMIT: usize = 20_000;
 #[derive(Debug, Default)]
 pub struct WrappedText {
     article: RefCell<Option<Rc<WrappedArticle>>>,
-    comments: RefCell<HashMap<(CommentId, usize), BodyLines>>,
+    /// By comment, width, and whether its text behind a content warning is
+    /// hidden.
+    comments: RefCell<HashMap<(CommentId, usize, bool), BodyLines>>,
 }
 
 impl WrappedText {
@@ -117,17 +121,31 @@ impl WrappedText {
         }
     }
 
-    /// A comment's body lines at `width`.
-    pub fn comment_body(&self, document: &Document, id: CommentId, width: usize) -> Rc<[TextLine]> {
+    /// A comment's body lines at `width`; with `hidden`, only its content
+    /// warning, and a line saying the rest is hidden.
+    pub fn comment_body(
+        &self,
+        document: &Document,
+        id: CommentId,
+        width: usize,
+        hidden: bool,
+    ) -> Rc<[TextLine]> {
         let mut cache = self.comments.borrow_mut();
-        if let Some(lines) = cache.get(&(id, width)) {
+        if let Some(lines) = cache.get(&(id, width, hidden)) {
             return Rc::clone(lines);
         }
         if cache.len() >= COMMENT_CACHE_LIMIT {
             cache.clear();
         }
-        let lines: Rc<[TextLine]> = lay_out_blocks(&document.comments.get(id).body, width).into();
-        cache.insert((id, width), Rc::clone(&lines));
+        let body = &document.comments.get(id).body;
+        let lines: Rc<[TextLine]> = if hidden {
+            let mut lines = lay_out_blocks(&body[..1], width);
+            lines.extend([TextLine::Blank, TextLine::Hidden]);
+            lines.into()
+        } else {
+            lay_out_blocks(body, width).into()
+        };
+        cache.insert((id, width, hidden), Rc::clone(&lines));
         lines
     }
 }

@@ -26,6 +26,9 @@ pub enum BlockKind {
     /// Preformatted: whitespace is kept and lines are not reflowed.
     Code,
     ListItem,
+    /// A content warning (Mastodon's `spoiler_text`): a comment whose body
+    /// starts with one shows only it until the reader asks for the rest.
+    Warning,
 }
 
 /// One paragraph-like piece of an article or a comment body. `text` may hold

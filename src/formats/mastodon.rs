@@ -52,13 +52,14 @@ struct Context {
     descendants: Vec<Status>,
 }
 
-/// The object forms: a context, a status and its context side by side, or
-/// a status with the context's lists among its own fields.
+/// One object of the file: a context, a status and its context side by
+/// side, or a status (with the context's lists among its own fields, or
+/// not). The lists are optional, to tell a context from a status.
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct Thread {
-    ancestors: Vec<Status>,
-    descendants: Vec<Status>,
+    ancestors: Option<Vec<Status>>,
+    descendants: Option<Vec<Status>>,
     status: Option<Status>,
     context: Option<Context>,
     #[serde(flatten)]
@@ -66,19 +67,42 @@ struct Thread {
 }
 
 pub fn parse(json: &str) -> Result<Document, LoadError> {
-    let (status, context) = if json.trim_start().starts_with('[') {
-        let (status, context): (Status, Option<Context>) =
-            value::parse(json, "Mastodon status and context")?;
-        (Some(status), context.unwrap_or_default())
+    // An array holds a status and its context in either order (as
+    // `tread STATUS CONTEXT` joins two files), either of them null.
+    let parts: Vec<Option<Thread>> = if json.trim_start().starts_with('[') {
+        value::parse(json, "Mastodon status and context")?
     } else {
-        let thread: Thread = value::parse(json, "Mastodon thread")?;
-        let own = thread.own.id.is_some().then_some(thread.own);
-        let context = thread.context.unwrap_or(Context {
-            ancestors: thread.ancestors,
-            descendants: thread.descendants,
-        });
-        (thread.status.or(own), context)
+        vec![Some(value::parse(json, "Mastodon thread")?)]
     };
+    let mut status = None;
+    let mut context = Context::default();
+    let mut understood = false;
+    for part in parts.into_iter().flatten() {
+        let lists = part.ancestors.is_some() || part.descendants.is_some();
+        let own = part.own.id.is_some().then_some(part.own);
+        understood |= lists || part.context.is_some() || part.status.is_some() || own.is_some();
+        for found in [
+            part.context,
+            lists.then_some(Context {
+                ancestors: part.ancestors.unwrap_or_default(),
+                descendants: part.descendants.unwrap_or_default(),
+            }),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            context.ancestors.extend(found.ancestors);
+            context.descendants.extend(found.descendants);
+        }
+        if status.is_none() {
+            status = part.status.or(own);
+        }
+    }
+    if !understood {
+        return Err(LoadError::Import(
+            "neither a Mastodon status nor a status's context".to_string(),
+        ));
+    }
     thread_document(status, context)
 }
 
@@ -161,10 +185,7 @@ fn score(status: &Status) -> Option<i64> {
 fn status_blocks(status: &mut Status) -> Vec<Block> {
     let mut blocks = Vec::new();
     if let Some(warning) = text(status.spoiler_text.take()).filter(|w| !w.trim().is_empty()) {
-        blocks.push(Block::new(
-            BlockKind::Heading,
-            format!("CW: {}", warning.trim()),
-        ));
+        blocks.push(Block::new(BlockKind::Warning, warning.trim()));
     }
     blocks.extend(html::to_blocks(
         &text(status.content.take()).unwrap_or_default(),

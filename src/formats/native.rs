@@ -98,6 +98,7 @@ enum RawKind {
     Quote,
     Code,
     ListItem,
+    Warning,
     #[serde(other)]
     Unknown,
 }
@@ -110,6 +111,7 @@ impl RawBlock {
             RawKind::Quote => BlockKind::Quote,
             RawKind::Code => BlockKind::Code,
             RawKind::ListItem => BlockKind::ListItem,
+            RawKind::Warning => BlockKind::Warning,
         };
         // Text and links are cleaned by the pass every document goes through
         // (`sanitize::document`), which drops the offsets when that changes

@@ -383,6 +383,9 @@ fn write_blocks(out: &mut String, blocks: &[Block], indent: usize) {
         let lines: Vec<String> = match block.kind {
             BlockKind::Paragraph => block.text.lines().map(str::to_string).collect(),
             BlockKind::Heading => vec![format!("## {}", block.text.replace('\n', " "))],
+            // The text format has no folding: the warning is said, and the
+            // text follows.
+            BlockKind::Warning => vec![format!("CW: {}", block.text.replace('\n', " "))],
             BlockKind::Quote => block.text.lines().map(|l| format!("> {l}")).collect(),
             BlockKind::ListItem => block
                 .text

@@ -20,6 +20,8 @@ const QUOTE_LEAD: &str = "│ ";
 const CODE_LEAD: &str = "  ";
 const BULLET_LEAD: &str = "• ";
 const HANGING_LEAD: &str = "  ";
+const WARNING_LEAD: &str = "CW: ";
+const WARNING_HANGING_LEAD: &str = "    ";
 
 /// The lead of a block's first line and of the lines after it.
 fn leads(kind: BlockKind) -> (&'static str, &'static str) {
@@ -28,6 +30,7 @@ fn leads(kind: BlockKind) -> (&'static str, &'static str) {
         BlockKind::Quote => (QUOTE_LEAD, QUOTE_LEAD),
         BlockKind::Code => (CODE_LEAD, CODE_LEAD),
         BlockKind::ListItem => (BULLET_LEAD, HANGING_LEAD),
+        BlockKind::Warning => (WARNING_LEAD, WARNING_HANGING_LEAD),
     }
 }
 

@@ -102,7 +102,7 @@ fn block_line<'a>(
 /// How a block kind looks, in the article and in comments.
 pub fn block_style(app: &App, kind: BlockKind) -> Style {
     match kind {
-        BlockKind::Heading => app.theme.heading,
+        BlockKind::Heading | BlockKind::Warning => app.theme.heading,
         BlockKind::Quote => app.theme.quote,
         BlockKind::Code => app.theme.code,
         BlockKind::Paragraph | BlockKind::ListItem => Style::new(),

@@ -6,11 +6,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::app::App;
 use crate::app::geometry::COMMENT_GUTTER;
 use crate::app::search::{Part, Place};
 use crate::app::wrapped::TextLine;
+use crate::app::{Action, App};
 use crate::document::CommentId;
+use crate::input::keymap::Context;
 use crate::text::tree_guides::{CommentGuides, GuideWalker};
 
 use super::article::block_style;
@@ -213,6 +214,14 @@ fn body_line<'a>(
     text_line: Option<&TextLine>,
 ) -> Line<'a> {
     let mut spans = vec![Span::styled(guides.body.as_str(), app.theme.guide)];
+    if let Some(TextLine::Hidden) = text_line {
+        let key = super::status::first_key(app, Context::Comments, Action::ToggleFold)
+            .unwrap_or_else(|| Action::ToggleFold.name().to_string());
+        spans.push(Span::styled(
+            format!("[text hidden behind the warning · {key} shows it]"),
+            app.theme.folded,
+        ));
+    }
     if let Some(TextLine::Text { block, lead, range }) = text_line {
         let highlights = super::search_highlights(
             app,

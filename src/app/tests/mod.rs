@@ -7,6 +7,7 @@ mod keys;
 mod navigation;
 mod overlays;
 mod search;
+mod warnings;
 
 use super::*;
 pub(crate) use crate::input::keymap::Context;
