@@ -7,6 +7,7 @@ mod common;
 
 use common::{load_path, shared_folder};
 use tread::document::BlockKind;
+use tread::formats::Format;
 use tread::text::wrap::display_width;
 
 struct Expected {
@@ -233,6 +234,39 @@ fn what_tread_writes_it_reads_back_byte_identical() {
             .document;
         let second = tread::formats::native::write(&again);
         assert!(first == second, "{file}: a second convert differs");
+        assert_eq!(
+            again.comments.comment_count(),
+            document.comments.comment_count(),
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn what_tread_writes_as_text_it_reads_back_and_writes_again_the_same() {
+    let Some(shared) = shared_folder("what_tread_writes_as_text_it_reads_back") else {
+        return;
+    };
+    let files = EXPECTED.iter().map(|e| e.file).chain(MAIL.iter().copied());
+    for file in files {
+        let document = load_path(&shared.join("formats").join(file), None);
+        let first = tread::formats::text::write(&document);
+        let again = tread::formats::load(first.as_bytes(), Some(Format::Text))
+            .unwrap_or_else(|e| panic!("{file}: {e}"))
+            .document;
+        let second = tread::formats::text::write(&again);
+        if first != second {
+            let line = first
+                .lines()
+                .zip(second.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or(first.lines().count().min(second.lines().count()));
+            panic!(
+                "{file}: a second convert --to text differs from line {}",
+                line + 1
+            );
+        }
+        // Every comment is still a comment (stubs are not written).
         assert_eq!(
             again.comments.comment_count(),
             document.comments.comment_count(),

@@ -159,3 +159,56 @@ fn text_written_by_convert_reads_back_to_the_same_tree() {
         }
     }
 }
+
+#[test]
+fn text_tread_writes_is_written_again_byte_for_byte() {
+    use tread::document::{Block, CommentTreeBuilder, Document, NewComment};
+    // Blocks the format cannot say as they are: a paragraph whose first line
+    // reads as a list, lines with leading and trailing spaces, a quote
+    // ending in an empty line, a list item of two lines inside a comment
+    // (a bullet and a deeper line would read as a reply) and a blank block.
+    let body = vec![
+        Block::paragraph("* https://example.org/a"),
+        Block::paragraph("      indented\n  lines   "),
+        Block::new(BlockKind::Quote, "quoted\n\n"),
+        Block::new(BlockKind::ListItem, "first line\nsecond line"),
+        Block::paragraph("   "),
+    ];
+    let mut builder = CommentTreeBuilder::with_capacity(2);
+    let ann = builder.push(NewComment {
+        key: "1".into(),
+        author: Some("ann".into()),
+        body: body.clone().into(),
+        ..NewComment::default()
+    });
+    builder.push(NewComment {
+        key: "2".into(),
+        parent: Some(ann),
+        author: Some("bo".into()),
+        body: vec![Block::paragraph("reply")].into(),
+        ..NewComment::default()
+    });
+    let document = Document {
+        title: "Quirks".into(),
+        article: body,
+        comments: builder.build().unwrap(),
+        ..Document::default()
+    };
+    let first = tread::formats::text::write(&document);
+    let again = tread::formats::load(first.as_bytes(), None)
+        .unwrap()
+        .document;
+    assert_eq!(tread::formats::text::write(&again), first, "{first}");
+    assert_eq!(tree(&again), owned(&[(0, "ann"), (1, "bo")]), "{first}");
+    let ann = again.comments.get(again.comments.roots()[0]);
+    assert_eq!(
+        kinds(&ann.body),
+        [
+            BlockKind::ListItem,
+            BlockKind::Paragraph,
+            BlockKind::Quote,
+            BlockKind::ListItem
+        ]
+    );
+    assert_eq!(ann.body[3].text, "first line\nsecond line");
+}

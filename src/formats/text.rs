@@ -359,7 +359,11 @@ pub fn write(document: &Document) -> String {
             (None, false) => "anonymous",
         };
         let _ = writeln!(out, "{:indent$}• {name}\n", "");
-        if comment.body.is_empty() {
+        if comment
+            .body
+            .iter()
+            .all(|block| block.text.trim().is_empty())
+        {
             // The format recognises a comment by its indented body.
             let placeholder = if comment.deleted {
                 "[deleted]"
@@ -380,37 +384,73 @@ pub fn write(document: &Document) -> String {
 
 fn write_blocks(out: &mut String, blocks: &[Block], indent: usize) {
     for block in blocks {
-        let lines: Vec<String> = match block.kind {
-            BlockKind::Paragraph => block.text.lines().map(str::to_string).collect(),
-            BlockKind::Heading => vec![format!("## {}", block.text.replace('\n', " "))],
-            // The text format has no folding: the warning is said, and the
-            // text follows.
-            BlockKind::Warning => vec![format!("CW: {}", block.text.replace('\n', " "))],
-            BlockKind::Quote => block.text.lines().map(|l| format!("> {l}")).collect(),
-            BlockKind::ListItem => block
-                .text
-                .lines()
-                .enumerate()
-                .map(|(i, l)| {
-                    if i == 0 {
-                        format!("- {l}")
-                    } else {
-                        format!("  {l}")
-                    }
-                })
-                .collect(),
-            BlockKind::Code => std::iter::once(FENCE.to_string())
-                .chain(block.text.lines().map(str::to_string))
-                .chain(std::iter::once(FENCE.to_string()))
-                .collect(),
-        };
-        for line in lines {
-            if line.is_empty() {
-                out.push('\n');
-            } else {
-                let _ = writeln!(out, "{:indent$}{line}", "");
+        let lines = block_text_lines(block);
+        if block.kind == BlockKind::Paragraph {
+            // The format has no escapes: a paragraph that would read back as
+            // something else (a list for a first line `* like this`, lines
+            // without their leading spaces) is written as it will be read,
+            // so that a second convert writes the same bytes.
+            let as_lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+            let mut read_back = Vec::new();
+            blocks_from_lines(&as_lines, &mut read_back);
+            let reads_the_same = matches!(read_back.as_slice(),
+                [only] if only.kind == BlockKind::Paragraph && only.text == block.text);
+            if !reads_the_same {
+                for block in &read_back {
+                    write_lines(out, &block_text_lines(block), indent);
+                }
+                continue;
             }
         }
-        out.push('\n');
+        write_lines(out, &lines, indent);
     }
+}
+
+/// A block's lines in the format, its markup included.
+fn block_text_lines(block: &Block) -> Vec<String> {
+    // Blank lines at a block's end would end it early on reading back.
+    let text = block.text.trim_end();
+    match block.kind {
+        BlockKind::Paragraph => text.lines().map(str::to_string).collect(),
+        BlockKind::Heading => vec![format!("## {}", text.replace('\n', " "))],
+        // The text format has no folding: the warning is said, and the
+        // text follows.
+        BlockKind::Warning => vec![format!("CW: {}", text.replace('\n', " "))],
+        BlockKind::Quote => text.lines().map(|l| format!("> {l}")).collect(),
+        // Lines after the first are not indented: in a comment, a bullet
+        // followed by a deeper line would read as a reply.
+        BlockKind::ListItem => text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| {
+                if i == 0 {
+                    format!("- {l}")
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect(),
+        BlockKind::Code => std::iter::once(FENCE.to_string())
+            .chain(text.lines().map(str::to_string))
+            .chain(std::iter::once(FENCE.to_string()))
+            .collect(),
+    }
+}
+
+/// Lines written at `indent`, then the blank line that ends a block.
+fn write_lines(out: &mut String, lines: &[String], indent: usize) {
+    if lines.iter().all(|line| line.trim().is_empty()) {
+        // A block of white space is nothing the reader would read back.
+        return;
+    }
+    for line in lines {
+        // The reader drops trailing white space; so does the writer.
+        let line = line.trim_end();
+        if line.is_empty() {
+            out.push('\n');
+        } else {
+            let _ = writeln!(out, "{:indent$}{line}", "");
+        }
+    }
+    out.push('\n');
 }
