@@ -46,6 +46,7 @@ pub mod formats;
 pub mod fuzzing;
 pub mod input;
 pub mod io_error;
+pub mod net;
 pub mod outline;
 pub mod size;
 pub mod source;

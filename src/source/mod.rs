@@ -16,6 +16,10 @@ use std::rc::Rc;
 
 use crate::formats::{self, Format, LoadError, Loaded};
 use crate::io_error::describe_io;
+use crate::net::{self, Address, ApiBases, Client, Fetched, NetError, is_address};
+use maildir::{is_maildir, read_maildir};
+
+mod maildir;
 
 /// Why the input could not be read or loaded, naming the input.
 #[derive(Debug, thiserror::Error)]
@@ -24,10 +28,13 @@ pub enum SourceError {
     Read { name: String, source: io::Error },
     #[error("{name}: {source}")]
     Load { name: String, source: LoadError },
+    /// The error names the host; the address would only repeat it.
+    #[error("{0}")]
+    Fetch(#[from] NetError),
 }
 
 /// The demo discussion shown when no file is given.
-pub const DEMO: &str = include_str!("../assets/demo.txt");
+pub const DEMO: &str = include_str!("../../assets/demo.txt");
 
 /// How much input is read before giving up, unless `--max-input` says
 /// otherwise: twice the largest real thread we have heard of (a 500 MB
@@ -56,6 +63,8 @@ pub enum InputSource {
     /// `/statuses/:id/context`), in either order: read as one Mastodon
     /// thread, as `[first, second]`.
     Pair(Box<[InputSource; 2]>),
+    /// A discussion's web address, fetched from its site's API.
+    Address(String),
 }
 
 impl InputSource {
@@ -64,6 +73,9 @@ impl InputSource {
         match arg {
             None => InputSource::Demo,
             Some(path) if path.as_os_str() == "-" => InputSource::Stdin,
+            Some(path) if path.to_str().is_some_and(is_address) => {
+                InputSource::Address(path.to_string_lossy().into_owned())
+            }
             Some(path) => InputSource::File(path.to_path_buf()),
         }
     }
@@ -93,6 +105,9 @@ impl InputSource {
             InputSource::Pair(pair) => {
                 format!("{} + {}", pair[0].display_name(), pair[1].display_name())
             }
+            InputSource::Address(address) => {
+                crate::document::sanitize::clean_owned(address.clone())
+            }
         }
     }
 
@@ -114,6 +129,7 @@ impl InputSource {
                     second.absolute_path()?
                 ))
             }
+            InputSource::Address(_) => Some(self.display_name()),
             _ => None,
         }
     }
@@ -128,6 +144,7 @@ impl InputSource {
                 open_file(path).and_then(|(file, size)| read_stream(file, limit, Some(size)))
             }
             InputSource::Pair(pair) => return read_pair(pair, limit),
+            InputSource::Address(address) => return Ok(fetch(address, limit)?.bytes),
         };
         result.map_err(|failure| match failure {
             Failure::Io(source) => SourceError::Read {
@@ -143,6 +160,15 @@ impl InputSource {
 
     /// Reads and parses the input.
     pub fn load(&self, forced: Option<Format>, limit: u64) -> Result<Loaded, SourceError> {
+        if let InputSource::Address(address) = self {
+            let fetched = fetch(address, limit)?;
+            return formats::load(&fetched.bytes, forced.or(Some(fetched.format))).map_err(
+                |source| SourceError::Load {
+                    name: self.display_name(),
+                    source,
+                },
+            );
+        }
         let bytes = self.read_bytes(limit)?;
         // A maildir's messages are read as the archive they make.
         let forced = match self {
@@ -188,6 +214,12 @@ impl From<LoadError> for Failure {
     }
 }
 
+/// The thread at `address`, from its site's API (as `TREAD_*_API` name it).
+fn fetch(address: &str, limit: u64) -> Result<Fetched, NetError> {
+    let discussion = Address::parse(address)?;
+    net::fetch(&discussion, &ApiBases::from_env(), &Client::new(limit))
+}
+
 /// Two inputs as one JSON array, `[first, second]`; each is read (and
 /// inflated) on its own, and together they count against `limit`.
 fn read_pair(pair: &[InputSource; 2], limit: u64) -> Result<Vec<u8>, SourceError> {
@@ -201,55 +233,6 @@ fn read_pair(pair: &[InputSource; 2], limit: u64) -> Result<Vec<u8>, SourceError
     joined.extend_from_slice(&second);
     joined.push(b']');
     Ok(joined)
-}
-
-/// Whether `path` is a maildir: a directory with `cur/` or `new/` in it.
-fn is_maildir(path: &Path) -> bool {
-    path.is_dir() && (path.join("cur").is_dir() || path.join("new").is_dir())
-}
-
-/// The messages of a maildir (`cur/` and `new/`, by file name), joined into
-/// one mbox: each after a `From ` line, its own `From ` lines quoted as
-/// mboxrd does. Together they count against `limit`, as one file would.
-fn read_maildir(path: &Path, limit: u64) -> Result<Vec<u8>, Failure> {
-    let mut files = Vec::new();
-    for folder in ["cur", "new"] {
-        let Ok(entries) = std::fs::read_dir(path.join(folder)) else {
-            continue;
-        };
-        for entry in entries {
-            let entry = entry?;
-            let name = entry.file_name();
-            // Dot files (`.keep`, editors' temporaries) are not messages.
-            if entry.file_type()?.is_file() && !name.to_string_lossy().starts_with('.') {
-                files.push(entry.path());
-            }
-        }
-    }
-    files.sort();
-    let mut archive = Vec::new();
-    for file in files {
-        let message = read_stream(std::fs::File::open(&file)?, limit, None)?;
-        archive.extend_from_slice(b"From maildir@localhost Thu Jan  1 00:00:00 1970\n");
-        for line in message.split_inclusive(|&b| b == b'\n') {
-            let quotes = line.iter().take_while(|&&b| b == b'>').count();
-            if line[quotes..].starts_with(b"From ") {
-                archive.push(b'>');
-            }
-            archive.extend_from_slice(line);
-        }
-        if !archive.ends_with(b"\n") {
-            archive.push(b'\n');
-        }
-        archive.push(b'\n');
-        if archive.len() as u64 > limit {
-            return Err(LoadError::TooLarge { limit }.into());
-        }
-    }
-    if archive.is_empty() {
-        return Err(LoadError::Empty.into());
-    }
-    Ok(archive)
 }
 
 fn open_file(path: &Path) -> Result<(std::fs::File, u64), Failure> {

@@ -1,0 +1,246 @@
+//! HTTP as tread does it, through `ureq` with rustls: a User-Agent naming
+//! tread, compressed responses accepted, timeouts, redirects followed by
+//! hand (a few, and never to plain http:// off this machine), bodies capped
+//! at the input limit, and every failure as one [`NetError`] line.
+
+use std::time::Duration;
+
+use url::Url;
+
+use super::NetError;
+
+/// What tread says it is to the sites it asks.
+pub const USER_AGENT: &str = concat!(
+    "tread/",
+    env!("CARGO_PKG_VERSION"),
+    " (terminal reader for threaded discussions)"
+);
+
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// From the request sent to the response's headers: APIs that build a big
+/// thread can take a while.
+const RESPONSE_TIMEOUT: Duration = Duration::from_secs(30);
+const BODY_TIMEOUT: Duration = Duration::from_secs(120);
+const MAX_REDIRECTS: usize = 5;
+
+pub struct Client {
+    agent: ureq::Agent,
+    /// The input limit, as for files.
+    limit: u64,
+}
+
+impl Client {
+    pub fn new(limit: u64) -> Client {
+        let config = ureq::Agent::config_builder()
+            .user_agent(USER_AGENT)
+            .timeout_connect(Some(CONNECT_TIMEOUT))
+            .timeout_recv_response(Some(RESPONSE_TIMEOUT))
+            .timeout_recv_body(Some(BODY_TIMEOUT))
+            // Statuses and redirects are ours to judge.
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .build();
+        Client {
+            agent: config.into(),
+            limit,
+        }
+    }
+
+    /// The most a response, or a thread made of several, may hold.
+    pub fn limit(&self) -> u64 {
+        self.limit
+    }
+
+    /// The body of a JSON response to GET `address`; `what` names what a
+    /// 404 means is missing ("item", "thread").
+    pub fn get_json(&self, address: &str, what: &'static str) -> Result<Vec<u8>, NetError> {
+        let mut current = parse(address)?;
+        for _ in 0..=MAX_REDIRECTS {
+            let host = host_of(&current);
+            let mut response = self
+                .agent
+                .get(current.as_str())
+                .header("Accept", "application/json")
+                .call()
+                .map_err(|error| describe(error, &host))?;
+            let status = response.status().as_u16();
+            let header = |name: &str| {
+                response
+                    .headers()
+                    .get(name)
+                    .and_then(|v| v.to_str().ok())
+                    .map(str::to_string)
+            };
+            match status {
+                200..=299 => {
+                    let content_type = header("content-type").unwrap_or_default();
+                    let body = response
+                        .body_mut()
+                        .with_config()
+                        .limit(self.limit)
+                        .read_to_vec()
+                        .map_err(|error| match error {
+                            ureq::Error::BodyExceedsLimit(limit) => NetError::TooLarge {
+                                host: host.clone(),
+                                limit,
+                            },
+                            other => describe(other, &host),
+                        })?;
+                    return json_body(body, &content_type, host);
+                }
+                301 | 302 | 303 | 307 | 308 => {
+                    let location = header("location").unwrap_or_default();
+                    current = current
+                        .join(&location)
+                        .map_err(|error| NetError::BadAddress {
+                            address: location,
+                            why: error.to_string(),
+                        })?;
+                    check_scheme(&current)?;
+                }
+                404 | 410 => return Err(NetError::NotFound { host, what }),
+                429 => {
+                    let retry_after = header("retry-after").and_then(|v| v.trim().parse().ok());
+                    return Err(NetError::RateLimited { host, retry_after });
+                }
+                401 | 403 => return Err(NetError::Refused { host, status }),
+                500..=599 => return Err(NetError::ServerError { host, status }),
+                _ => return Err(NetError::Status { host, status }),
+            }
+        }
+        Err(NetError::TooManyRedirects {
+            host: host_of(&current),
+        })
+    }
+}
+
+/// `address` as a URL tread may ask: https, or http to this machine.
+pub fn parse(address: &str) -> Result<Url, NetError> {
+    let url = Url::parse(address).map_err(|error| NetError::BadAddress {
+        address: address.to_string(),
+        why: error.to_string(),
+    })?;
+    check_scheme(&url)?;
+    Ok(url)
+}
+
+fn check_scheme(url: &Url) -> Result<(), NetError> {
+    let loopback = match url.host() {
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    };
+    match url.scheme() {
+        "https" => Ok(()),
+        "http" if loopback => Ok(()),
+        _ => Err(NetError::Insecure {
+            address: url.to_string(),
+        }),
+    }
+}
+
+fn host_of(url: &Url) -> String {
+    url.host_str().unwrap_or("the server").to_string()
+}
+
+/// A 2xx body, if it is JSON: an HTML page (a login wall, an error page
+/// served as 200) or anything else is said to be what it is.
+fn json_body(body: Vec<u8>, content_type: &str, host: String) -> Result<Vec<u8>, NetError> {
+    let starts_like_json = matches!(
+        body.iter().find(|b| !b.is_ascii_whitespace()),
+        Some(b'{' | b'[')
+    );
+    if starts_like_json {
+        return Ok(body);
+    }
+    let got = if content_type.contains("html") {
+        "a web page".to_string()
+    } else if body.is_empty() {
+        "an empty response".to_string()
+    } else if content_type.is_empty() {
+        format!("{} bytes of something else", body.len())
+    } else {
+        content_type
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    };
+    Err(NetError::NotJson { host, got })
+}
+
+fn describe(error: ureq::Error, host: &str) -> NetError {
+    let host = host.to_string();
+    match error {
+        ureq::Error::HostNotFound => NetError::HostNotFound { host },
+        ureq::Error::ConnectionFailed => NetError::Connect {
+            host,
+            why: "connection failed".to_string(),
+        },
+        ureq::Error::Io(io) if is_connect_error(&io) => NetError::Connect {
+            host,
+            why: crate::io_error::describe_io(&io),
+        },
+        ureq::Error::Timeout(_) => NetError::Timeout {
+            host,
+            after: RESPONSE_TIMEOUT,
+        },
+        ureq::Error::Tls(why) => NetError::Tls {
+            host,
+            why: why.to_string(),
+        },
+        ureq::Error::Rustls(error) => NetError::Tls {
+            host,
+            why: error.to_string(),
+        },
+        ureq::Error::BodyExceedsLimit(limit) => NetError::TooLarge { host, limit },
+        other => NetError::Read {
+            host,
+            why: other.to_string(),
+        },
+    }
+}
+
+fn is_connect_error(error: &std::io::Error) -> bool {
+    use std::io::ErrorKind::*;
+    matches!(
+        error.kind(),
+        ConnectionRefused
+            | ConnectionReset
+            | ConnectionAborted
+            | NetworkUnreachable
+            | HostUnreachable
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_https_or_this_machine() {
+        assert!(parse("https://example.org/x").is_ok());
+        assert!(parse("http://127.0.0.1:8080/x").is_ok());
+        assert!(parse("http://localhost/x").is_ok());
+        assert!(parse("http://[::1]/x").is_ok());
+        let error = parse("http://example.org/x").unwrap_err().to_string();
+        assert!(error.contains("use https://"), "{error}");
+        assert!(parse("ftp://example.org/x").is_err());
+    }
+
+    #[test]
+    fn a_page_where_json_was_expected_is_named() {
+        let page = json_body(
+            b"<html>".to_vec(),
+            "text/html; charset=utf-8",
+            "x.org".into(),
+        );
+        assert_eq!(
+            page.unwrap_err().to_string(),
+            "x.org did not send the JSON expected (a web page)"
+        );
+        assert!(json_body(b" [1]".to_vec(), "", "x.org".into()).is_ok());
+    }
+}
