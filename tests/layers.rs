@@ -19,7 +19,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("document", &["fnv"]),
     ("synthetic", &["document"]),
     ("formats", &["age", "document", "size"]),
-    ("net", &["formats", "io_error"]),
+    ("net", &["age", "formats", "io_error"]),
     ("source", &["document", "formats", "io_error", "net"]),
     ("text", &["document"]),
     ("outline", &["document"]),

@@ -100,7 +100,7 @@ impl Client {
                 }
                 404 | 410 => return Err(NetError::NotFound { host, what }),
                 429 => {
-                    let retry_after = header("retry-after").and_then(|v| v.trim().parse().ok());
+                    let retry_after = header("retry-after").and_then(|v| retry_seconds(&v));
                     return Err(NetError::RateLimited { host, retry_after });
                 }
                 401 | 403 => return Err(NetError::Refused { host, status }),
@@ -112,6 +112,16 @@ impl Client {
             host: host_of(&current),
         })
     }
+}
+
+/// Seconds to wait, from a `Retry-After` of seconds or of an HTTP date.
+fn retry_seconds(value: &str) -> Option<u64> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse() {
+        return Some(seconds);
+    }
+    let at = crate::age::parse_mail_date(value)?;
+    Some(at.saturating_sub(crate::age::now()).max(0) as u64)
 }
 
 /// `address` as a URL tread may ask: https, or http to this machine.
@@ -228,6 +238,18 @@ mod tests {
         let error = parse("http://example.org/x").unwrap_err().to_string();
         assert!(error.contains("use https://"), "{error}");
         assert!(parse("ftp://example.org/x").is_err());
+    }
+
+    #[test]
+    fn retry_after_in_seconds_or_as_a_date() {
+        assert_eq!(retry_seconds(" 120 "), Some(120));
+        assert_eq!(retry_seconds("Wed, 21 Oct 2015 07:28:00 GMT"), Some(0));
+        let later = jiff::Timestamp::from_second(crate::age::now() + 600).unwrap();
+        let date = jiff::fmt::rfc2822::to_string(&later.to_zoned_datetime(jiff::tz::TimeZone::UTC))
+            .unwrap();
+        let wait = retry_seconds(&date).unwrap();
+        assert!((590..=600).contains(&wait), "{date}: {wait}");
+        assert_eq!(retry_seconds("soon"), None);
     }
 
     #[test]
