@@ -3,6 +3,7 @@
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::Parser;
 
@@ -15,6 +16,7 @@ use tread::error::Error;
 use tread::formats::Loaded;
 use tread::source::InputSource;
 use tread::store::Store;
+use tread::tui::{Session, loading::Outcome};
 use tread::{formats::native, formats::text, tui};
 
 // Loading a large thread makes hundreds of thousands of small strings;
@@ -100,7 +102,10 @@ fn read(
     if !std::io::stdout().is_terminal() {
         return Err(Error::NotATerminal);
     }
-    let loaded = load(source, input)?;
+    let Some((session, loaded, warning)) = open_in_terminal(source, input)? else {
+        // Cancelled while loading: nothing was opened, nothing to save.
+        return Ok(());
+    };
     let mut app = App::new(
         loaded.document,
         source.display_name(),
@@ -110,12 +115,47 @@ fn read(
     app.theme = config.theme;
     app.settings = config.settings;
     app.doc_path = source.absolute_path();
-    let warning = loaded
-        .warnings
-        .first()
-        .map(|warning| format!("{warning} (see stderr)"));
     let store = tui::startup::open(&mut app, no_resume, warning);
-    tui::run(app, store).map_err(|source| Error::Terminal { source })
+    tui::run(session, app, store).map_err(|source| Error::Terminal { source })
+}
+
+/// The terminal taken and the document loaded, with the first warning for
+/// the status bar; None when the user cancelled. An address is fetched
+/// behind the loading screen, as it takes a while; a file loads first.
+fn open_in_terminal(
+    source: &InputSource,
+    input: InputOptions,
+) -> Result<Option<(Session, Loaded, Option<String>)>, Error> {
+    let terminal_error = |source| Error::Terminal { source };
+    if !matches!(source, InputSource::Address(_)) {
+        let loaded = load(source, input)?;
+        let warning = (loaded.warnings.first()).map(|warning| format!("{warning} (see stderr)"));
+        return Ok(Some((
+            Session::start().map_err(terminal_error)?,
+            loaded,
+            warning,
+        )));
+    }
+    let mut session = Session::start().map_err(terminal_error)?;
+    let progress = Arc::default();
+    let job = {
+        let (source, progress) = (source.clone(), Arc::clone(&progress));
+        move || source.load_counted(input.format, input.limit(), &progress)
+    };
+    let what = source.display_name();
+    match tui::loading::wait_for(&mut session, &what, &progress, job).map_err(terminal_error)? {
+        Outcome::Cancelled => Ok(None),
+        Outcome::Done(loaded) => {
+            // Dropped on an error, the session gives the screen back before
+            // main prints it.
+            let loaded = loaded?;
+            release_freed_memory();
+            // On the loading screen stderr is not seen: warnings go to the
+            // status bar only.
+            let warning = loaded.warnings.first().map(ToString::to_string);
+            Ok(Some((session, loaded, warning)))
+        }
+    }
 }
 
 fn bookmarks_command(command: BookmarksCommand) -> Result<String, Error> {

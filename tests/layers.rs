@@ -52,7 +52,16 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     (
         "tui",
-        &["age", "app", "bookmarks", "document", "input", "store"],
+        &[
+            "age",
+            "app",
+            "bookmarks",
+            "document",
+            "input",
+            "net",
+            "store",
+            "ui",
+        ],
     ),
     ("error", &["config", "io_error", "source", "store"]),
     (

@@ -273,3 +273,49 @@ fn recorded_real_responses_read_as_their_files_do() {
         file_dump(&hn)
     );
 }
+
+#[test]
+fn a_slow_server_a_cut_body_and_an_oversized_one_each_say_so() {
+    use std::sync::Arc;
+    use std::time::Duration;
+    use tread::net::{Client, Timeouts};
+    let body = read("hn-algolia.json");
+    let server = Server::start(vec![
+        (
+            "/slow".into(),
+            Reply::json(body.clone()).after(Duration::from_millis(1500)),
+        ),
+        (
+            "/cut".into(),
+            Reply::json(body.clone()).claiming(body.len() + 500),
+        ),
+        ("/big".into(), Reply::json(vec![b' '; 300_000])),
+    ]);
+    let timeouts = Timeouts {
+        answer: Duration::from_millis(300),
+        ..Timeouts::default()
+    };
+    let client = Client::with(1 << 20, timeouts, Arc::default());
+    let cut = client
+        .get_json(&format!("{}/cut", server.base), "item")
+        .unwrap_err();
+    assert!(
+        cut.to_string().starts_with("reading from 127.0.0.1 failed"),
+        "{cut}"
+    );
+    let small = Client::with(100_000, Timeouts::default(), Arc::default());
+    let big = small
+        .get_json(&format!("{}/big", server.base), "item")
+        .unwrap_err();
+    assert_eq!(
+        big.to_string(),
+        "127.0.0.1 sent more than the input limit (100000 bytes; --max-input raises it)"
+    );
+    let slow = client
+        .get_json(&format!("{}/slow", server.base), "item")
+        .unwrap_err();
+    assert_eq!(
+        slow.to_string(),
+        "127.0.0.1 did not answer in time (300 ms)"
+    );
+}

@@ -846,3 +846,64 @@ fn a_bookmark_file_with_absurd_numbers_opens_the_reader() {
     session.keys("q");
     assert!(session.wait_exit().success());
 }
+
+#[test]
+fn an_address_shows_the_loading_screen_until_it_arrives_and_q_cancels_it() {
+    use common::server::{Reply, Server};
+    let thread = std::fs::read(common::fixture("hn-algolia.json")).unwrap();
+    let server = Server::start(vec![
+        (
+            "/items/1".into(),
+            Reply::json(thread.clone()).after(Duration::from_secs(60)),
+        ),
+        (
+            "/items/2".into(),
+            Reply::json(thread).after(Duration::from_millis(800)),
+        ),
+    ]);
+    let api = [("TREAD_HN_API", server.base.as_str())];
+    let program = env!("CARGO_BIN_EXE_tread");
+    let address = "https://news.ycombinator.com/item?id=1";
+    // The server keeps the answer back: the loading screen is up meanwhile.
+    let mut session = Session::start_with_env(program, &[address], (100, 30), None, &api);
+    session.wait_for("the loading screen", |screen| {
+        screen.contains(&format!("Fetching {address}")) && screen.contains("q cancel")
+    });
+    assert_reader_modes(&session);
+    session.keys("q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+    drop(session);
+    // The second answer comes: the reader opens on it.
+    let address = "https://news.ycombinator.com/item?id=2";
+    let mut session = Session::start_with_env(program, &[address], (100, 30), None, &api);
+    session.wait_for("the thread", |screen| {
+        screen.contains("Ask tread: reading threads") && !screen.contains("q cancel")
+    });
+    session.keys("q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+}
+
+#[test]
+fn a_fetch_that_fails_gives_the_terminal_back_before_its_one_line() {
+    use common::server::Server;
+    let server = Server::start(Vec::new());
+    let api = [("TREAD_HN_API", server.base.as_str())];
+    let address = "https://news.ycombinator.com/item?id=404";
+    let mut session = Session::start_with_env(
+        env!("CARGO_BIN_EXE_tread"),
+        &[address],
+        (100, 30),
+        None,
+        &api,
+    );
+    let status = session.wait_exit();
+    assert_eq!(status.exit_code(), 1);
+    session.assert_terminal_restored();
+    let screen = session.screen_text();
+    assert!(
+        screen.contains("tread: no such item at 127.0.0.1 (HTTP 404)"),
+        "{screen}"
+    );
+}

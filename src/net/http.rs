@@ -3,6 +3,9 @@
 //! hand (a few, and never to plain http:// off this machine), bodies capped
 //! at the input limit, and every failure as one [`NetError`] line.
 
+use std::io::Read;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::time::Duration;
 
 use url::Url;
@@ -16,26 +19,71 @@ pub const USER_AGENT: &str = concat!(
     " (terminal reader for threaded discussions)"
 );
 
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-/// From the request sent to the response's headers: APIs that build a big
-/// thread can take a while.
-const RESPONSE_TIMEOUT: Duration = Duration::from_secs(30);
-const BODY_TIMEOUT: Duration = Duration::from_secs(120);
 const MAX_REDIRECTS: usize = 5;
+/// Bodies are read in slices of this size, counted as they arrive.
+const READ_SLICE: usize = 64 * 1024;
+
+/// How long tread waits.
+#[derive(Debug, Clone, Copy)]
+pub struct Timeouts {
+    pub connect: Duration,
+    /// From the request sent to the response's headers: APIs that build a
+    /// big thread can take a while.
+    pub answer: Duration,
+    /// For the whole body.
+    pub body: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Timeouts {
+        Timeouts {
+            connect: Duration::from_secs(10),
+            answer: Duration::from_secs(30),
+            body: Duration::from_secs(120),
+        }
+    }
+}
+
+/// How far fetching got, shared with whoever shows it (the loading
+/// screen) while the requests run on another thread.
+#[derive(Debug, Default)]
+pub struct Progress {
+    requests: AtomicU32,
+    bytes: AtomicU64,
+}
+
+impl Progress {
+    /// Requests sent so far.
+    pub fn requests(&self) -> u32 {
+        self.requests.load(Ordering::Relaxed)
+    }
+
+    /// Body bytes received so far (after decompression).
+    pub fn bytes(&self) -> u64 {
+        self.bytes.load(Ordering::Relaxed)
+    }
+}
 
 pub struct Client {
     agent: ureq::Agent,
     /// The input limit, as for files.
     limit: u64,
+    timeouts: Timeouts,
+    progress: Arc<Progress>,
 }
 
 impl Client {
     pub fn new(limit: u64) -> Client {
+        Client::with(limit, Timeouts::default(), Arc::default())
+    }
+
+    /// A client that waits as `timeouts` say and counts into `progress`.
+    pub fn with(limit: u64, timeouts: Timeouts, progress: Arc<Progress>) -> Client {
         let config = ureq::Agent::config_builder()
             .user_agent(USER_AGENT)
-            .timeout_connect(Some(CONNECT_TIMEOUT))
-            .timeout_recv_response(Some(RESPONSE_TIMEOUT))
-            .timeout_recv_body(Some(BODY_TIMEOUT))
+            .timeout_connect(Some(timeouts.connect))
+            .timeout_recv_response(Some(timeouts.answer))
+            .timeout_recv_body(Some(timeouts.body))
             // Statuses and redirects are ours to judge.
             .http_status_as_error(false)
             .max_redirects(0)
@@ -43,6 +91,8 @@ impl Client {
         Client {
             agent: config.into(),
             limit,
+            timeouts,
+            progress,
         }
     }
 
@@ -57,12 +107,13 @@ impl Client {
         let mut current = parse(address)?;
         for _ in 0..=MAX_REDIRECTS {
             let host = host_of(&current);
+            self.progress.requests.fetch_add(1, Ordering::Relaxed);
             let mut response = self
                 .agent
                 .get(current.as_str())
                 .header("Accept", "application/json")
                 .call()
-                .map_err(|error| describe(error, &host))?;
+                .map_err(|error| self.describe(error, &host))?;
             let status = response.status().as_u16();
             let header = |name: &str| {
                 response
@@ -74,18 +125,7 @@ impl Client {
             match status {
                 200..=299 => {
                     let content_type = header("content-type").unwrap_or_default();
-                    let body = response
-                        .body_mut()
-                        .with_config()
-                        .limit(self.limit)
-                        .read_to_vec()
-                        .map_err(|error| match error {
-                            ureq::Error::BodyExceedsLimit(limit) => NetError::TooLarge {
-                                host: host.clone(),
-                                limit,
-                            },
-                            other => describe(other, &host),
-                        })?;
+                    let body = self.read_body(response.body_mut(), &host)?;
                     return json_body(body, &content_type, host);
                 }
                 301 | 302 | 303 | 307 | 308 => {
@@ -111,6 +151,52 @@ impl Client {
         Err(NetError::TooManyRedirects {
             host: host_of(&current),
         })
+    }
+}
+
+impl Client {
+    /// A response's body, counted into the progress as it arrives, and cut
+    /// off past the limit.
+    fn read_body(&self, body: &mut ureq::Body, host: &str) -> Result<Vec<u8>, NetError> {
+        let too_large = || NetError::TooLarge {
+            host: host.to_string(),
+            limit: self.limit,
+        };
+        // The crate's own cap, one past ours, so that ours is what is said.
+        let mut reader = body
+            .with_config()
+            .limit(self.limit.saturating_add(1))
+            .reader();
+        let mut bytes = Vec::new();
+        let mut slice = vec![0; READ_SLICE];
+        loop {
+            let read = match reader.read(&mut slice) {
+                Ok(0) => return Ok(bytes),
+                Ok(read) => read,
+                Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(error) => {
+                    return Err(match error.downcast::<ureq::Error>() {
+                        Ok(ureq::Error::BodyExceedsLimit(_)) => too_large(),
+                        Ok(inner) => self.describe(inner, host),
+                        Err(io) => NetError::Read {
+                            host: host.to_string(),
+                            why: crate::io_error::describe_io(&io),
+                        },
+                    });
+                }
+            };
+            bytes.extend_from_slice(&slice[..read]);
+            self.progress
+                .bytes
+                .fetch_add(read as u64, Ordering::Relaxed);
+            if bytes.len() as u64 > self.limit {
+                return Err(too_large());
+            }
+        }
+    }
+
+    fn describe(&self, error: ureq::Error, host: &str) -> NetError {
+        describe(error, host, self.timeouts)
     }
 }
 
@@ -181,7 +267,7 @@ fn json_body(body: Vec<u8>, content_type: &str, host: String) -> Result<Vec<u8>,
     Err(NetError::NotJson { host, got })
 }
 
-fn describe(error: ureq::Error, host: &str) -> NetError {
+fn describe(error: ureq::Error, host: &str, timeouts: Timeouts) -> NetError {
     let host = host.to_string();
     match error {
         ureq::Error::HostNotFound => NetError::HostNotFound { host },
@@ -193,9 +279,13 @@ fn describe(error: ureq::Error, host: &str) -> NetError {
             host,
             why: crate::io_error::describe_io(&io),
         },
-        ureq::Error::Timeout(_) => NetError::Timeout {
+        ureq::Error::Timeout(timeout) => NetError::Timeout {
             host,
-            after: RESPONSE_TIMEOUT,
+            after: match timeout {
+                ureq::Timeout::Connect | ureq::Timeout::Resolve => timeouts.connect,
+                ureq::Timeout::RecvBody => timeouts.body,
+                _ => timeouts.answer,
+            },
         },
         ureq::Error::Tls(why) => NetError::Tls {
             host,

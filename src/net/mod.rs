@@ -10,7 +10,7 @@ mod sites;
 use std::time::Duration;
 
 pub use address::{Address, is_address};
-pub use http::Client;
+pub use http::{Client, Progress, Timeouts};
 pub use sites::{ApiBases, Fetched, fetch};
 
 /// Why a discussion could not be fetched: one line each, naming the host.
@@ -31,7 +31,7 @@ pub enum NetError {
     HostNotFound { host: String },
     #[error("could not connect to {host}: {why} (offline?)")]
     Connect { host: String, why: String },
-    #[error("{host} did not answer in time ({} s)", .after.as_secs())]
+    #[error("{host} did not answer in time ({})", seconds(*.after))]
     Timeout { host: String, after: Duration },
     #[error("secure connection to {host} failed: {why}")]
     Tls { host: String, why: String },
@@ -56,6 +56,14 @@ pub enum NetError {
     NotJson { host: String, got: String },
     #[error("reading from {host} failed: {why}")]
     Read { host: String, why: String },
+}
+
+fn seconds(wait: Duration) -> String {
+    if wait < Duration::from_secs(1) {
+        format!("{} ms", wait.as_millis())
+    } else {
+        format!("{} s", wait.as_secs())
+    }
 }
 
 fn private_hint(status: u16) -> &'static str {

@@ -13,10 +13,13 @@ use std::cell::Cell;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::formats::{self, Format, LoadError, Loaded};
 use crate::io_error::describe_io;
-use crate::net::{self, Address, ApiBases, Client, Fetched, NetError, is_address};
+use crate::net::{
+    self, Address, ApiBases, Client, Fetched, NetError, Progress, Timeouts, is_address,
+};
 use maildir::{is_maildir, read_maildir};
 
 mod maildir;
@@ -144,7 +147,9 @@ impl InputSource {
                 open_file(path).and_then(|(file, size)| read_stream(file, limit, Some(size)))
             }
             InputSource::Pair(pair) => return read_pair(pair, limit),
-            InputSource::Address(address) => return Ok(fetch(address, limit)?.bytes),
+            InputSource::Address(address) => {
+                return Ok(fetch(address, limit, &Arc::default())?.bytes);
+            }
         };
         result.map_err(|failure| match failure {
             Failure::Io(source) => SourceError::Read {
@@ -160,8 +165,18 @@ impl InputSource {
 
     /// Reads and parses the input.
     pub fn load(&self, forced: Option<Format>, limit: u64) -> Result<Loaded, SourceError> {
+        self.load_counted(forced, limit, &Arc::default())
+    }
+
+    /// [`load`](Self::load), counting what is fetched into `progress`.
+    pub fn load_counted(
+        &self,
+        forced: Option<Format>,
+        limit: u64,
+        progress: &Arc<Progress>,
+    ) -> Result<Loaded, SourceError> {
         if let InputSource::Address(address) = self {
-            let fetched = fetch(address, limit)?;
+            let fetched = fetch(address, limit, progress)?;
             return formats::load(&fetched.bytes, forced.or(Some(fetched.format))).map_err(
                 |source| SourceError::Load {
                     name: self.display_name(),
@@ -215,9 +230,10 @@ impl From<LoadError> for Failure {
 }
 
 /// The thread at `address`, from its site's API (as `TREAD_*_API` name it).
-fn fetch(address: &str, limit: u64) -> Result<Fetched, NetError> {
+fn fetch(address: &str, limit: u64, progress: &Arc<Progress>) -> Result<Fetched, NetError> {
     let discussion = Address::parse(address)?;
-    net::fetch(&discussion, &ApiBases::from_env(), &Client::new(limit))
+    let client = Client::with(limit, Timeouts::default(), Arc::clone(progress));
+    net::fetch(&discussion, &ApiBases::from_env(), &client)
 }
 
 /// Two inputs as one JSON array, `[first, second]`; each is read (and

@@ -6,6 +6,7 @@
 mod browser;
 pub mod effects;
 pub mod keys;
+pub mod loading;
 pub mod saving;
 pub mod startup;
 pub mod terminal;
@@ -33,13 +34,27 @@ fn show_typed(app: &mut App, pending: &PendingKeys) {
     }
 }
 
+/// The terminal taken for tread (its modes undone when dropped), and the
+/// signals watched meanwhile: from the loading screen on, for the reader.
+pub struct Session {
+    guard: terminal::TerminalGuard,
+    signals: std::sync::Arc<terminal::SignalFlags>,
+}
+
+impl Session {
+    pub fn start() -> io::Result<Session> {
+        let signals = terminal::watch_signals()?;
+        let guard = terminal::enter()?;
+        Ok(Session { guard, signals })
+    }
+}
+
 /// Runs the reader until the user quits, a termination signal arrives or
 /// the terminal goes away. Whichever way it ends, what the reader keeps (the
 /// reading position, folds, seen comments) is saved before it returns: a
 /// closed terminal window or a dropped SSH connection loses nothing.
-pub fn run(mut app: App, store: Option<Store>) -> io::Result<()> {
-    let signals = terminal::watch_signals()?;
-    let mut guard = terminal::enter()?;
+pub fn run(session: Session, mut app: App, store: Option<Store>) -> io::Result<()> {
+    let Session { signals, mut guard } = session;
     let saver = store.map(Saver::start);
     let mut result = event_loop(&mut app, saver.as_ref(), &mut guard, &signals);
     if signals.terminated() {

@@ -7,6 +7,7 @@ mod bookmarks;
 pub mod comments;
 mod help;
 mod links;
+pub mod loading;
 mod status;
 
 use ratatui::buffer::Buffer;
@@ -208,6 +209,11 @@ fn render_too_small(area: Rect, buf: &mut Buffer) {
             crate::app::geometry::MIN_HEIGHT
         ),
     ];
+    draw_centered(&lines, area, buf);
+}
+
+/// `lines` in the middle of `area`, each centred when it fits.
+pub(crate) fn draw_centered(lines: &[String], area: Rect, buf: &mut Buffer) {
     let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
     for (i, text) in lines.iter().enumerate() {
         let y = top + i as u16;
