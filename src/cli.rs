@@ -86,6 +86,12 @@ pub enum Command {
     /// Manage bookmarks
     #[command(subcommand)]
     Bookmarks(BookmarksCommand),
+    /// List the documents read recently, newest first
+    Library {
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
     /// Show where the config file is read from, or print the defaults
     Config {
         /// Print the default config, every option and key documented

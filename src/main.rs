@@ -13,9 +13,10 @@ use tread::cli::{BookmarksCommand, Cli, Command, ConvertTarget, ExportFormat, In
 use tread::commands::{bookmarks as bookmarks_cmd, dump};
 use tread::config::{self, Config};
 use tread::error::Error;
-use tread::formats::Loaded;
+use tread::formats::{Loaded, Warning};
 use tread::source::InputSource;
 use tread::store::Store;
+use tread::store::library::LibraryEntry;
 use tread::tui::{Session, loading::Outcome};
 use tread::{formats::native, formats::text, tui};
 
@@ -81,6 +82,11 @@ fn run(cli: Cli) -> Result<(), Error> {
             })
         }
         Some(Command::Bookmarks(command)) => print(&bookmarks_command(command)?),
+        Some(Command::Library { json }) => print(&tread::commands::library::list(
+            &Store::from_env()?,
+            json,
+            tread::age::now(),
+        )?),
         Some(Command::Config { default: true }) => print(config::DEFAULT_CONFIG),
         Some(Command::Config { default: false }) => print(&config::describe_path()),
         None => {
@@ -106,6 +112,7 @@ fn read(
         // Cancelled while loading: nothing was opened, nothing to save.
         return Ok(());
     };
+    let loaded_warnings = loaded.warnings;
     let mut app = App::new(
         loaded.document,
         source.display_name(),
@@ -115,8 +122,37 @@ fn read(
     app.theme = config.theme;
     app.settings = config.settings;
     app.doc_path = source.absolute_path();
-    let store = tui::startup::open(&mut app, no_resume, warning);
+    let remember = library_entry(source, &app, &loaded_warnings);
+    let store = tui::startup::open(&mut app, no_resume, warning, remember);
     tui::run(session, app, store).map_err(|source| Error::Terminal { source })
+}
+
+/// What the library keeps of the document the reader opened, under its
+/// key; a fresh fetch (not an offline copy) is dated now.
+fn library_entry(
+    source: &InputSource,
+    app: &App,
+    warnings: &[Warning],
+) -> Option<(String, LibraryEntry)> {
+    let key = source.library_key()?;
+    let now = tread::age::now();
+    let offline = warnings
+        .iter()
+        .any(|w| matches!(w, Warning::Offline { .. }));
+    let fetched = matches!(source, InputSource::Address(_)) && !offline;
+    let entry = LibraryEntry {
+        source: source
+            .absolute_path()
+            .unwrap_or_else(|| source.display_name()),
+        title: app.document.title.clone(),
+        site: source.site(),
+        comments: app.document.comments.comment_count(),
+        doc_key: app.doc_key.clone(),
+        read_at: now,
+        fetched_at: fetched.then_some(now),
+        ..LibraryEntry::default()
+    };
+    Some((key, entry))
 }
 
 /// The terminal taken and the document loaded, with the first warning for

@@ -20,11 +20,14 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("synthetic", &["document"]),
     ("formats", &["age", "document", "size"]),
     ("net", &["age", "formats", "io_error"]),
-    ("source", &["document", "formats", "io_error", "net"]),
+    ("store", &["dirs", "document", "fnv", "io_error"]),
+    (
+        "source",
+        &["document", "formats", "io_error", "net", "store"],
+    ),
     ("text", &["document"]),
     ("outline", &["document"]),
     ("config", &["dirs", "input", "io_error"]),
-    ("store", &["dirs", "document", "io_error"]),
     ("bookmarks", &["document", "fnv", "store"]),
     (
         "app",

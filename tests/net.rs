@@ -13,7 +13,11 @@ use common::{fixture, shared_folder};
 
 /// tread with every site's API at `server`, and no real data directory.
 fn tread(server: &Server) -> Command {
-    let data = tempfile::tempdir().unwrap().keep();
+    tread_with(&server.base, &tempfile::tempdir().unwrap().keep())
+}
+
+/// tread with every site's API at `base`, keeping its data in `data`.
+fn tread_with(base: &str, data: &std::path::Path) -> Command {
     let mut command = Command::cargo_bin("tread").unwrap();
     for name in [
         "TREAD_HN_API",
@@ -21,7 +25,7 @@ fn tread(server: &Server) -> Command {
         "TREAD_LOBSTERS_API",
         "TREAD_GITHUB_API",
     ] {
-        command.env(name, &server.base);
+        command.env(name, base);
     }
     command
         .env("TZ", "UTC")
@@ -318,4 +322,43 @@ fn a_slow_server_a_cut_body_and_an_oversized_one_each_say_so() {
         slow.to_string(),
         "127.0.0.1 did not answer in time (300 ms)"
     );
+}
+
+#[test]
+fn offline_a_thread_fetched_before_opens_from_its_kept_copy() {
+    let data = tempfile::tempdir().unwrap();
+    let server = Server::start(vec![(
+        "/items/42".into(),
+        Reply::json(read("hn-algolia.json")),
+    )]);
+    let address = "https://news.ycombinator.com/item?id=42";
+    let run = |base: &str| {
+        tread_with(base, data.path())
+            .args(["dump", "--width", "100", address])
+            .output()
+            .unwrap()
+    };
+    let online = run(&server.base);
+    assert!(online.status.success());
+    assert!(online.stderr.is_empty());
+    // Nothing listens there any more: the site cannot be reached.
+    let gone = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let offline = run(&format!("http://{gone}"));
+    assert!(offline.status.success(), "{offline:?}");
+    assert_eq!(offline.stdout, online.stdout);
+    let stderr = String::from_utf8(offline.stderr).unwrap();
+    assert!(
+        stderr.contains("warning: offline · the copy fetched just now"),
+        "{stderr}"
+    );
+    // A thread never fetched has no copy: the failure is said.
+    let other = tread_with(&format!("http://{gone}"), data.path())
+        .args(["dump", "https://news.ycombinator.com/item?id=43"])
+        .output()
+        .unwrap();
+    assert_eq!(other.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&other.stderr).contains("could not connect"));
 }

@@ -883,6 +883,17 @@ fn an_address_shows_the_loading_screen_until_it_arrives_and_q_cancels_it() {
     session.keys("q");
     assert!(session.wait_exit().success());
     session.assert_terminal_restored();
+    // The library has it under its address, fetched.
+    let output = Command::new(env!("CARGO_BIN_EXE_tread"))
+        .args(["library", "--json"])
+        .env("TREAD_DATA_DIR", &session.data)
+        .output()
+        .unwrap();
+    let listed: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(listed[0]["key"], "hn:2");
+    assert_eq!(listed[0]["source"], address);
+    assert_eq!(listed[0]["site"], "news.ycombinator.com");
+    assert!(listed[0]["fetched_at"].is_i64());
 }
 
 #[test]
@@ -906,4 +917,39 @@ fn a_fetch_that_fails_gives_the_terminal_back_before_its_one_line() {
         screen.contains("tread: no such item at 127.0.0.1 (HTTP 404)"),
         "{screen}"
     );
+}
+
+#[test]
+fn what_the_reader_opens_is_listed_by_tread_library() {
+    let mut session = Session::start(&[&sample_arg()], 100, 30);
+    session.wait_for("the reader", |screen| {
+        screen.contains("Bringing the river ferries back")
+    });
+    session.keys("q");
+    assert!(session.wait_exit().success());
+    let library = |json: bool| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_tread"));
+        command.arg("library").env("TREAD_DATA_DIR", &session.data);
+        if json {
+            command.arg("--json");
+        }
+        let output = command.output().unwrap();
+        assert!(output.status.success());
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let listed: serde_json::Value = serde_json::from_str(&library(true)).unwrap();
+    let entry = &listed[0];
+    let path = std::fs::canonicalize(sample_arg()).unwrap();
+    assert_eq!(entry["source"], path.to_string_lossy().as_ref());
+    assert_eq!(entry["title"], "Bringing the river ferries back");
+    assert_eq!(entry["site"], "file");
+    assert_eq!(entry["comments"], 2);
+    assert_eq!(entry["bookmarks"], 0);
+    assert!(entry["fetched_at"].is_null());
+    let text = library(false);
+    assert!(
+        text.starts_with("Bringing the river ferries back\n"),
+        "{text}"
+    );
+    assert!(text.contains("file · 2 comments · read now"), "{text}");
 }

@@ -3,3 +3,4 @@
 
 pub mod bookmarks;
 pub mod dump;
+pub mod library;

@@ -59,6 +59,11 @@ pub enum Warning {
     InvalidUtf8,
     /// JSON escapes of half an emoji (`\ud83d` alone), read as U+FFFD.
     LoneSurrogates,
+    /// The site could not be reached: this is the copy kept when it was
+    /// fetched, at these Unix seconds.
+    Offline {
+        fetched_at: i64,
+    },
 }
 
 impl std::fmt::Display for Warning {
@@ -70,6 +75,11 @@ impl std::fmt::Display for Warning {
             Warning::LoneSurrogates => f.write_str(
                 "JSON escapes of unpaired UTF-16 surrogates (half an emoji); shown as U+FFFD",
             ),
+            Warning::Offline { fetched_at } => {
+                let age = crate::age::short_age(*fetched_at, crate::age::now());
+                let age = if age == "now" { "just now" } else { &age };
+                write!(f, "offline · the copy fetched {age}")
+            }
         }
     }
 }

@@ -5,6 +5,7 @@
 use url::Url;
 
 use super::NetError;
+use crate::formats::Format;
 
 /// A discussion tread can fetch.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +72,18 @@ impl Address {
         found.ok_or_else(|| NetError::NotADiscussion {
             address: text.to_string(),
         })
+    }
+
+    /// The format the site's thread arrives in.
+    pub fn format(&self) -> Format {
+        match self {
+            Address::Hn { .. } => Format::Hn,
+            Address::Reddit { .. } => Format::Reddit,
+            Address::Lobsters { .. } => Format::Lobsters,
+            Address::Discourse { .. } => Format::Discourse,
+            Address::Mastodon { .. } => Format::Mastodon,
+            Address::Github { .. } => Format::Github,
+        }
     }
 
     /// The site's host, for messages.

@@ -58,6 +58,17 @@ pub enum NetError {
     Read { host: String, why: String },
 }
 
+impl NetError {
+    /// Whether the site could not be reached at all (no network, a name
+    /// not found, no answer), when a kept copy is worth opening instead.
+    pub fn is_offline(&self) -> bool {
+        matches!(
+            self,
+            NetError::HostNotFound { .. } | NetError::Connect { .. } | NetError::Timeout { .. }
+        )
+    }
+}
+
 fn seconds(wait: Duration) -> String {
     if wait < Duration::from_secs(1) {
         format!("{} ms", wait.as_millis())

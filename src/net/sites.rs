@@ -64,36 +64,26 @@ const GITHUB_PAGE: usize = 100;
 const GITHUB_MAX_PAGES: usize = 100;
 
 pub fn fetch(address: &Address, bases: &ApiBases, client: &Client) -> Result<Fetched, NetError> {
-    let (bytes, format) = match address {
-        Address::Hn { id } => (
-            client.get_json(&format!("{}/items/{id}", bases.hn), "item")?,
-            Format::Hn,
-        ),
-        Address::Reddit { id, .. } => (
-            client.get_json(
-                &format!("{}/comments/{id}.json?raw_json=1&limit=500", bases.reddit),
-                "thread",
-            )?,
-            Format::Reddit,
-        ),
-        Address::Lobsters { id } => (
-            client.get_json(&format!("{}/s/{id}.json", bases.lobsters), "story")?,
-            Format::Lobsters,
-        ),
-        Address::Discourse { origin, id } => (discourse(client, origin, *id)?, Format::Discourse),
-        Address::Mastodon { origin, id } => (mastodon(client, origin, id)?, Format::Mastodon),
+    let bytes = match address {
+        Address::Hn { id } => client.get_json(&format!("{}/items/{id}", bases.hn), "item")?,
+        Address::Reddit { id, .. } => client.get_json(
+            &format!("{}/comments/{id}.json?raw_json=1&limit=500", bases.reddit),
+            "thread",
+        )?,
+        Address::Lobsters { id } => {
+            client.get_json(&format!("{}/s/{id}.json", bases.lobsters), "story")?
+        }
+        Address::Discourse { origin, id } => discourse(client, origin, *id)?,
+        Address::Mastodon { origin, id } => mastodon(client, origin, id)?,
         Address::Github {
             owner,
             repo,
             number,
-        } => (
-            github(
-                client,
-                &format!("{}/repos/{owner}/{repo}", bases.github),
-                *number,
-            )?,
-            Format::Github,
-        ),
+        } => github(
+            client,
+            &format!("{}/repos/{owner}/{repo}", bases.github),
+            *number,
+        )?,
     };
     // A thread of many requests counts against the limit as one file would.
     if bytes.len() as u64 > client.limit() {
@@ -102,7 +92,10 @@ pub fn fetch(address: &Address, bases: &ApiBases, client: &Client) -> Result<Fet
             limit: client.limit(),
         });
     }
-    Ok(Fetched { bytes, format })
+    Ok(Fetched {
+        bytes,
+        format: address.format(),
+    })
 }
 
 fn json_of(bytes: &[u8], host: &str) -> Result<Value, NetError> {

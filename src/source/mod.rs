@@ -17,11 +17,10 @@ use std::sync::Arc;
 
 use crate::formats::{self, Format, LoadError, Loaded};
 use crate::io_error::describe_io;
-use crate::net::{
-    self, Address, ApiBases, Client, Fetched, NetError, Progress, Timeouts, is_address,
-};
+use crate::net::{Address, NetError, Progress, is_address};
 use maildir::{is_maildir, read_maildir};
 
+mod address;
 mod maildir;
 
 /// Why the input could not be read or loaded, naming the input.
@@ -114,6 +113,30 @@ impl InputSource {
         }
     }
 
+    /// What the library files this input under, the same however it was
+    /// written (an address's `old.` or `www.`, a relative path); None for
+    /// standard input, which cannot be opened again.
+    pub fn library_key(&self) -> Option<String> {
+        match self {
+            InputSource::Demo => Some("demo".to_string()),
+            InputSource::Stdin => None,
+            InputSource::Address(address) => Address::parse(address).ok().map(|a| a.key()),
+            InputSource::File(_) | InputSource::Pair(_) => self.absolute_path(),
+        }
+    }
+
+    /// Where the input is from, for the library: a site's host, "file", or
+    /// "demo".
+    pub fn site(&self) -> String {
+        match self {
+            InputSource::Demo => "demo".to_string(),
+            InputSource::Address(address) => {
+                Address::parse(address).map_or_else(|_| "web".to_string(), |a| a.host())
+            }
+            _ => "file".to_string(),
+        }
+    }
+
     /// The file's absolute path, to remember with bookmarks; None for stdin
     /// and the demo.
     pub fn absolute_path(&self) -> Option<String> {
@@ -148,7 +171,8 @@ impl InputSource {
             }
             InputSource::Pair(pair) => return read_pair(pair, limit),
             InputSource::Address(address) => {
-                return Ok(fetch(address, limit, &Arc::default())?.bytes);
+                let address = Address::parse(address)?;
+                return Ok(address::fetch(&address, limit, &Arc::default())?.bytes);
             }
         };
         result.map_err(|failure| match failure {
@@ -176,13 +200,7 @@ impl InputSource {
         progress: &Arc<Progress>,
     ) -> Result<Loaded, SourceError> {
         if let InputSource::Address(address) = self {
-            let fetched = fetch(address, limit, progress)?;
-            return formats::load(&fetched.bytes, forced.or(Some(fetched.format))).map_err(
-                |source| SourceError::Load {
-                    name: self.display_name(),
-                    source,
-                },
-            );
+            return address::load(&self.display_name(), address, forced, limit, progress);
         }
         let bytes = self.read_bytes(limit)?;
         // A maildir's messages are read as the archive they make.
@@ -227,13 +245,6 @@ impl From<LoadError> for Failure {
     fn from(error: LoadError) -> Self {
         Failure::Load(error)
     }
-}
-
-/// The thread at `address`, from its site's API (as `TREAD_*_API` name it).
-fn fetch(address: &str, limit: u64, progress: &Arc<Progress>) -> Result<Fetched, NetError> {
-    let discussion = Address::parse(address)?;
-    let client = Client::with(limit, Timeouts::default(), Arc::clone(progress));
-    net::fetch(&discussion, &ApiBases::from_env(), &client)
 }
 
 /// Two inputs as one JSON array, `[first, second]`; each is read (and

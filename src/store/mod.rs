@@ -4,6 +4,7 @@
 //! merges, writes atomically and never overwrites a file it cannot read.
 
 pub mod json_file;
+pub mod library;
 pub mod positions;
 pub mod seen;
 

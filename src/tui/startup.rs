@@ -4,18 +4,31 @@
 
 use crate::app::{App, Message, Opened, Pane, ReadingPosition};
 use crate::bookmarks::BookmarkFile;
-use crate::store::Store;
+use crate::store::library::{LibraryEntry, LibraryFile};
 use crate::store::positions::{Focus, Position, PositionFile};
 use crate::store::seen::SeenFile;
+use crate::store::{Store, StoreError};
 
 /// Opens the store and tells the app what it keeps for its document;
 /// `warning` (from loading) is shown when the store has nothing to say.
 /// Returns the store, or None when there is no data directory: reading
 /// goes on either way, and the status bar says what went wrong.
-pub fn open(app: &mut App, no_resume: bool, warning: Option<String>) -> Option<Store> {
+pub fn open(
+    app: &mut App,
+    no_resume: bool,
+    warning: Option<String>,
+    remember: Option<(String, LibraryEntry)>,
+) -> Option<Store> {
     let (store, mut opened) = match Store::from_env() {
         Ok(store) => {
-            let opened = saved_state(&store, &app.doc_key, no_resume);
+            let mut opened = saved_state(&store, &app.doc_key, no_resume);
+            if let Some((key, entry)) = remember
+                && let Err(error) = record_in_library(&store, key, entry)
+            {
+                opened.notice = opened
+                    .notice
+                    .or(Some(format!("Library not saved: {error}")));
+            }
             (Some(store), opened)
         }
         Err(error) => (
@@ -29,6 +42,18 @@ pub fn open(app: &mut App, no_resume: bool, warning: Option<String>) -> Option<S
     opened.notice = opened.notice.or(warning);
     app.update(Message::Opened(Box::new(opened)));
     store
+}
+
+/// Files the document opened in the library; the kept copies of the
+/// documents it forgets go too.
+fn record_in_library(store: &Store, key: String, entry: LibraryEntry) -> Result<(), StoreError> {
+    let (_, forgotten) = store
+        .file::<LibraryFile>()
+        .update(|library| library.record(key, entry))?;
+    for key in forgotten {
+        store.forget_copy(&key);
+    }
+    Ok(())
 }
 
 /// Tells the app what `store` keeps for its document, unless `no_resume`

@@ -1,0 +1,63 @@
+//! A thread opened by its address: fetched from its site, and kept in the
+//! library's cache so that it opens offline, from the kept copy, when the
+//! site cannot be reached.
+
+use std::sync::Arc;
+
+use super::SourceError;
+use crate::formats::{self, Format, Loaded, Warning};
+use crate::net::{self, Address, ApiBases, Client, Fetched, NetError, Progress, Timeouts};
+use crate::store::Store;
+
+/// Fetches the thread at `address` (as `TREAD_*_API` say where each site
+/// is), counting into `progress`.
+pub(super) fn fetch(
+    address: &Address,
+    limit: u64,
+    progress: &Arc<Progress>,
+) -> Result<Fetched, NetError> {
+    let client = Client::with(limit, Timeouts::default(), Arc::clone(progress));
+    net::fetch(address, &ApiBases::from_env(), &client)
+}
+
+/// The thread at `address`, fetched and kept; offline, the kept copy,
+/// with a warning saying how old it is.
+pub(super) fn load(
+    name: &str,
+    address: &str,
+    forced: Option<Format>,
+    limit: u64,
+    progress: &Arc<Progress>,
+) -> Result<Loaded, SourceError> {
+    let discussion = Address::parse(address)?;
+    let key = discussion.key();
+    // Without a data directory there is nothing to keep, and reading goes on.
+    let store = Store::from_env().ok();
+    let format = forced.or(Some(discussion.format()));
+    let parse = |bytes: &[u8]| {
+        formats::load(bytes, format).map_err(|source| SourceError::Load {
+            name: name.to_string(),
+            source,
+        })
+    };
+    match fetch(&discussion, limit, progress) {
+        Ok(fetched) => {
+            let loaded = parse(&fetched.bytes)?;
+            // Kept only once it reads: a copy that cannot be kept (a full
+            // disk) costs the offline copy, not this reading.
+            if let Some(store) = &store {
+                let _ = store.keep_copy(&key, &fetched.bytes);
+            }
+            Ok(loaded)
+        }
+        Err(error) if error.is_offline() => {
+            let Some((bytes, fetched_at)) = store.and_then(|s| s.kept_copy(&key, limit)) else {
+                return Err(error.into());
+            };
+            let mut loaded = parse(&bytes)?;
+            loaded.warnings.insert(0, Warning::Offline { fetched_at });
+            Ok(loaded)
+        }
+        Err(error) => Err(error.into()),
+    }
+}
