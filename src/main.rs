@@ -123,7 +123,13 @@ fn read(
     app.settings = config.settings;
     app.doc_path = source.absolute_path();
     let remember = library_entry(source, &app, &loaded_warnings);
-    let store = tui::startup::open(&mut app, no_resume, warning, remember);
+    let opening = tui::startup::Opening {
+        no_resume,
+        warning,
+        remember,
+        focus: source.focus(),
+    };
+    let store = tui::startup::open(&mut app, opening);
     tui::run(session, app, store).map_err(|source| Error::Terminal { source })
 }
 

@@ -87,6 +87,9 @@ pub struct Opened {
     /// What the user should hear first (a store that could not be read, a
     /// warning from loading).
     pub notice: Option<String>,
+    /// The comment the address pointed at (a Reddit permalink), by source
+    /// id: selected over the saved position.
+    pub focus: Option<String>,
 }
 
 impl Default for Opened {
@@ -99,6 +102,7 @@ impl Default for Opened {
             position: None,
             seen: None,
             notice: None,
+            focus: None,
         }
     }
 }

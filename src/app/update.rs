@@ -54,6 +54,15 @@ impl App {
         if let Some(notice) = opened.notice {
             self.message = Some(notice);
         }
+        if let Some(key) = &opened.focus {
+            match self.document.comments.find_by_key(key) {
+                Some(id) => self.show_comment(id),
+                None => {
+                    self.message =
+                        Some("The comment the address points at is not in this thread".into());
+                }
+            }
+        }
     }
 
     /// Whether the reader has background work for idle moments.

@@ -74,6 +74,18 @@ impl Address {
         })
     }
 
+    /// The key of the comment the address points at, as the importer
+    /// names it (Reddit's `t1_…`).
+    pub fn comment_key(&self) -> Option<String> {
+        match self {
+            Address::Reddit {
+                comment: Some(comment),
+                ..
+            } => Some(format!("t1_{comment}")),
+            _ => None,
+        }
+    }
+
     /// The format the site's thread arrives in.
     pub fn format(&self) -> Format {
         match self {

@@ -125,6 +125,15 @@ impl InputSource {
         }
     }
 
+    /// The comment an address points at (a Reddit comment's permalink), by
+    /// the id its thread gives it.
+    pub fn focus(&self) -> Option<String> {
+        match self {
+            InputSource::Address(address) => Address::parse(address).ok()?.comment_key(),
+            _ => None,
+        }
+    }
+
     /// Where the input is from, for the library: a site's host, "file", or
     /// "demo".
     pub fn site(&self) -> String {

@@ -9,16 +9,29 @@ use crate::store::positions::{Focus, Position, PositionFile};
 use crate::store::seen::SeenFile;
 use crate::store::{Store, StoreError};
 
-/// Opens the store and tells the app what it keeps for its document;
-/// `warning` (from loading) is shown when the store has nothing to say.
+/// How the document was asked for, beside what the store keeps.
+#[derive(Debug, Default)]
+pub struct Opening {
+    /// Start at the top, not where the reader was.
+    pub no_resume: bool,
+    /// From loading, shown when the store has nothing to say.
+    pub warning: Option<String>,
+    /// What the library files the document as, under its key.
+    pub remember: Option<(String, LibraryEntry)>,
+    /// The comment the address points at, by source id.
+    pub focus: Option<String>,
+}
+
+/// Opens the store and tells the app what it keeps for its document.
 /// Returns the store, or None when there is no data directory: reading
 /// goes on either way, and the status bar says what went wrong.
-pub fn open(
-    app: &mut App,
-    no_resume: bool,
-    warning: Option<String>,
-    remember: Option<(String, LibraryEntry)>,
-) -> Option<Store> {
+pub fn open(app: &mut App, opening: Opening) -> Option<Store> {
+    let Opening {
+        no_resume,
+        warning,
+        remember,
+        focus,
+    } = opening;
     let (store, mut opened) = match Store::from_env() {
         Ok(store) => {
             let mut opened = saved_state(&store, &app.doc_key, no_resume);
@@ -40,6 +53,7 @@ pub fn open(
         ),
     };
     opened.notice = opened.notice.or(warning);
+    opened.focus = focus;
     app.update(Message::Opened(Box::new(opened)));
     store
 }

@@ -371,3 +371,36 @@ fn the_selected_comments_date_is_shown_in_the_zone_given_at_opening() {
         "{screen}"
     );
 }
+
+#[test]
+fn the_comment_an_address_points_at_is_selected_over_the_saved_position() {
+    let json = include_bytes!("../../../tests/fixtures/reddit.json");
+    let document = formats::load(json, Some(Format::Reddit)).unwrap().document;
+    let mut app = app_for(document, 120, 30);
+    app.update(Message::Opened(Box::new(Opened {
+        position: Some(ReadingPosition {
+            focus: Pane::Article,
+            article_block: 0,
+            article_cursor: 0,
+            selected: Some("t1_c1".into()),
+            folded: Vec::new(),
+        }),
+        focus: Some("t1_c4".into()),
+        ..Opened::default()
+    })));
+    assert_eq!(app.focus, Pane::Comments);
+    assert_eq!(selected(&app), "four");
+    let mut app = app_for(
+        formats::load(json, Some(Format::Reddit)).unwrap().document,
+        120,
+        30,
+    );
+    app.update(Message::Opened(Box::new(Opened {
+        focus: Some("t1_gone".into()),
+        ..Opened::default()
+    })));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("The comment the address points at is not in this thread")
+    );
+}
