@@ -9,6 +9,7 @@ use clap::Parser;
 
 use ratatui::layout::Rect;
 use tread::app::App;
+use tread::app::library::LibraryItem;
 use tread::cli::{BookmarksCommand, Cli, Command, ConvertTarget, ExportFormat, InputOptions};
 use tread::commands::{bookmarks as bookmarks_cmd, dump};
 use tread::config::{self, Config};
@@ -17,6 +18,7 @@ use tread::formats::{Loaded, Warning};
 use tread::source::InputSource;
 use tread::store::Store;
 use tread::store::library::LibraryEntry;
+use tread::tui::library::Choice;
 use tread::tui::{Session, loading::Outcome};
 use tread::{formats::native, formats::text, tui};
 
@@ -90,15 +92,17 @@ fn run(cli: Cli) -> Result<(), Error> {
         Some(Command::Config { default: true }) => print(config::DEFAULT_CONFIG),
         Some(Command::Config { default: false }) => print(&config::describe_path()),
         None => {
-            let source = InputSource::from_args(cli.file.as_deref(), cli.second.as_deref());
-            read(&source, cli.theme.as_deref(), cli.input, cli.no_resume)
+            // Nothing given: the library (which holds the demo on a first run).
+            let source = (cli.file.is_some())
+                .then(|| InputSource::from_args(cli.file.as_deref(), cli.second.as_deref()));
+            read(source, cli.theme.as_deref(), cli.input, cli.no_resume)
         }
     }
 }
 
 /// The reader on `source`, in the terminal.
 fn read(
-    source: &InputSource,
+    first: Option<InputSource>,
     theme: Option<&str>,
     input: InputOptions,
     no_resume: bool,
@@ -108,19 +112,89 @@ fn read(
     if !std::io::stdout().is_terminal() {
         return Err(Error::NotATerminal);
     }
-    let Some((session, loaded, warning)) = open_in_terminal(source, input)? else {
-        // Cancelled while loading: nothing was opened, nothing to save.
-        return Ok(());
+    let mut session: Option<Session> = None;
+    let mut next = first;
+    let mut no_resume = no_resume;
+    // Why the document chosen last could not be opened, for the library.
+    let mut message = None;
+    let mut notices = Vec::new();
+    loop {
+        let chosen = next.is_none();
+        let source = match next.take() {
+            Some(source) => source,
+            None => match choose_in_library(&mut session, &config, message.take())? {
+                Some(source) => source,
+                None => break,
+            },
+        };
+        let opened = match open_in_terminal(&mut session, &source, input) {
+            Ok(Some(opened)) => opened,
+            // Cancelled while loading: back where the user came from.
+            Ok(None) if chosen => continue,
+            Ok(None) => break,
+            Err(error) if chosen => {
+                message = Some(error.to_string());
+                continue;
+            }
+            Err(error) => return Err(error),
+        };
+        let session = session
+            .as_mut()
+            .expect("the terminal is taken once a document is open");
+        let ended = run_reader(session, &config, &source, opened, no_resume)?;
+        no_resume = false;
+        notices.extend(ended.notices);
+        if !ended.to_library {
+            break;
+        }
+    }
+    // The screen is the shell's again: what the saves said goes to stderr,
+    // which may be gone (a hang-up).
+    drop(session);
+    for notice in notices {
+        let _ = writeln!(std::io::stderr(), "tread: {notice}");
+    }
+    Ok(())
+}
+
+/// The library screen, taking the terminal if it is not yet; the document
+/// chosen, or None to quit. `message` is shown first.
+fn choose_in_library(
+    session: &mut Option<Session>,
+    config: &Config,
+    message: Option<String>,
+) -> Result<Option<InputSource>, Error> {
+    let terminal_error = |source| Error::Terminal { source };
+    let session = match session {
+        Some(session) => session,
+        None => session.insert(Session::start().map_err(terminal_error)?),
     };
+    let store = Store::from_env().ok();
+    let choice = tui::library::choose(session, store.as_ref(), &config.theme, demo_item(), message)
+        .map_err(terminal_error)?;
+    Ok(match choice {
+        Choice::Open(source) => Some(source_of(&source)),
+        Choice::Quit => None,
+    })
+}
+
+/// The reader on a loaded document, until it quits or asks for the library.
+fn run_reader(
+    session: &mut Session,
+    config: &Config,
+    source: &InputSource,
+    (loaded, warning): (Loaded, Option<String>),
+    no_resume: bool,
+) -> Result<tui::Ended, Error> {
     let loaded_warnings = loaded.warnings;
     let mut app = App::new(
         loaded.document,
         source.display_name(),
-        config.keymap,
+        config.keymap.clone(),
         Rect::default(),
     );
     app.theme = config.theme;
-    app.settings = config.settings;
+    app.settings = config.settings.clone();
     app.doc_path = source.absolute_path();
     let remember = library_entry(source, &app, &loaded_warnings);
     let opening = tui::startup::Opening {
@@ -131,6 +205,31 @@ fn read(
     };
     let store = tui::startup::open(&mut app, opening);
     tui::run(session, app, store).map_err(|source| Error::Terminal { source })
+}
+
+/// The demo as the library shows it on a first run, when it is empty.
+fn demo_item() -> LibraryItem {
+    let demo = tread::formats::load(tread::source::DEMO.as_bytes(), None).ok();
+    LibraryItem {
+        key: "demo".to_string(),
+        title: demo
+            .as_ref()
+            .map_or_else(|| "The demo".to_string(), |d| d.document.title.clone()),
+        source: "<demo>".to_string(),
+        site: "demo".to_string(),
+        comments: demo.map_or(0, |d| d.document.comments.comment_count()),
+        bookmarks: 0,
+        read_at: None,
+    }
+}
+
+/// The input a library entry's source names.
+fn source_of(source: &str) -> InputSource {
+    if source == "<demo>" {
+        InputSource::Demo
+    } else {
+        InputSource::from_arg(Some(std::path::Path::new(source)))
+    }
 }
 
 /// What the library keeps of the document the reader opened, under its
@@ -161,41 +260,49 @@ fn library_entry(
     Some((key, entry))
 }
 
-/// The terminal taken and the document loaded, with the first warning for
-/// the status bar; None when the user cancelled. An address is fetched
-/// behind the loading screen, as it takes a while; a file loads first.
+/// The document loaded, with the first warning for the status bar, and
+/// the terminal taken; None when the user cancelled. An address is fetched
+/// behind the loading screen, as it takes a while; a file given on the
+/// command line loads before the terminal is taken, so that an error is
+/// one line in the shell.
 fn open_in_terminal(
+    session: &mut Option<Session>,
     source: &InputSource,
     input: InputOptions,
-) -> Result<Option<(Session, Loaded, Option<String>)>, Error> {
+) -> Result<Option<(Loaded, Option<String>)>, Error> {
     let terminal_error = |source| Error::Terminal { source };
     if !matches!(source, InputSource::Address(_)) {
+        if session.is_some() {
+            // The screen is up (the library): warnings go to the status bar.
+            let loaded = source.load(input.format, input.limit())?;
+            release_freed_memory();
+            let warning = loaded.warnings.first().map(ToString::to_string);
+            return Ok(Some((loaded, warning)));
+        }
         let loaded = load(source, input)?;
         let warning = (loaded.warnings.first()).map(|warning| format!("{warning} (see stderr)"));
-        return Ok(Some((
-            Session::start().map_err(terminal_error)?,
-            loaded,
-            warning,
-        )));
+        *session = Some(Session::start().map_err(terminal_error)?);
+        return Ok(Some((loaded, warning)));
     }
-    let mut session = Session::start().map_err(terminal_error)?;
+    let session = match session {
+        Some(session) => session,
+        None => session.insert(Session::start().map_err(terminal_error)?),
+    };
     let progress = Arc::default();
     let job = {
         let (source, progress) = (source.clone(), Arc::clone(&progress));
         move || source.load_counted(input.format, input.limit(), &progress)
     };
     let what = source.display_name();
-    match tui::loading::wait_for(&mut session, &what, &progress, job).map_err(terminal_error)? {
+    match tui::loading::wait_for(session, &what, &progress, job).map_err(terminal_error)? {
         Outcome::Cancelled => Ok(None),
         Outcome::Done(loaded) => {
-            // Dropped on an error, the session gives the screen back before
-            // main prints it.
             let loaded = loaded?;
             release_freed_memory();
             // On the loading screen stderr is not seen: warnings go to the
             // status bar only.
             let warning = loaded.warnings.first().map(ToString::to_string);
-            Ok(Some((session, loaded, warning)))
+            Ok(Some((loaded, warning)))
         }
     }
 }

@@ -59,6 +59,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "age",
             "app",
             "bookmarks",
+            "config",
             "document",
             "input",
             "net",

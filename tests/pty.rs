@@ -668,7 +668,7 @@ fn no_color_draws_without_colour_and_still_marks_the_match() {
 #[test]
 fn a_lone_digit_folds_after_a_pause_and_a_count_moves() {
     let mut session = Session::start(&[], 100, 30);
-    session.wait_for("the demo", |s| s.contains("marta_k"));
+    open_the_demo_from_the_library(&mut session);
     session.keys("\t");
     session.wait_for("the comment pane focused", |s| s.contains("COMMENTS"));
     session.keys("3j");
@@ -684,17 +684,28 @@ fn a_lone_digit_folds_after_a_pause_and_a_count_moves() {
     assert!(session.wait_exit().success());
 }
 
+/// With nothing given, tread opens the library, which on a first run holds
+/// the demo: Enter opens it.
+fn open_the_demo_from_the_library(session: &mut Session) {
+    session.wait_for("the library with the demo", |s| {
+        s.contains("Library") && s.contains("<demo>") && s.contains("Enter open")
+    });
+    session.keys("\r");
+    session.wait_for("the demo", |s| s.contains("marta_k"));
+}
+
 /// The demo under the config fixture `name`, once its hints show `hint`.
 fn demo_with_config(name: &str, hint: &str) -> Session {
     let config = common::fixture(&format!("config/{name}"));
     let config = config.to_string_lossy().into_owned();
-    let session = Session::start_with_env(
+    let mut session = Session::start_with_env(
         env!("CARGO_BIN_EXE_tread"),
         &[],
         (100, 30),
         None,
         &[("TREAD_CONFIG", &config)],
     );
+    open_the_demo_from_the_library(&mut session);
     session.wait_for(&format!("the demo, with {hint:?} in the hints"), |s| {
         s.contains("marta_k") && s.contains(hint)
     });
@@ -952,4 +963,38 @@ fn what_the_reader_opens_is_listed_by_tread_library() {
         "{text}"
     );
     assert!(text.contains("file · 2 comments · read now"), "{text}");
+}
+
+#[test]
+fn the_library_opens_a_document_l_returns_to_it_and_d_forgets_until_u() {
+    let mut session = Session::start(&[], 100, 30);
+    open_the_demo_from_the_library(&mut session);
+    session.keys("L");
+    session.wait_for("the library again, the demo read", |s| {
+        s.contains("Library  ·  1 document") && s.contains("read now") && s.contains("<demo>")
+    });
+    assert_reader_modes(&session);
+    session.keys("d");
+    session.wait_for("the demo forgotten", |s| {
+        s.contains("0 documents") && s.contains("u brings it back")
+    });
+    session.keys("u");
+    session.wait_for("the demo back", |s| {
+        s.contains("1 document") && s.contains("Brought back")
+    });
+    session.keys("/zzz");
+    session.wait_for("nothing matching", |s| s.contains("No document matches"));
+    session.keys("\x1b");
+    session.wait_for("the filter gone", |s| s.contains("<demo>"));
+    session.keys("q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+    let output = Command::new(env!("CARGO_BIN_EXE_tread"))
+        .args(["library", "--json"])
+        .env("TREAD_DATA_DIR", &session.data)
+        .output()
+        .unwrap();
+    let listed: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(listed[0]["key"], "demo");
+    assert_eq!(listed.as_array().unwrap().len(), 1);
 }

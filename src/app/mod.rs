@@ -14,6 +14,7 @@ pub mod comments_view;
 pub mod effect;
 mod folding;
 pub mod geometry;
+pub mod library;
 pub mod links;
 pub mod message;
 mod navigation;
@@ -78,6 +79,8 @@ pub struct App {
     /// A transient message for the status bar, cleared by the next key.
     pub message: Option<String>,
     pub quit: bool,
+    /// Quitting to the library rather than to the shell.
+    pub to_library: bool,
     /// What the event loop must carry out.
     pub effects: Vec<Effect>,
     /// The time ages are shown relative to, given as the document opens
@@ -141,6 +144,7 @@ impl App {
             overlay: None,
             message: None,
             quit: false,
+            to_library: false,
             effects: Vec::new(),
             now: 0,
             zone: jiff::tz::TimeZone::UTC,

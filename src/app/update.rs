@@ -106,6 +106,10 @@ impl App {
         // Whatever is open: these end the session or act on the terminal.
         match action {
             Quit => return self.quit(),
+            Library => {
+                self.to_library = true;
+                return self.quit();
+            }
             Suspend => return self.effects.push(Effect::Suspend),
             Redraw => return self.effects.push(Effect::Redraw),
             _ => {}

@@ -82,6 +82,17 @@ impl Versioned for BookmarkFile {
     }
 }
 
+impl BookmarkFile {
+    /// How many bookmarks each document has, by document key.
+    pub fn counts(&self) -> std::collections::HashMap<&str, usize> {
+        let mut counts = std::collections::HashMap::new();
+        for bookmark in &self.bookmarks {
+            *counts.entry(bookmark.document.as_str()).or_default() += 1;
+        }
+        counts
+    }
+}
+
 impl Bookmark {
     /// Where a bookmark points, as people count: paragraphs from 1.
     pub fn location(&self) -> String {

@@ -1,7 +1,6 @@
 //! `tread library`: the documents read recently, newest first, as a person
 //! reads them or (`--json`) as a script does.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use serde::Serialize;
@@ -24,10 +23,7 @@ struct Listed<'a> {
 pub fn list(store: &Store, json: bool, now: i64) -> Result<String, Error> {
     let library = store.file::<LibraryFile>().load()?.value;
     let bookmarks = store.file::<BookmarkFile>().load()?.value;
-    let mut marks: HashMap<&str, usize> = HashMap::new();
-    for bookmark in &bookmarks.bookmarks {
-        *marks.entry(bookmark.document.as_str()).or_default() += 1;
-    }
+    let marks = bookmarks.counts();
     let listed: Vec<Listed> = library
         .newest_first()
         .into_iter()

@@ -35,6 +35,8 @@ macro_rules! actions {
 actions! {
     /// Quit tread
     Quit,
+    /// Leave this document for the library of those read recently
+    Library,
     /// Show or hide the list of keys
     Help,
     /// Close the overlay that is open

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use super::SourceError;
+use super::{InputSource, SourceError};
 use crate::formats::{self, Format, Loaded, Warning};
 use crate::net::{self, Address, ApiBases, Client, Fetched, NetError, Progress, Timeouts};
 use crate::store::Store;
@@ -59,5 +59,43 @@ pub(super) fn load(
             Ok(loaded)
         }
         Err(error) => Err(error.into()),
+    }
+}
+
+/// What the library and the reader need to know of an input's address.
+impl InputSource {
+    /// What the library files this input under, the same however it was
+    /// written (an address's `old.` or `www.`, a relative path); None for
+    /// standard input, which cannot be opened again.
+    pub fn library_key(&self) -> Option<String> {
+        match self {
+            InputSource::Demo => Some("demo".to_string()),
+            InputSource::Stdin => None,
+            InputSource::Address(address) => Address::parse(address).ok().map(|a| a.key()),
+            InputSource::File(_) => self.absolute_path(),
+            // Two files have no one path to open them again by.
+            InputSource::Pair(_) => None,
+        }
+    }
+
+    /// The comment an address points at (a Reddit comment's permalink), by
+    /// the id its thread gives it.
+    pub fn focus(&self) -> Option<String> {
+        match self {
+            InputSource::Address(address) => Address::parse(address).ok()?.comment_key(),
+            _ => None,
+        }
+    }
+
+    /// Where the input is from, for the library: a site's host, "file", or
+    /// "demo".
+    pub fn site(&self) -> String {
+        match self {
+            InputSource::Demo => "demo".to_string(),
+            InputSource::Address(address) => {
+                Address::parse(address).map_or_else(|_| "web".to_string(), |a| a.host())
+            }
+            _ => "file".to_string(),
+        }
     }
 }

@@ -113,39 +113,6 @@ impl InputSource {
         }
     }
 
-    /// What the library files this input under, the same however it was
-    /// written (an address's `old.` or `www.`, a relative path); None for
-    /// standard input, which cannot be opened again.
-    pub fn library_key(&self) -> Option<String> {
-        match self {
-            InputSource::Demo => Some("demo".to_string()),
-            InputSource::Stdin => None,
-            InputSource::Address(address) => Address::parse(address).ok().map(|a| a.key()),
-            InputSource::File(_) | InputSource::Pair(_) => self.absolute_path(),
-        }
-    }
-
-    /// The comment an address points at (a Reddit comment's permalink), by
-    /// the id its thread gives it.
-    pub fn focus(&self) -> Option<String> {
-        match self {
-            InputSource::Address(address) => Address::parse(address).ok()?.comment_key(),
-            _ => None,
-        }
-    }
-
-    /// Where the input is from, for the library: a site's host, "file", or
-    /// "demo".
-    pub fn site(&self) -> String {
-        match self {
-            InputSource::Demo => "demo".to_string(),
-            InputSource::Address(address) => {
-                Address::parse(address).map_or_else(|_| "web".to_string(), |a| a.host())
-            }
-            _ => "file".to_string(),
-        }
-    }
-
     /// The file's absolute path, to remember with bookmarks; None for stdin
     /// and the demo.
     pub fn absolute_path(&self) -> Option<String> {

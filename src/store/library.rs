@@ -61,6 +61,15 @@ impl Versioned for LibraryFile {
     fn version(&self) -> u32 {
         self.version
     }
+    /// What is read back is drawn and printed: cleaned like document text.
+    fn sanitize(&mut self) {
+        use crate::document::sanitize::clean_owned;
+        for entry in self.documents.values_mut() {
+            for field in [&mut entry.title, &mut entry.source, &mut entry.site] {
+                *field = clean_owned(std::mem::take(field));
+            }
+        }
+    }
 }
 
 impl LibraryFile {
@@ -80,6 +89,11 @@ impl LibraryFile {
             .into_iter()
             .filter(|key| !self.documents.contains_key(key))
             .collect()
+    }
+
+    /// Takes document `key` out, for an undo to put back.
+    pub fn forget(&mut self, key: &str) -> Option<LibraryEntry> {
+        self.documents.remove(key)
     }
 
     /// The documents, the most recently read first.

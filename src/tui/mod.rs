@@ -6,6 +6,7 @@
 mod browser;
 pub mod effects;
 pub mod keys;
+pub mod library;
 pub mod loading;
 pub mod saving;
 pub mod startup;
@@ -49,14 +50,24 @@ impl Session {
     }
 }
 
+/// How the reader ended.
+#[derive(Debug, Default)]
+pub struct Ended {
+    /// The user asked for the library (`L`), not the shell.
+    pub to_library: bool,
+    /// What the last saves had to say (a lock waited for, a save that
+    /// failed), for stderr once the terminal is the shell's again.
+    pub notices: Vec<String>,
+}
+
 /// Runs the reader until the user quits, a termination signal arrives or
 /// the terminal goes away. Whichever way it ends, what the reader keeps (the
 /// reading position, folds, seen comments) is saved before it returns: a
 /// closed terminal window or a dropped SSH connection loses nothing.
-pub fn run(session: Session, mut app: App, store: Option<Store>) -> io::Result<()> {
-    let Session { signals, mut guard } = session;
+pub fn run(session: &mut Session, mut app: App, store: Option<Store>) -> io::Result<Ended> {
+    let signals = std::sync::Arc::clone(&session.signals);
     let saver = store.map(Saver::start);
-    let mut result = event_loop(&mut app, saver.as_ref(), &mut guard, &signals);
+    let mut result = event_loop(&mut app, saver.as_ref(), &mut session.guard, &signals);
     if signals.terminated() {
         // Reading keys was made to fail on purpose (see `terminal`); a
         // signal is a way out, not an error.
@@ -66,20 +77,33 @@ pub fn run(session: Session, mut app: App, store: Option<Store>) -> io::Result<(
         // A signal, or an error from a terminal that hung up.
         app.update(crate::app::Action::Quit);
     }
-    signals.leaving();
+    let to_library = app.to_library && result.is_ok() && !signals.terminated();
+    if !to_library {
+        signals.leaving();
+    }
     carry_out_effects(&mut app, saves(saver.as_ref()));
-    drop(guard);
-    // The screen is the shell's again; what is still being saved (say,
-    // waiting for a lock) reports on stderr, which may be gone (a hang-up).
+    if !to_library {
+        // The screen is the shell's at once, though a save may still wait
+        // (for a lock); what it says then goes to stderr as it happens.
+        terminal::restore();
+    }
+    let mut notices = Vec::new();
     if let Some(saver) = saver {
         saver.finish(|message| {
             if let Message::StoreNotice(notice) = message {
                 let notice = crate::document::sanitize::clean_owned(notice);
-                let _ = writeln!(io::stderr(), "tread: {notice}");
+                if to_library {
+                    notices.push(notice);
+                } else {
+                    let _ = writeln!(io::stderr(), "tread: {notice}");
+                }
             }
         });
     }
-    result
+    result.map(|()| Ended {
+        to_library,
+        notices,
+    })
 }
 
 fn event_loop(
