@@ -118,8 +118,9 @@ fn read(
     // Why the document chosen last could not be opened, for the library.
     let mut message = None;
     let mut notices = Vec::new();
+    let mut reloading = false;
     loop {
-        let chosen = next.is_none();
+        let chosen = next.is_none() || std::mem::take(&mut reloading);
         let source = match next.take() {
             Some(source) => source,
             None => match choose_in_library(&mut session, &config, message.take())? {
@@ -138,14 +139,16 @@ fn read(
             }
             Err(error) => return Err(error),
         };
-        let session = session
-            .as_mut()
-            .expect("the terminal is taken once a document is open");
-        let ended = run_reader(session, &config, &source, opened, no_resume)?;
+        let taken = session.as_mut().expect("the terminal is taken once open");
+        let ended = run_reader(taken, &config, &source, opened, no_resume)?;
         no_resume = false;
         notices.extend(ended.notices);
-        if !ended.to_library {
-            break;
+        match (ended.reload, ended.to_library) {
+            // Opened again where the reader left it; if that fails, the
+            // library says why.
+            (true, _) => (next, reloading) = (Some(source), true),
+            (false, true) => {}
+            (false, false) => break,
         }
     }
     // The screen is the shell's again: what the saves said goes to stderr,

@@ -998,3 +998,28 @@ fn the_library_opens_a_document_l_returns_to_it_and_d_forgets_until_u() {
     assert_eq!(listed[0]["key"], "demo");
     assert_eq!(listed.as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn r_reloads_a_file_changed_on_disk_where_the_reader_was_and_marks_what_is_new() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("thread.txt");
+    std::fs::copy(sample_arg(), &file).unwrap();
+    let path = file.to_string_lossy().into_owned();
+    let mut session = Session::start(&[&path], 100, 30);
+    session.wait_for("the reader", |s| s.contains("hanna_v"));
+    session.keys("\t");
+    session.wait_for("the comments focused", |s| s.contains("comment 1/2"));
+    // The thread was downloaded again with one more comment.
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    text.push_str("\n• late_reader\n\n  Arrived after everyone else.\n");
+    std::fs::write(&file, text).unwrap();
+    session.keys("R");
+    session.wait_for("the new comment marked", |s| {
+        s.contains("1 new comment since your last visit") && s.contains("3 comments")
+    });
+    // Where the reader was: the comment pane, the first comment.
+    assert!(session.screen_text().contains("comment 1/3"));
+    session.keys("q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+}

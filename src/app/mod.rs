@@ -81,6 +81,8 @@ pub struct App {
     pub quit: bool,
     /// Quitting to the library rather than to the shell.
     pub to_library: bool,
+    /// Quitting to open the document again.
+    pub reload: bool,
     /// What the event loop must carry out.
     pub effects: Vec<Effect>,
     /// The time ages are shown relative to, given as the document opens
@@ -145,6 +147,7 @@ impl App {
             message: None,
             quit: false,
             to_library: false,
+            reload: false,
             effects: Vec::new(),
             now: 0,
             zone: jiff::tz::TimeZone::UTC,

@@ -110,6 +110,12 @@ impl App {
                 self.to_library = true;
                 return self.quit();
             }
+            // Leaving saves where the reader is and what it has seen, which
+            // the document opened again comes back to, its new comments marked.
+            Reload => {
+                self.reload = true;
+                return self.quit();
+            }
             Suspend => return self.effects.push(Effect::Suspend),
             Redraw => return self.effects.push(Effect::Redraw),
             _ => {}

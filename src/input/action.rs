@@ -37,6 +37,8 @@ actions! {
     Quit,
     /// Leave this document for the library of those read recently
     Library,
+    /// Load this document again (its address, or the file from disk), where you were
+    Reload,
     /// Show or hide the list of keys
     Help,
     /// Close the overlay that is open

@@ -55,6 +55,8 @@ impl Session {
 pub struct Ended {
     /// The user asked for the library (`L`), not the shell.
     pub to_library: bool,
+    /// The user asked to load the document again (`R`).
+    pub reload: bool,
     /// What the last saves had to say (a lock waited for, a save that
     /// failed), for stderr once the terminal is the shell's again.
     pub notices: Vec<String>,
@@ -77,7 +79,10 @@ pub fn run(session: &mut Session, mut app: App, store: Option<Store>) -> io::Res
         // A signal, or an error from a terminal that hung up.
         app.update(crate::app::Action::Quit);
     }
-    let to_library = app.to_library && result.is_ok() && !signals.terminated();
+    let stays = result.is_ok() && !signals.terminated();
+    let reload = app.reload && stays;
+    // Reloading stays in the terminal as the library does.
+    let to_library = (app.to_library || app.reload) && stays;
     if !to_library {
         signals.leaving();
     }
@@ -101,7 +106,8 @@ pub fn run(session: &mut Session, mut app: App, store: Option<Store>) -> io::Res
         });
     }
     result.map(|()| Ended {
-        to_library,
+        to_library: to_library && !reload,
+        reload,
         notices,
     })
 }
