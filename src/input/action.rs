@@ -37,7 +37,7 @@ actions! {
     Quit,
     /// Leave this document for the library of those read recently
     Library,
-    /// Load this document again (its address, or the file from disk), where you were
+    /// Load this document again, where you were
     Reload,
     /// Show or hide the list of keys
     Help,
