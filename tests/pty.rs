@@ -684,6 +684,17 @@ fn a_lone_digit_folds_after_a_pause_and_a_count_moves() {
     assert!(session.wait_exit().success());
 }
 
+/// What `tread library --json` lists for data directory `data`.
+fn library_json(data: &Path) -> serde_json::Value {
+    let output = Command::new(env!("CARGO_BIN_EXE_tread"))
+        .args(["library", "--json"])
+        .env("TREAD_DATA_DIR", data)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
 /// With nothing given, tread opens the library, which on a first run holds
 /// the demo: Enter opens it.
 fn open_the_demo_from_the_library(session: &mut Session) {
@@ -895,12 +906,7 @@ fn an_address_shows_the_loading_screen_until_it_arrives_and_q_cancels_it() {
     assert!(session.wait_exit().success());
     session.assert_terminal_restored();
     // The library has it under its address, fetched.
-    let output = Command::new(env!("CARGO_BIN_EXE_tread"))
-        .args(["library", "--json"])
-        .env("TREAD_DATA_DIR", &session.data)
-        .output()
-        .unwrap();
-    let listed: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let listed = library_json(&session.data);
     assert_eq!(listed[0]["key"], "hn:2");
     assert_eq!(listed[0]["source"], address);
     assert_eq!(listed[0]["site"], "news.ycombinator.com");
@@ -938,17 +944,7 @@ fn what_the_reader_opens_is_listed_by_tread_library() {
     });
     session.keys("q");
     assert!(session.wait_exit().success());
-    let library = |json: bool| {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_tread"));
-        command.arg("library").env("TREAD_DATA_DIR", &session.data);
-        if json {
-            command.arg("--json");
-        }
-        let output = command.output().unwrap();
-        assert!(output.status.success());
-        String::from_utf8(output.stdout).unwrap()
-    };
-    let listed: serde_json::Value = serde_json::from_str(&library(true)).unwrap();
+    let listed = library_json(&session.data);
     let entry = &listed[0];
     let path = std::fs::canonicalize(sample_arg()).unwrap();
     assert_eq!(entry["source"], path.to_string_lossy().as_ref());
@@ -957,7 +953,12 @@ fn what_the_reader_opens_is_listed_by_tread_library() {
     assert_eq!(entry["comments"], 2);
     assert_eq!(entry["bookmarks"], 0);
     assert!(entry["fetched_at"].is_null());
-    let text = library(false);
+    let output = Command::new(env!("CARGO_BIN_EXE_tread"))
+        .arg("library")
+        .env("TREAD_DATA_DIR", &session.data)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
     assert!(
         text.starts_with("Bringing the river ferries back\n"),
         "{text}"
@@ -989,12 +990,7 @@ fn the_library_opens_a_document_l_returns_to_it_and_d_forgets_until_u() {
     session.keys("q");
     assert!(session.wait_exit().success());
     session.assert_terminal_restored();
-    let output = Command::new(env!("CARGO_BIN_EXE_tread"))
-        .args(["library", "--json"])
-        .env("TREAD_DATA_DIR", &session.data)
-        .output()
-        .unwrap();
-    let listed: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let listed = library_json(&session.data);
     assert_eq!(listed[0]["key"], "demo");
     assert_eq!(listed.as_array().unwrap().len(), 1);
 }

@@ -53,6 +53,22 @@ impl Format {
     }
 }
 
+/// JSON documents joined as the elements of one array, `[a,b]`: how a
+/// thread fetched or given in parts (a Mastodon status and its context)
+/// reaches its importer.
+pub fn json_array(parts: &[&[u8]]) -> Vec<u8> {
+    let mut joined = Vec::with_capacity(parts.iter().map(|p| p.len() + 1).sum::<usize>() + 2);
+    joined.push(b'[');
+    for (index, part) in parts.iter().enumerate() {
+        if index > 0 {
+            joined.push(b',');
+        }
+        joined.extend_from_slice(part);
+    }
+    joined.push(b']');
+    joined
+}
+
 /// Something the user should hear about although loading succeeded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Warning {

@@ -149,13 +149,7 @@ fn mastodon(client: &Client, origin: &str, id: &str) -> Result<Vec<u8>, NetError
     let base = format!("{origin}/api/v1/statuses/{id}");
     let status = client.get_json(&base, "status")?;
     let context = client.get_json(&format!("{base}/context"), "status")?;
-    let mut joined = Vec::with_capacity(status.len() + context.len() + 3);
-    joined.push(b'[');
-    joined.extend_from_slice(&status);
-    joined.push(b',');
-    joined.extend_from_slice(&context);
-    joined.push(b']');
-    Ok(joined)
+    Ok(crate::formats::json_array(&[&status, &context]))
 }
 
 /// `{"issue": …, "comments": […]}`: the issue, every page of its comments,

@@ -229,13 +229,7 @@ fn read_pair(pair: &[InputSource; 2], limit: u64) -> Result<Vec<u8>, SourceError
     let first = pair[0].read_bytes(limit)?;
     let left = limit.saturating_sub(first.len() as u64);
     let second = pair[1].read_bytes(left)?;
-    let mut joined = Vec::with_capacity(first.len() + second.len() + 3);
-    joined.push(b'[');
-    joined.extend_from_slice(&first);
-    joined.push(b',');
-    joined.extend_from_slice(&second);
-    joined.push(b']');
-    Ok(joined)
+    Ok(formats::json_array(&[&first, &second]))
 }
 
 fn open_file(path: &Path) -> Result<(std::fs::File, u64), Failure> {
