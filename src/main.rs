@@ -8,8 +8,8 @@ use std::sync::Arc;
 use clap::Parser;
 
 use ratatui::layout::Rect;
-use tread::app::App;
 use tread::app::library::LibraryItem;
+use tread::app::{App, Message};
 use tread::cli::{BookmarksCommand, Cli, Command, ConvertTarget, ExportFormat, InputOptions};
 use tread::commands::{bookmarks as bookmarks_cmd, dump};
 use tread::config::{self, Config};
@@ -120,7 +120,9 @@ fn read(
     let mut notices = Vec::new();
     let mut reloading = false;
     loop {
-        let chosen = next.is_none() || std::mem::take(&mut reloading);
+        // A reload fetches a fresh copy behind the loading screen.
+        let fresh = std::mem::take(&mut reloading);
+        let chosen = next.is_none() || fresh;
         let source = match next.take() {
             Some(source) => source,
             None => match choose_in_library(&mut session, &config, message.take())? {
@@ -128,7 +130,7 @@ fn read(
                 None => break,
             },
         };
-        let opened = match open_in_terminal(&mut session, &source, input) {
+        let opened = match open_in_terminal(&mut session, &source, input, fresh) {
             Ok(Some(opened)) => opened,
             // Cancelled while loading: back where the user came from.
             Ok(None) if chosen => continue,
@@ -186,7 +188,7 @@ fn run_reader(
     session: &mut Session,
     config: &Config,
     source: &InputSource,
-    (loaded, warning): (Loaded, Option<String>),
+    (loaded, warning, refresh): OpenedDocument,
     no_resume: bool,
 ) -> Result<tui::Ended, Error> {
     let loaded_warnings = loaded.warnings;
@@ -199,7 +201,8 @@ fn run_reader(
     app.theme = config.theme;
     app.settings = config.settings.clone();
     app.doc_path = source.absolute_path();
-    let remember = library_entry(source, &app, &loaded_warnings);
+    let kept_copy = refresh.is_some();
+    let remember = library_entry(source, &app, &loaded_warnings, kept_copy);
     let opening = tui::startup::Opening {
         no_resume,
         warning,
@@ -207,7 +210,7 @@ fn run_reader(
         focus: source.focus(),
     };
     let store = tui::startup::open(&mut app, opening);
-    tui::run(session, app, store).map_err(|source| Error::Terminal { source })
+    tui::run(session, app, store, refresh).map_err(|source| Error::Terminal { source })
 }
 
 /// The demo as the library shows it on a first run, when it is empty.
@@ -241,13 +244,14 @@ fn library_entry(
     source: &InputSource,
     app: &App,
     warnings: &[Warning],
+    kept_copy: bool,
 ) -> Option<(String, LibraryEntry)> {
     let key = source.library_key()?;
     let now = tread::age::now();
     let offline = warnings
         .iter()
         .any(|w| matches!(w, Warning::Offline { .. }));
-    let fetched = matches!(source, InputSource::Address(_)) && !offline;
+    let fetched = matches!(source, InputSource::Address(_)) && !offline && !kept_copy;
     let entry = LibraryEntry {
         source: source
             .absolute_path()
@@ -263,6 +267,24 @@ fn library_entry(
     Some((key, entry))
 }
 
+/// A document loaded, the first warning for the status bar, and its fresh
+/// copy on the way when the kept one was opened.
+type OpenedDocument = (Loaded, Option<String>, Option<tui::Refresh>);
+
+/// Fetches a fresh copy of `source` on a thread, for the reader to take.
+fn refresh_in_background(source: &InputSource, input: InputOptions) -> tui::Refresh {
+    let (send, receive) = std::sync::mpsc::channel();
+    let source = source.clone();
+    std::thread::spawn(move || {
+        let message = match source.load_fresh(input.format, input.limit()) {
+            Ok(loaded) => Message::Refreshed(Box::new(loaded.document)),
+            Err(error) => Message::RefreshFailed(error.to_string()),
+        };
+        let _ = send.send(message);
+    });
+    receive
+}
+
 /// The document loaded, with the first warning for the status bar, and
 /// the terminal taken; None when the user cancelled. An address is fetched
 /// behind the loading screen, as it takes a while; a file given on the
@@ -272,20 +294,34 @@ fn open_in_terminal(
     session: &mut Option<Session>,
     source: &InputSource,
     input: InputOptions,
-) -> Result<Option<(Loaded, Option<String>)>, Error> {
+    fresh: bool,
+) -> Result<Option<OpenedDocument>, Error> {
     let terminal_error = |source| Error::Terminal { source };
+    if !fresh && let Some(kept) = source.load_kept(input.format, input.limit()) {
+        // Read before: its kept copy at once, a fresh one fetched meanwhile.
+        let loaded = kept?;
+        if session.is_none() {
+            *session = Some(Session::start().map_err(terminal_error)?);
+        }
+        let warning = loaded.warnings.first().map(ToString::to_string);
+        return Ok(Some((
+            loaded,
+            warning,
+            Some(refresh_in_background(source, input)),
+        )));
+    }
     if !matches!(source, InputSource::Address(_)) {
         if session.is_some() {
             // The screen is up (the library): warnings go to the status bar.
             let loaded = source.load(input.format, input.limit())?;
             release_freed_memory();
             let warning = loaded.warnings.first().map(ToString::to_string);
-            return Ok(Some((loaded, warning)));
+            return Ok(Some((loaded, warning, None)));
         }
         let loaded = load(source, input)?;
         let warning = (loaded.warnings.first()).map(|warning| format!("{warning} (see stderr)"));
         *session = Some(Session::start().map_err(terminal_error)?);
-        return Ok(Some((loaded, warning)));
+        return Ok(Some((loaded, warning, None)));
     }
     let session = match session {
         Some(session) => session,
@@ -305,7 +341,7 @@ fn open_in_terminal(
             // On the loading screen stderr is not seen: warnings go to the
             // status bar only.
             let warning = loaded.warnings.first().map(ToString::to_string);
-            Ok(Some((loaded, warning)))
+            Ok(Some((loaded, warning, None)))
         }
     }
 }

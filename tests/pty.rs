@@ -1019,3 +1019,55 @@ fn r_reloads_a_file_changed_on_disk_where_the_reader_was_and_marks_what_is_new()
     assert!(session.wait_exit().success());
     session.assert_terminal_restored();
 }
+
+#[test]
+fn a_thread_read_before_opens_from_its_copy_at_once_and_the_fresh_one_marks_what_is_new() {
+    use common::server::{Reply, Server};
+    let data = tempfile::tempdir().unwrap();
+    let program = env!("CARGO_BIN_EXE_tread");
+    let address = "https://news.ycombinator.com/item?id=100";
+    let thread: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(common::fixture("hn-algolia.json")).unwrap())
+            .unwrap();
+    let first = Server::start(vec![("/items/100".into(), Reply::json(thread.to_string()))]);
+    let mut session = Session::start_with_env(
+        program,
+        &[address],
+        (100, 30),
+        Some(data.path()),
+        &[("TREAD_HN_API", &first.base)],
+    );
+    session.wait_for("the thread", |s| s.contains("4 comments"));
+    session.keys("q");
+    assert!(session.wait_exit().success());
+    // A day later the thread has one more comment; the site is slow.
+    let mut grown = thread.clone();
+    grown["children"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": 999, "author": "latecomer", "text": "<p>Made it.</p>",
+            "created_at_i": 1_700_000_000, "parent_id": 100, "children": []
+        }));
+    let second = Server::start(vec![(
+        "/items/100".into(),
+        Reply::json(grown.to_string()).after(Duration::from_millis(1500)),
+    )]);
+    let mut session = Session::start_with_env(
+        program,
+        &[address],
+        (100, 30),
+        Some(data.path()),
+        &[("TREAD_HN_API", &second.base)],
+    );
+    // The kept copy, at once: no loading screen while the site is asked.
+    session.wait_for("the kept copy", |s| {
+        s.contains("4 comments") && !s.contains("q cancel")
+    });
+    session.wait_for("the fresh copy in its place", |s| {
+        s.contains("5 comments") && s.contains("1 new comment · . next new")
+    });
+    session.keys("q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+}

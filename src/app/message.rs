@@ -6,7 +6,7 @@ use super::{Action, ReadingPosition};
 use crate::bookmarks::Bookmark;
 
 /// An action, or an event that carries data.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Message {
     Action(Action),
     Resize {
@@ -37,6 +37,10 @@ pub enum Message {
     /// Something about the store the user should hear (a failed save, a
     /// recovered file).
     StoreNotice(String),
+    /// A fresh copy of the document, fetched while the kept one was read.
+    Refreshed(Box<crate::document::Document>),
+    /// Why the fresh copy could not be fetched.
+    RefreshFailed(String),
 }
 
 impl From<Action> for Message {

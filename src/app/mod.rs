@@ -22,6 +22,7 @@ pub mod new_comments;
 pub mod overlay;
 pub mod position;
 pub mod prompt;
+mod refresh;
 pub mod search;
 mod update;
 pub mod wrapped;

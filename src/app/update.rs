@@ -25,6 +25,10 @@ impl App {
             Message::BookmarksLoaded(bookmarks) => self.set_bookmarks(bookmarks),
             Message::Opened(opened) => self.opened(*opened),
             Message::StoreNotice(notice) => self.message = Some(notice),
+            Message::Refreshed(document) => self.replace_document(*document),
+            Message::RefreshFailed(why) => {
+                self.message = Some(format!("Not refreshed: {why}; this is the kept copy"));
+            }
             Message::Resize { width, height } => self.resize(width, height),
             Message::Click { column, row } => self.click(column, row),
             Message::Wheel { column, row, down } => self.wheel(column, row, down),

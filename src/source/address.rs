@@ -20,14 +20,14 @@ pub(super) fn fetch(
     net::fetch(address, &ApiBases::from_env(), &client)
 }
 
-/// The thread at `address`, fetched and kept; offline, the kept copy,
-/// with a warning saying how old it is.
+/// The thread at `address`, fetched and kept; offline, the kept copy (when
+/// `offline_copy`), with a warning saying how old it is.
 pub(super) fn load(
     name: &str,
     address: &str,
-    forced: Option<Format>,
-    limit: u64,
+    (forced, limit): (Option<Format>, u64),
     progress: &Arc<Progress>,
+    offline_copy: bool,
 ) -> Result<Loaded, SourceError> {
     let discussion = Address::parse(address)?;
     let key = discussion.key();
@@ -50,7 +50,7 @@ pub(super) fn load(
             }
             Ok(loaded)
         }
-        Err(error) if error.is_offline() => {
+        Err(error) if offline_copy && error.is_offline() => {
             let Some((bytes, fetched_at)) = store.and_then(|s| s.kept_copy(&key, limit)) else {
                 return Err(error.into());
             };
@@ -64,6 +64,44 @@ pub(super) fn load(
 
 /// What the library and the reader need to know of an input's address.
 impl InputSource {
+    /// The kept copy of an address's thread, read, when there is one: what
+    /// the reader shows at once while a fresh copy is fetched.
+    pub fn load_kept(
+        &self,
+        forced: Option<Format>,
+        limit: u64,
+    ) -> Option<Result<Loaded, SourceError>> {
+        let InputSource::Address(address) = self else {
+            return None;
+        };
+        let discussion = Address::parse(address).ok()?;
+        let (bytes, _) = Store::from_env()
+            .ok()?
+            .kept_copy(&discussion.key(), limit)?;
+        let format = forced.or(Some(discussion.format()));
+        Some(
+            formats::load(&bytes, format).map_err(|source| SourceError::Load {
+                name: self.display_name(),
+                source,
+            }),
+        )
+    }
+
+    /// A fresh copy of an address's thread, kept for next time; no kept copy
+    /// stands in for it when the site cannot be reached.
+    pub fn load_fresh(&self, forced: Option<Format>, limit: u64) -> Result<Loaded, SourceError> {
+        match self {
+            InputSource::Address(address) => load(
+                &self.display_name(),
+                address,
+                (forced, limit),
+                &Arc::default(),
+                false,
+            ),
+            other => other.load(forced, limit),
+        }
+    }
+
     /// What the library files this input under, the same however it was
     /// written (an address's `old.` or `www.`, a relative path); None for
     /// standard input, which cannot be opened again.

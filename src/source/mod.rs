@@ -176,7 +176,8 @@ impl InputSource {
         progress: &Arc<Progress>,
     ) -> Result<Loaded, SourceError> {
         if let InputSource::Address(address) = self {
-            return address::load(&self.display_name(), address, forced, limit, progress);
+            let name = self.display_name();
+            return address::load(&name, address, (forced, limit), progress, true);
         }
         let bytes = self.read_bytes(limit)?;
         // A maildir's messages are read as the archive they make.

@@ -62,14 +62,30 @@ pub struct Ended {
     pub notices: Vec<String>,
 }
 
+/// A fresh copy of the document on its way (fetched on another thread),
+/// as the message that hands it to the reader.
+pub type Refresh = std::sync::mpsc::Receiver<Message>;
+
 /// Runs the reader until the user quits, a termination signal arrives or
-/// the terminal goes away. Whichever way it ends, what the reader keeps (the
-/// reading position, folds, seen comments) is saved before it returns: a
-/// closed terminal window or a dropped SSH connection loses nothing.
-pub fn run(session: &mut Session, mut app: App, store: Option<Store>) -> io::Result<Ended> {
+/// the terminal goes away; `refresh`, when given, brings a fresh copy of
+/// the document to replace the one on screen. Whichever way it ends, what
+/// the reader keeps (the reading position, folds, seen comments) is saved
+/// before it returns: a closed terminal window or a dropped SSH connection
+/// loses nothing.
+pub fn run(
+    session: &mut Session,
+    mut app: App,
+    store: Option<Store>,
+    refresh: Option<Refresh>,
+) -> io::Result<Ended> {
     let signals = std::sync::Arc::clone(&session.signals);
     let saver = store.map(Saver::start);
-    let mut result = event_loop(&mut app, saver.as_ref(), &mut session.guard, &signals);
+    let mut result = event_loop(
+        &mut app,
+        (saver.as_ref(), refresh.as_ref()),
+        &mut session.guard,
+        &signals,
+    );
     if signals.terminated() {
         // Reading keys was made to fail on purpose (see `terminal`); a
         // signal is a way out, not an error.
@@ -114,7 +130,7 @@ pub fn run(session: &mut Session, mut app: App, store: Option<Store>) -> io::Res
 
 fn event_loop(
     app: &mut App,
-    saver: Option<&Saver>,
+    (saver, refresh): (Option<&Saver>, Option<&Refresh>),
     guard: &mut terminal::TerminalGuard,
     signals: &terminal::SignalFlags,
 ) -> io::Result<()> {
@@ -128,7 +144,7 @@ fn event_loop(
         guard
             .terminal
             .draw(|frame| frame.render_widget(&*app, frame.area()))?;
-        match wait(app, saver, guard, signals, &mut pending)? {
+        match wait(app, (saver, refresh), guard, signals, &mut pending)? {
             Waited::Terminated => return Ok(()),
             Waited::Changed => {}
             Waited::Event => {
@@ -155,7 +171,7 @@ enum Waited {
 /// Waits for an event, doing background work meanwhile.
 fn wait(
     app: &mut App,
-    saver: Option<&Saver>,
+    (saver, refresh): (Option<&Saver>, Option<&Refresh>),
     guard: &mut terminal::TerminalGuard,
     signals: &terminal::SignalFlags,
     pending: &mut PendingKeys,
@@ -174,7 +190,9 @@ fn wait(
         }
         // What the saving thread finished: the bookmarks on disk, or
         // why a save failed.
-        let answers: Vec<Message> = saver.map(|s| s.answers().collect()).unwrap_or_default();
+        let mut answers: Vec<Message> = saver.map(|s| s.answers().collect()).unwrap_or_default();
+        // The fresh copy, once it has come.
+        answers.extend(refresh.and_then(|r| r.try_recv().ok()));
         if !answers.is_empty() {
             for message in answers {
                 app.update(message);

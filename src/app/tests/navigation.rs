@@ -404,3 +404,39 @@ fn the_comment_an_address_points_at_is_selected_over_the_saved_position() {
         Some("The comment the address points at is not in this thread")
     );
 }
+
+#[test]
+fn a_fresh_copy_replaces_the_document_where_the_reader_was_and_marks_what_it_adds() {
+    let mut app = app_sized(100, 30);
+    focus_comments(&mut app);
+    select(&mut app, "d");
+    let e = id(&app, "e");
+    app.comments
+        .outline
+        .set_folded(&app.document.comments, e, true);
+    let fresh = format!("{FIXTURE}  • h\n    body h\n");
+    let fresh = formats::load(fresh.as_bytes(), Some(Format::Text))
+        .unwrap()
+        .document;
+    app.update(Message::Refreshed(Box::new(fresh)));
+    assert_eq!(app.document.comments.len(), 8);
+    assert_eq!(selected(&app), "d");
+    assert!(app.comments.outline.is_folded(id(&app, "e")));
+    let h = id(&app, "h");
+    assert!(app.is_new(h));
+    assert_eq!(app.unread.len(), 1);
+    assert_eq!(app.message.as_deref(), Some("1 new comment · . next new"));
+    // A second refresh keeps h new: it was not read.
+    let same = app.document.clone();
+    app.update(Message::Refreshed(Box::new(same)));
+    assert_eq!(app.unread.len(), 1);
+    app.update(Message::RefreshFailed(
+        "could not connect (offline?)".into(),
+    ));
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .contains("this is the kept copy")
+    );
+}
