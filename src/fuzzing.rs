@@ -160,6 +160,26 @@ pub fn seen_file(bytes: &[u8]) {
     let _ = json_file::parse::<SeenFile>(bytes);
 }
 
+/// The parser of `library.json`.
+pub fn library_file(bytes: &[u8]) {
+    let _ = json_file::parse::<crate::store::library::LibraryFile>(bytes);
+}
+
+/// An address and what its site answered: the first line as the address,
+/// the rest as the response, read by the importer the address names.
+pub fn address(bytes: &[u8]) {
+    let (line, response) = match bytes.iter().position(|&b| b == b'\n') {
+        Some(end) => (&bytes[..end], &bytes[end + 1..]),
+        None => (bytes, &[][..]),
+    };
+    let text = String::from_utf8_lossy(line);
+    let _ = crate::net::is_address(&text);
+    if let Ok(address) = crate::net::Address::parse(&text) {
+        let _ = (address.key(), address.host(), address.comment_key());
+        let _ = crate::formats::load(response, Some(address.format()));
+    }
+}
+
 /// The reader: the first byte says which document (the demo, or the rest of
 /// the input up to a NUL read as one), every byte after is a step — an
 /// action, a count, a resize (to any size, zero included), a click, a

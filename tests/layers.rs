@@ -91,6 +91,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "config",
             "document",
             "formats",
+            "net",
             "source",
             "store",
         ],

@@ -159,7 +159,17 @@ proptest! {
             tread::fuzzing::bookmarks_file(input);
             tread::fuzzing::positions_file(input);
             tread::fuzzing::seen_file(input);
+            tread::fuzzing::library_file(input);
         }
+    }
+
+    #[test]
+    fn any_text_as_an_address_never_panics(text in "(https?://)?([a-z.]{0,12}(news\\.ycombinator\\.com|reddit\\.com|redd\\.it|lobste\\.rs|github\\.com)?)(/[@a-z0-9_?=.%-]{0,12}){0,6}", bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+        tread::fuzzing::address(text.as_bytes());
+        let mut answered = text.into_bytes();
+        answered.push(b'\n');
+        answered.extend_from_slice(&bytes);
+        tread::fuzzing::address(&answered);
     }
 
     #[test]
