@@ -142,7 +142,7 @@ fn read(
             Err(error) => return Err(error),
         };
         let taken = session.as_mut().expect("the terminal is taken once open");
-        let ended = run_reader(taken, &config, &source, opened, no_resume)?;
+        let ended = run_reader(taken, &config, &source, opened, (input, no_resume))?;
         no_resume = false;
         notices.extend(ended.notices);
         match (ended.reload, ended.to_library) {
@@ -189,7 +189,7 @@ fn run_reader(
     config: &Config,
     source: &InputSource,
     (loaded, warning, refresh): OpenedDocument,
-    no_resume: bool,
+    (input, no_resume): (InputOptions, bool),
 ) -> Result<tui::Ended, Error> {
     let loaded_warnings = loaded.warnings;
     let mut app = App::new(
@@ -210,7 +210,32 @@ fn run_reader(
         focus: source.focus(),
     };
     let store = tui::startup::open(&mut app, opening);
-    tui::run(session, app, store, refresh).map_err(|source| Error::Terminal { source })
+    let fetches = tui::Fetches {
+        pending: refresh.into_iter().collect(),
+        expander: expander_for(source, input),
+    };
+    tui::run(session, app, store, fetches).map_err(|source| Error::Terminal { source })
+}
+
+/// For a thread opened by its address: fetching the replies of a stub, on
+/// a thread, the thread with them coming back to the reader.
+fn expander_for(source: &InputSource, input: InputOptions) -> Option<tui::Expander> {
+    if !matches!(source, InputSource::Address(_)) {
+        return None;
+    }
+    let source = source.clone();
+    Some(Box::new(move |stub: &str| {
+        let (send, receive) = std::sync::mpsc::channel();
+        let (source, stub) = (source.clone(), stub.to_string());
+        std::thread::spawn(move || {
+            let message = match source.expand_stub(&stub, input.format, input.limit()) {
+                Ok(loaded) => Message::Refreshed(Box::new(loaded.document)),
+                Err(error) => Message::RepliesFailed(error.to_string()),
+            };
+            let _ = send.send(message);
+        });
+        Some(receive)
+    }))
 }
 
 /// The demo as the library shows it on a first run, when it is empty.

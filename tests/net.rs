@@ -362,3 +362,38 @@ fn offline_a_thread_fetched_before_opens_from_its_kept_copy() {
     assert_eq!(other.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&other.stderr).contains("could not connect"));
 }
+
+/// What Reddit's `morechildren` answers for the fixture's stub `t1_m1`
+/// (children `x`, `y`): flat, each after its parent, `y` a reply to `x`.
+fn more_children() -> String {
+    json!({"json": {"errors": [], "data": {"things": [
+        {"kind": "t1", "data": {"id": "x", "name": "t1_x", "parent_id": "t1_c1",
+            "author": "ex", "body": "Loaded later", "score": 2, "created_utc": 1795687440.0, "replies": ""}},
+        {"kind": "t1", "data": {"id": "y", "name": "t1_y", "parent_id": "t1_x",
+            "author": "why", "body": "Under ex", "score": 1, "created_utc": 1795687440.0, "replies": ""}}
+    ]}}})
+    .to_string()
+}
+
+#[test]
+fn a_reddit_stub_is_replaced_by_the_replies_it_stands_for() {
+    use tread::net::{ApiBases, Client, expand_more};
+    let target = "/api/morechildren.json?api_type=json&raw_json=1&link_id=t3_abc&children=x,y";
+    let server = Server::start(vec![(target.into(), Reply::json(more_children()))]);
+    let bases = ApiBases {
+        reddit: server.base.clone(),
+        ..ApiBases::default()
+    };
+    let expanded =
+        expand_more(&read("reddit.json"), "t1_m1", &bases, &Client::new(1 << 20)).unwrap();
+    let document = tread::formats::load(&expanded, None).unwrap().document;
+    let comments = &document.comments;
+    let ex = comments.get(comments.find_by_key("t1_x").unwrap());
+    let one = comments.find_by_key("t1_c1").unwrap();
+    assert_eq!(ex.parent, Some(one));
+    let why = comments.get(comments.find_by_key("t1_y").unwrap());
+    assert_eq!(why.parent, comments.find_by_key("t1_x"));
+    assert!(comments.find_by_key("t1_m1").is_none(), "the stub is gone");
+    // The other stub ("continue this thread") stays.
+    assert_eq!(comments.stubs().0, 1);
+}

@@ -1071,3 +1071,44 @@ fn a_thread_read_before_opens_from_its_copy_at_once_and_the_fresh_one_marks_what
     assert!(session.wait_exit().success());
     session.assert_terminal_restored();
 }
+
+#[test]
+fn enter_on_a_reddit_stub_fetches_its_replies_into_the_thread() {
+    use common::server::{Reply, Server};
+    let listing = std::fs::read(common::fixture("reddit.json")).unwrap();
+    let more = serde_json::json!({"json": {"data": {"things": [
+        {"kind": "t1", "data": {"id": "x", "name": "t1_x", "parent_id": "t1_c1",
+            "author": "ex", "body": "Loaded later", "score": 2, "replies": ""}}
+    ]}}});
+    let server = Server::start(vec![
+        (
+            "/comments/abc.json?raw_json=1&limit=500".into(),
+            Reply::json(listing),
+        ),
+        (
+            "/api/morechildren.json?api_type=json&raw_json=1&link_id=t3_abc&children=x,y".into(),
+            Reply::json(more.to_string()),
+        ),
+    ]);
+    let api = [("TREAD_REDDIT_API", server.base.as_str())];
+    let address = "https://www.reddit.com/r/x/comments/abc/title/";
+    let mut session = Session::start_with_env(
+        env!("CARGO_BIN_EXE_tread"),
+        &[address],
+        (100, 40),
+        None,
+        &api,
+    );
+    session.wait_for("the thread", |s| s.contains("12 more replies"));
+    session.keys("\t");
+    session.wait_for("the comments focused", |s| s.contains("COMMENTS"));
+    session.keys("jjjj");
+    std::thread::sleep(Duration::from_millis(200));
+    session.keys("\r");
+    session.wait_for("the replies in the stub's place", |s| {
+        s.contains("Loaded later") && s.contains("1 new comment · . next new")
+    });
+    assert!(!session.screen_text().contains("12 more replies"));
+    session.keys("q");
+    assert!(session.wait_exit().success());
+}

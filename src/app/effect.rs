@@ -30,4 +30,9 @@ pub enum Effect {
     Suspend,
     /// Clear the terminal and draw the whole screen again (Ctrl-L).
     Redraw,
+    /// Fetch the replies the stub with this key stands for; the thread with
+    /// them comes back as `Message::Refreshed`.
+    FetchReplies {
+        stub: String,
+    },
 }

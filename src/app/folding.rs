@@ -2,7 +2,7 @@
 //! time, by thread, or from a depth down; and a comment's text hidden
 //! behind its content warning, shown on request.
 
-use super::{Action, App, plural};
+use super::{Action, App, Effect, plural};
 use crate::document::CommentId;
 
 impl App {
@@ -44,12 +44,33 @@ impl App {
     /// Shows the text behind a content warning first, as a reader asks to
     /// see it before the replies; after that, folds and unfolds them.
     pub(super) fn toggle_fold(&mut self, id: CommentId) {
+        let comment = self.document.comments.get(id);
+        if comment.is_stub() {
+            // As Reddit's "load more comments": the replies are fetched.
+            let stub = comment.key.to_string();
+            self.effects.push(Effect::FetchReplies { stub });
+            self.message = Some("Fetching the replies…".to_string());
+            return;
+        }
         if self.comments_env(self.comment_pane()).is_behind_warning(id) {
             self.reveal(id);
             return;
         }
         let folded = self.comments.outline.is_folded(id);
         self.set_folded(id, !folded);
+    }
+
+    /// The stubs whose replies the reader asked for, for the event loop.
+    pub fn take_fetch_requests(&mut self) -> Vec<String> {
+        let mut stubs = Vec::new();
+        self.effects.retain(|effect| match effect {
+            Effect::FetchReplies { stub } => {
+                stubs.push(stub.clone());
+                false
+            }
+            _ => true,
+        });
+        stubs
     }
 
     /// Shows comment `id`'s text behind its content warning.

@@ -41,6 +41,8 @@ pub enum Message {
     Refreshed(Box<crate::document::Document>),
     /// Why the fresh copy could not be fetched.
     RefreshFailed(String),
+    /// Why the replies of a stub could not be fetched.
+    RepliesFailed(String),
 }
 
 impl From<Action> for Message {

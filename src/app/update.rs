@@ -26,6 +26,9 @@ impl App {
             Message::Opened(opened) => self.opened(*opened),
             Message::StoreNotice(notice) => self.message = Some(notice),
             Message::Refreshed(document) => self.replace_document(*document),
+            Message::RepliesFailed(why) => {
+                self.message = Some(format!("Replies not fetched: {why}"))
+            }
             Message::RefreshFailed(why) => {
                 self.message = Some(format!("Not refreshed: {why}; this is the kept copy"));
             }

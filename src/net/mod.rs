@@ -1,16 +1,19 @@
 //! Discussions fetched by their address: which site an address names
 //! (`address`), HTTP as tread does it (`http`), and the requests each site
 //! needs for a whole thread, joined into one document its importer reads
-//! (`sites`).
+//! (`sites`), and Reddit's stubs for more replies expanded in place
+//! (`reddit_more`).
 
 mod address;
 mod http;
+mod reddit_more;
 mod sites;
 
 use std::time::Duration;
 
 pub use address::{Address, is_address};
 pub use http::{Client, Progress, Timeouts};
+pub use reddit_more::expand_more;
 pub use sites::{ApiBases, Fetched, fetch};
 
 /// Why a discussion could not be fetched: one line each, naming the host.

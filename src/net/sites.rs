@@ -105,7 +105,7 @@ fn json_of(bytes: &[u8], host: &str) -> Result<Value, NetError> {
     })
 }
 
-fn host(address: &str) -> String {
+pub(super) fn host(address: &str) -> String {
     url::Url::parse(address)
         .ok()
         .and_then(|u| u.host_str().map(str::to_string))

@@ -87,6 +87,47 @@ impl InputSource {
         )
     }
 
+    /// The thread with the replies of Reddit stub `stub` fetched into it,
+    /// and kept so for next time. The thread must have a kept copy (it was
+    /// opened by its address).
+    pub fn expand_stub(
+        &self,
+        stub: &str,
+        forced: Option<Format>,
+        limit: u64,
+    ) -> Result<Loaded, SourceError> {
+        let name = self.display_name();
+        let refuse = |why: &str| SourceError::Load {
+            name: name.clone(),
+            source: formats::LoadError::Import(why.to_string()),
+        };
+        let discussion = match self {
+            InputSource::Address(address) => Address::parse(address)?,
+            _ => return Err(refuse("its replies are not in this file")),
+        };
+        if !matches!(discussion, Address::Reddit { .. }) || stub.starts_with("more") {
+            return Err(refuse(
+                "those replies are fetched by opening the thread at its comment",
+            ));
+        }
+        let key = discussion.key();
+        let store = Store::from_env().map_err(|_| refuse("no data directory for the thread"))?;
+        let (bytes, _) = store
+            .kept_copy(&key, limit)
+            .ok_or_else(|| refuse("the thread's kept copy is gone; R fetches it again"))?;
+        let client = Client::new(limit);
+        let expanded = net::expand_more(&bytes, stub, &ApiBases::from_env(), &client)?;
+        let loaded =
+            formats::load(&expanded, forced.or(Some(discussion.format()))).map_err(|source| {
+                SourceError::Load {
+                    name: name.clone(),
+                    source,
+                }
+            })?;
+        let _ = store.keep_copy(&key, &expanded);
+        Ok(loaded)
+    }
+
     /// A fresh copy of an address's thread, kept for next time; no kept copy
     /// stands in for it when the site cannot be reached.
     pub fn load_fresh(&self, forced: Option<Format>, limit: u64) -> Result<Loaded, SourceError> {

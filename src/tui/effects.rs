@@ -32,6 +32,8 @@ pub(super) fn carry_out_effects(app: &mut App, saves: Saves) {
     let effects = std::mem::take(&mut app.effects);
     for effect in effects {
         match effect {
+            // Started by the event loop, which has the fetches.
+            Effect::FetchReplies { .. } => app.effects.push(effect),
             Effect::OpenUrl(url) => {
                 if let Err(error) = browser::open_url(&url) {
                     app.update(Message::StoreNotice(format!(

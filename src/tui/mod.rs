@@ -66,9 +66,49 @@ pub struct Ended {
 /// as the message that hands it to the reader.
 pub type Refresh = std::sync::mpsc::Receiver<Message>;
 
+/// Starts fetching the replies a stub stands for (by its key), the thread
+/// with them coming back as a fresh copy; None when its document cannot
+/// (a file, a site without such stubs).
+pub type Expander = Box<dyn Fn(&str) -> Option<Refresh>>;
+
+/// The fetches the reader waits for while it runs, and how to start one.
+#[derive(Default)]
+pub struct Fetches {
+    pub pending: Vec<Refresh>,
+    pub expander: Option<Expander>,
+}
+
+impl Fetches {
+    /// What has come back since the last look.
+    fn arrived(&mut self) -> Vec<Message> {
+        let mut arrived = Vec::new();
+        self.pending.retain(|fetch| match fetch.try_recv() {
+            Ok(message) => {
+                arrived.push(message);
+                false
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => true,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => false,
+        });
+        arrived
+    }
+
+    /// Starts the fetches the app asked for.
+    fn start(&mut self, app: &mut App) {
+        for stub in app.take_fetch_requests() {
+            match self.expander.as_ref().and_then(|expand| expand(&stub)) {
+                Some(fetch) => self.pending.push(fetch),
+                None => app.update(Message::RepliesFailed(
+                    "they are fetched only for a thread opened by its address".into(),
+                )),
+            }
+        }
+    }
+}
+
 /// Runs the reader until the user quits, a termination signal arrives or
-/// the terminal goes away; `refresh`, when given, brings a fresh copy of
-/// the document to replace the one on screen. Whichever way it ends, what
+/// the terminal goes away; `fetches` bring fresh copies of the document to
+/// replace the one on screen, and start those the reader asks for. Whichever way it ends, what
 /// the reader keeps (the reading position, folds, seen comments) is saved
 /// before it returns: a closed terminal window or a dropped SSH connection
 /// loses nothing.
@@ -76,13 +116,13 @@ pub fn run(
     session: &mut Session,
     mut app: App,
     store: Option<Store>,
-    refresh: Option<Refresh>,
+    mut fetches: Fetches,
 ) -> io::Result<Ended> {
     let signals = std::sync::Arc::clone(&session.signals);
     let saver = store.map(Saver::start);
     let mut result = event_loop(
         &mut app,
-        (saver.as_ref(), refresh.as_ref()),
+        (saver.as_ref(), &mut fetches),
         &mut session.guard,
         &signals,
     );
@@ -130,7 +170,7 @@ pub fn run(
 
 fn event_loop(
     app: &mut App,
-    (saver, refresh): (Option<&Saver>, Option<&Refresh>),
+    (saver, fetches): (Option<&Saver>, &mut Fetches),
     guard: &mut terminal::TerminalGuard,
     signals: &terminal::SignalFlags,
 ) -> io::Result<()> {
@@ -144,7 +184,7 @@ fn event_loop(
         guard
             .terminal
             .draw(|frame| frame.render_widget(&*app, frame.area()))?;
-        match wait(app, (saver, refresh), guard, signals, &mut pending)? {
+        match wait(app, (saver, &mut *fetches), guard, signals, &mut pending)? {
             Waited::Terminated => return Ok(()),
             Waited::Changed => {}
             Waited::Event => {
@@ -154,6 +194,7 @@ fn event_loop(
                 }
             }
         }
+        fetches.start(app);
     }
 }
 
@@ -171,7 +212,7 @@ enum Waited {
 /// Waits for an event, doing background work meanwhile.
 fn wait(
     app: &mut App,
-    (saver, refresh): (Option<&Saver>, Option<&Refresh>),
+    (saver, fetches): (Option<&Saver>, &mut Fetches),
     guard: &mut terminal::TerminalGuard,
     signals: &terminal::SignalFlags,
     pending: &mut PendingKeys,
@@ -192,7 +233,7 @@ fn wait(
         // why a save failed.
         let mut answers: Vec<Message> = saver.map(|s| s.answers().collect()).unwrap_or_default();
         // The fresh copy, once it has come.
-        answers.extend(refresh.and_then(|r| r.try_recv().ok()));
+        answers.extend(fetches.arrived());
         if !answers.is_empty() {
             for message in answers {
                 app.update(message);

@@ -44,9 +44,11 @@ pub fn save(store: &Store, effect: Effect, now: i64) -> Vec<Message> {
             .file::<SeenFile>()
             .update(|file| file.record(key, ids, now))
             .map(|(loaded, ())| recovery_notice(loaded.recovery)),
-        Effect::OpenUrl(_) | Effect::CopyToClipboard(_) | Effect::Suspend | Effect::Redraw => {
-            Ok(Vec::new())
-        }
+        Effect::OpenUrl(_)
+        | Effect::CopyToClipboard(_)
+        | Effect::Suspend
+        | Effect::Redraw
+        | Effect::FetchReplies { .. } => Ok(Vec::new()),
     };
     result.unwrap_or_else(|error| vec![Message::StoreNotice(format!("Not saved: {error}"))])
 }

@@ -76,3 +76,19 @@ fn fold_thread_folds_the_top_level_ancestor_and_selects_it() {
     assert_eq!(visible(&app), ["a", "e", "f", "g"]);
     assert!(selection_on_screen(&app));
 }
+
+#[test]
+fn the_fold_key_on_a_stub_asks_for_its_replies() {
+    let json = include_bytes!("../../../tests/fixtures/reddit.json");
+    let document = formats::load(json, Some(Format::Reddit)).unwrap().document;
+    let mut app = app_for(document, 120, 40);
+    focus_comments(&mut app);
+    let stub = app.document.comments.find_by_key("t1_m1").unwrap();
+    app.with_comments(|view, env| view.select(env, stub));
+    app.update(Action::ToggleFold);
+    assert_eq!(app.message.as_deref(), Some("Fetching the replies…"));
+    assert_eq!(app.take_fetch_requests(), ["t1_m1"]);
+    assert!(app.take_fetch_requests().is_empty());
+    app.update(Message::RepliesFailed("offline".into()));
+    assert_eq!(app.message.as_deref(), Some("Replies not fetched: offline"));
+}
