@@ -267,15 +267,33 @@ fn recorded_real_responses_read_as_their_files_do() {
     let Some(shared) = shared_folder("recorded_real_responses_read_as_their_files_do") else {
         return;
     };
-    let hn = shared.join("formats/hackernews/hn_algolia_item_8828543_shazow-communal.json");
-    let server = Server::start(vec![(
-        "/items/8828543".into(),
-        Reply::json(std::fs::read(&hn).unwrap()),
-    )]);
-    assert_eq!(
-        dump(&server, "https://news.ycombinator.com/item?id=8828543"),
-        file_dump(&hn)
-    );
+    // Each site's recorded answer, served under its API path, reads as the
+    // file does.
+    let cases = [
+        (
+            "hackernews/hn_algolia_item_8828543_shazow-communal.json",
+            "/items/8828543",
+            "https://news.ycombinator.com/item?id=8828543",
+        ),
+        (
+            "reddit/praw_3hahrw_sort_old_2017.json",
+            "/comments/3hahrw.json?raw_json=1&limit=500",
+            "https://www.reddit.com/r/x/comments/3hahrw/title/",
+        ),
+        (
+            "lobsters/lobsters_s_d9ucpe_2021schema.json",
+            "/s/d9ucpe.json",
+            "https://lobste.rs/s/d9ucpe/a_story",
+        ),
+    ];
+    for (file, path, address) in cases {
+        let file = shared.join("formats").join(file);
+        let server = Server::start(vec![(
+            path.into(),
+            Reply::json(std::fs::read(&file).unwrap()),
+        )]);
+        assert_eq!(dump(&server, address), file_dump(&file), "{address}");
+    }
 }
 
 #[test]

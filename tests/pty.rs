@@ -1040,15 +1040,17 @@ fn a_thread_read_before_opens_from_its_copy_at_once_and_the_fresh_one_marks_what
     session.wait_for("the thread", |s| s.contains("4 comments"));
     session.keys("q");
     assert!(session.wait_exit().success());
-    // A day later the thread has one more comment; the site is slow.
+    // A day later the thread has three more comments; the site is slow.
     let mut grown = thread.clone();
-    grown["children"]
-        .as_array_mut()
-        .unwrap()
-        .push(serde_json::json!({
-            "id": 999, "author": "latecomer", "text": "<p>Made it.</p>",
-            "created_at_i": 1_700_000_000, "parent_id": 100, "children": []
-        }));
+    for id in [997, 998, 999] {
+        grown["children"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!({
+                "id": id, "author": format!("latecomer{id}"), "text": "<p>Made it.</p>",
+                "created_at_i": 1_700_000_000, "parent_id": 100, "children": []
+            }));
+    }
     let second = Server::start(vec![(
         "/items/100".into(),
         Reply::json(grown.to_string()).after(Duration::from_millis(1500)),
@@ -1065,8 +1067,17 @@ fn a_thread_read_before_opens_from_its_copy_at_once_and_the_fresh_one_marks_what
         s.contains("4 comments") && !s.contains("q cancel")
     });
     session.wait_for("the fresh copy in its place", |s| {
-        s.contains("5 comments") && s.contains("1 new comment · . next new")
+        s.contains("7 comments") && s.contains("3 new comments · . next new")
     });
+    // Exactly those three: `.` goes to each of them in turn.
+    session.keys("\t");
+    for id in [997, 998, 999] {
+        session.keys(".");
+        session.wait_for("the next new comment", |s| {
+            s.lines()
+                .any(|l| l.starts_with("▌") && l.contains(&format!("latecomer{id}")))
+        });
+    }
     session.keys("q");
     assert!(session.wait_exit().success());
     session.assert_terminal_restored();
