@@ -178,8 +178,12 @@ impl App {
         )
     }
 
-    /// The pane shown alone, when one is zoomed.
+    /// The pane shown alone: the one zoomed, or the article of a document
+    /// without comments (a web page), which gets the whole screen.
     pub fn zoomed_pane(&self) -> Option<Pane> {
+        if self.document.comments.is_empty() {
+            return Some(Pane::Article);
+        }
         self.zoomed.then_some(self.focus)
     }
 
@@ -229,7 +233,8 @@ impl App {
     }
 
     pub(crate) fn article_pane(&self) -> Rect {
-        let zoomed = self.zoomed.then_some(Pane::Article);
+        let alone = self.zoomed || self.document.comments.is_empty();
+        let zoomed = alone.then_some(Pane::Article);
         let screen = geometry::screen_areas(self.area, self.arrangement(), zoomed);
         screen.article.map(|p| p.body).unwrap_or_default()
     }

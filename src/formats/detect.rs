@@ -3,13 +3,16 @@
 //! with `[` or `{` (`[PATCH] …`, `[OC] …`) is a plain-text discussion.
 
 use super::events::{Event, Events, SyntaxError};
-use super::{Format, LoadError, mbox};
+use super::{Format, LoadError, mbox, page};
 
 /// Chooses a format by looking at the content.
 pub fn detect(text: &str) -> Result<Format, LoadError> {
     let start = text.trim_start();
     if mbox::looks_like_mbox(text) || mbox::looks_like_message(text) {
         return Ok(Format::Mbox);
+    }
+    if page::looks_like_page(start) {
+        return Ok(Format::Page);
     }
     if !(start.starts_with('{') || start.starts_with('[')) {
         return Ok(Format::Text);

@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod mastodon;
 pub mod mbox;
 pub mod native;
+pub mod page;
 pub mod reddit;
 mod surrogates;
 pub mod text;
@@ -44,12 +45,14 @@ pub enum Format {
     Github,
     /// A mailing-list archive (mbox).
     Mbox,
+    /// A web page, read in reader mode: its article, without the rest.
+    Page,
 }
 
 impl Format {
     /// Whether the format is read from JSON text.
     fn is_json(self) -> bool {
-        !matches!(self, Format::Text | Format::Mbox)
+        !matches!(self, Format::Text | Format::Mbox | Format::Page)
     }
 }
 
@@ -177,6 +180,7 @@ pub fn load(bytes: &[u8], forced: Option<Format>) -> Result<Loaded, LoadError> {
         // Mail carries its own charsets: work from the raw bytes.
         Format::Mbox => mbox::parse(bytes)?,
         Format::Text => text::parse(&sanitize::clean_keeping_tabs(&decoded))?,
+        Format::Page => page::parse(&decoded, None)?,
     };
     // Whatever the importer did, every string leaves here clean.
     sanitize::document(&mut document);
