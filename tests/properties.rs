@@ -85,7 +85,7 @@ proptest! {
 
     #[test]
     fn every_importer_survives_arbitrary_bytes_and_json(bytes in prop::collection::vec(any::<u8>(), 0..300), input in json_like()) {
-        for format in [Format::Hn, Format::Lobsters, Format::Discourse, Format::Reddit, Format::Mastodon, Format::Github, Format::Mbox] {
+        for format in [Format::Hn, Format::Lobsters, Format::Discourse, Format::Reddit, Format::Mastodon, Format::Github, Format::Mbox, Format::Page] {
             let _ = formats::load(&bytes, Some(format));
             let _ = formats::load(input.as_bytes(), Some(format));
             let _ = formats::load(input.replacen("{\"tread\": 1, ", "[{\"kind\": \"Listing\", ", 1).as_bytes(), Some(format));
@@ -141,6 +141,12 @@ proptest! {
         let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         encoder.write_all(text.as_bytes()).unwrap();
         tread::fuzzing::load(&encoder.finish().unwrap());
+    }
+
+    #[test]
+    fn reader_mode_never_panics_on_any_page(html in html_like()) {
+        let page = format!("<!doctype html><html><body>{html}</body></html>");
+        let _ = tread::formats::load(page.as_bytes(), None);
     }
 
     #[test]
