@@ -83,5 +83,47 @@ fn mail_month(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load, mail_month);
+/// A news page of about `size` bytes: a header, navigation and a sidebar
+/// of links around an article of paragraphs with links and emphasis, as
+/// reader mode meets them.
+fn news_page(size: usize) -> String {
+    let mut page = String::from(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <title>The night train is back | The Paper</title>\
+         <meta name=\"author\" content=\"Ann Example\"></head><body>\
+         <header><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav></header>\
+         <aside><ul>",
+    );
+    for n in 0..200 {
+        page.push_str(&format!(
+            "<li><a href=\"/story/{n}\">Another story {n}</a></li>"
+        ));
+    }
+    page.push_str("</ul></aside><article><h1>The night train is back</h1>");
+    let mut n = 0;
+    while page.len() < size {
+        page.push_str(&format!(
+            "<p>Paragraph {n}: the sleeper service to the coast runs again from <em>this \
+             spring</em>, three nights a week, with <a href=\"/timetable/{n}\">a timetable</a> \
+             that the operator says will grow if the carriages fill, and a fare that costs \
+             less than a hotel room for the night.</p>"
+        ));
+        n += 1;
+    }
+    page.push_str("</article><footer>© The Paper</footer></body></html>");
+    page
+}
+
+/// Reader mode on a 1 MB page: detection, extraction, blocks.
+fn page(c: &mut Criterion) {
+    let page = news_page(1 << 20);
+    let mut group = c.benchmark_group("load_page");
+    group.throughput(Throughput::Bytes(page.len() as u64));
+    group.bench_function("reader_mode_1mb", |b| {
+        b.iter(|| formats::load(black_box(page.as_bytes()), None).unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, load, mail_month, page);
 criterion_main!(benches);
