@@ -169,14 +169,10 @@ fn choose_in_library(
     config: &Config,
     message: Option<String>,
 ) -> Result<Option<InputSource>, Error> {
-    let terminal_error = |source| Error::Terminal { source };
-    let session = match session {
-        Some(session) => session,
-        None => session.insert(Session::start().map_err(terminal_error)?),
-    };
+    let session = terminal_of(session)?;
     let store = Store::from_env().ok();
     let choice = tui::library::choose(session, store.as_ref(), &config.theme, demo_item(), message)
-        .map_err(terminal_error)?;
+        .map_err(|source| Error::Terminal { source })?;
     Ok(match choice {
         Choice::Open(source) => Some(source_of(&source)),
         Choice::Quit => None,
@@ -217,6 +213,15 @@ fn run_reader(
     tui::run(session, app, store, fetches).map_err(|source| Error::Terminal { source })
 }
 
+/// Runs `job` on a thread, its message coming back to the reader.
+fn in_background(job: impl FnOnce() -> Message + Send + 'static) -> tui::Refresh {
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = send.send(job());
+    });
+    receive
+}
+
 /// For a thread opened by its address: fetching the replies of a stub, on
 /// a thread, the thread with them coming back to the reader.
 fn expander_for(source: &InputSource, input: InputOptions) -> Option<tui::Expander> {
@@ -225,16 +230,13 @@ fn expander_for(source: &InputSource, input: InputOptions) -> Option<tui::Expand
     }
     let source = source.clone();
     Some(Box::new(move |stub: &str| {
-        let (send, receive) = std::sync::mpsc::channel();
         let (source, stub) = (source.clone(), stub.to_string());
-        std::thread::spawn(move || {
-            let message = match source.expand_stub(&stub, input.format, input.limit()) {
+        Some(in_background(move || {
+            match source.expand_stub(&stub, input.format, input.limit()) {
                 Ok(loaded) => Message::Refreshed(Box::new(loaded.document)),
                 Err(error) => Message::RepliesFailed(error.to_string()),
-            };
-            let _ = send.send(message);
-        });
-        Some(receive)
+            }
+        }))
     }))
 }
 
@@ -298,16 +300,21 @@ type OpenedDocument = (Loaded, Option<String>, Option<tui::Refresh>);
 
 /// Fetches a fresh copy of `source` on a thread, for the reader to take.
 fn refresh_in_background(source: &InputSource, input: InputOptions) -> tui::Refresh {
-    let (send, receive) = std::sync::mpsc::channel();
     let source = source.clone();
-    std::thread::spawn(move || {
-        let message = match source.load_fresh(input.format, input.limit()) {
+    in_background(
+        move || match source.load_fresh(input.format, input.limit()) {
             Ok(loaded) => Message::Refreshed(Box::new(loaded.document)),
             Err(error) => Message::RefreshFailed(error.to_string()),
-        };
-        let _ = send.send(message);
-    });
-    receive
+        },
+    )
+}
+
+/// The terminal, taken now if it is not yet.
+fn terminal_of(session: &mut Option<Session>) -> Result<&mut Session, Error> {
+    match session {
+        Some(session) => Ok(session),
+        None => Ok(session.insert(Session::start().map_err(|source| Error::Terminal { source })?)),
+    }
 }
 
 /// The document loaded, with the first warning for the status bar, and
@@ -325,9 +332,7 @@ fn open_in_terminal(
     if !fresh && let Some(kept) = source.load_kept(input.format, input.limit()) {
         // Read before: its kept copy at once, a fresh one fetched meanwhile.
         let loaded = kept?;
-        if session.is_none() {
-            *session = Some(Session::start().map_err(terminal_error)?);
-        }
+        terminal_of(session)?;
         let warning = loaded.warnings.first().map(ToString::to_string);
         return Ok(Some((
             loaded,
@@ -345,13 +350,10 @@ fn open_in_terminal(
         }
         let loaded = load(source, input)?;
         let warning = (loaded.warnings.first()).map(|warning| format!("{warning} (see stderr)"));
-        *session = Some(Session::start().map_err(terminal_error)?);
+        terminal_of(session)?;
         return Ok(Some((loaded, warning, None)));
     }
-    let session = match session {
-        Some(session) => session,
-        None => session.insert(Session::start().map_err(terminal_error)?),
-    };
+    let session = terminal_of(session)?;
     let progress = Arc::default();
     let job = {
         let (source, progress) = (source.clone(), Arc::clone(&progress));

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::io;
 use std::time::Duration;
 
-use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use crossterm::event::{self, KeyCode, KeyModifiers};
 
 use super::Session;
 use crate::app::library::{LibraryEffect, LibraryItem, LibraryKey, LibraryScreen};
@@ -43,9 +43,6 @@ pub fn choose(
     screen.message = message;
     let mut forgotten = Forgotten::new();
     loop {
-        if session.signals.terminated() {
-            return Ok(Choice::Quit);
-        }
         let size = session.guard.terminal.size()?;
         screen.rows = rows_for(size.height);
         let now = crate::age::now();
@@ -58,12 +55,10 @@ pub fn choose(
             .guard
             .terminal
             .draw(|frame| frame.render_widget(view, frame.area()))?;
-        let key = match event::poll(SIGNAL_CHECK).and_then(|r| r.then(event::read).transpose()) {
-            Ok(Some(Event::Key(key))) if key.kind != KeyEventKind::Release => library_key(key),
-            Ok(_) => None,
-            Err(_) if session.signals.terminated() => return Ok(Choice::Quit),
-            Err(error) => return Err(error),
+        let Some(pressed) = session.next_key(SIGNAL_CHECK)? else {
+            return Ok(Choice::Quit);
         };
+        let key = pressed.and_then(library_key);
         let Some(effect) = key.and_then(|key| screen.update(key)) else {
             continue;
         };

@@ -7,9 +7,9 @@ use std::sync::Arc;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use crossterm::event::{self, KeyCode, KeyModifiers};
 
-use super::{Session, terminal};
+use super::Session;
 use crate::net::Progress;
 use crate::ui::loading::LoadingScreen;
 
@@ -40,15 +40,6 @@ pub fn wait_for<T: Send + 'static>(
         if let Ok(value) = result.try_recv() {
             return Ok(Outcome::Done(value));
         }
-        if session.signals.terminated() {
-            return Ok(Outcome::Cancelled);
-        }
-        if session.signals.take_suspend() {
-            terminal::suspend(&mut session.guard)?;
-        }
-        if session.signals.take_continued() {
-            terminal::resume(&mut session.guard)?;
-        }
         let screen = LoadingScreen {
             what,
             requests: progress.requests(),
@@ -59,14 +50,10 @@ pub fn wait_for<T: Send + 'static>(
             .guard
             .terminal
             .draw(|frame| frame.render_widget(screen, frame.area()))?;
-        // Reading keys fails on purpose once a signal asks tread to go.
-        match event::poll(REDRAW).and_then(|ready| ready.then(event::read).transpose()) {
-            Ok(Some(Event::Key(key))) if key.kind != KeyEventKind::Release && is_cancel(key) => {
-                return Ok(Outcome::Cancelled);
-            }
-            Ok(_) => {}
-            Err(_) if session.signals.terminated() => return Ok(Outcome::Cancelled),
-            Err(error) => return Err(error),
+        match session.next_key(REDRAW)? {
+            None => return Ok(Outcome::Cancelled),
+            Some(Some(key)) if is_cancel(key) => return Ok(Outcome::Cancelled),
+            Some(_) => {}
         }
     }
 }

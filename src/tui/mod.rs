@@ -48,6 +48,30 @@ impl Session {
         let guard = terminal::enter()?;
         Ok(Session { guard, signals })
     }
+
+    /// A key pressed within `wait`, for the screens before and between
+    /// documents (loading, the library); a suspend or continue signal is
+    /// answered meanwhile. None when a termination signal asks tread to go.
+    fn next_key(&mut self, wait: Duration) -> io::Result<Option<Option<event::KeyEvent>>> {
+        if self.signals.take_suspend() {
+            terminal::suspend(&mut self.guard)?;
+        }
+        if self.signals.take_continued() {
+            terminal::resume(&mut self.guard)?;
+        }
+        if self.signals.terminated() {
+            return Ok(None);
+        }
+        // Reading keys fails on purpose once a signal asks tread to go.
+        match event::poll(wait).and_then(|ready| ready.then(event::read).transpose()) {
+            Ok(Some(event::Event::Key(key))) if key.kind != event::KeyEventKind::Release => {
+                Ok(Some(Some(key)))
+            }
+            Ok(_) => Ok(Some(None)),
+            Err(_) if self.signals.terminated() => Ok(None),
+            Err(error) => Err(error),
+        }
+    }
 }
 
 /// How the reader ended.
