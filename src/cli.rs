@@ -67,6 +67,9 @@ pub enum Command {
         /// Wrap to this many columns (default: the terminal's width, or 80)
         #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
         width: Option<u16>,
+        /// For a link post, fetch the linked article and include it (its kept copy when offline)
+        #[arg(long)]
+        with_article: bool,
         #[command(flatten)]
         input: InputOptions,
     },

@@ -9,13 +9,14 @@ use clap::Parser;
 
 use ratatui::layout::Rect;
 use tread::app::library::LibraryItem;
+use tread::app::linked_article::ArticleOffer;
 use tread::app::{App, Message};
 use tread::cli::{BookmarksCommand, Cli, Command, ConvertTarget, ExportFormat, InputOptions};
 use tread::commands::{bookmarks as bookmarks_cmd, dump};
 use tread::config::{self, Config};
 use tread::error::Error;
 use tread::formats::{Loaded, Warning};
-use tread::source::InputSource;
+use tread::source::{InputSource, article};
 use tread::store::Store;
 use tread::store::library::LibraryEntry;
 use tread::tui::library::Choice;
@@ -57,10 +58,15 @@ fn run(cli: Cli) -> Result<(), Error> {
             file,
             second,
             width,
+            with_article,
             input,
         }) => {
             let source = InputSource::from_args(file.as_deref(), second.as_deref());
-            let loaded = load(&source, input)?;
+            let mut loaded = load(&source, input)?;
+            if with_article {
+                let name = source.display_name();
+                tread::commands::article::attach(&name, &mut loaded.document, input.limit())?;
+            }
             let width = width.map(usize::from).unwrap_or_else(terminal_width);
             let zone = tread::age::local_zone();
             dump::write(&loaded.document, width, &zone, std::io::stdout().lock()).map_err(
@@ -199,16 +205,23 @@ fn run_reader(
     app.doc_path = source.absolute_path();
     let kept_copy = refresh.is_some();
     let remember = library_entry(source, &app, &loaded_warnings, kept_copy);
+    let article = article::linked_article(&app.document).map(|address| ArticleOffer {
+        kept: article::kept_page(&address, input.limit()).map(|(page, _)| Box::new(page)),
+        fetch_now: config.fetch_articles,
+        address,
+    });
     let opening = tui::startup::Opening {
         no_resume,
         warning,
         remember,
         focus: source.focus(),
+        article,
     };
     let store = tui::startup::open(&mut app, opening);
     let fetches = tui::Fetches {
         pending: refresh.into_iter().collect(),
         expander: expander_for(source, input),
+        articles: Some(article_fetcher(input)),
     };
     tui::run(session, app, store, fetches).map_err(|source| Error::Terminal { source })
 }
@@ -238,6 +251,25 @@ fn expander_for(source: &InputSource, input: InputOptions) -> Option<tui::Expand
             }
         }))
     }))
+}
+
+/// Fetches a link post's article on a thread, for the reader to take.
+fn article_fetcher(input: InputOptions) -> tui::ArticleFetcher {
+    Box::new(move |address: &str| {
+        let address = address.to_string();
+        in_background(
+            move || match article::fetch_page(&address, input.limit(), &Arc::default()) {
+                Ok(page) => Message::ArticleFetched {
+                    address,
+                    page: Box::new(page),
+                },
+                Err(error) => Message::ArticleFailed {
+                    address,
+                    why: error.to_string(),
+                },
+            },
+        )
+    })
 }
 
 /// The demo as the library shows it on a first run, when it is empty.

@@ -35,9 +35,32 @@ pub fn describe(bytes: u64) -> String {
     format!("{bytes} bytes")
 }
 
+/// A size rounded to one decimal of its unit, as file managers show it
+/// ("2.3 MB", "840 KB", "12 bytes").
+pub fn approximate(bytes: u64) -> String {
+    for (unit, name) in [(1e9, "GB"), (1e6, "MB"), (1e3, "KB")] {
+        let value = bytes as f64 / unit;
+        if value >= 1.0 {
+            return if value < 10.0 {
+                format!("{value:.1} {name}")
+            } else {
+                format!("{value:.0} {name}")
+            };
+        }
+    }
+    format!("{bytes} bytes")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_shown_roughly() {
+        assert_eq!(approximate(2_345_678), "2.3 MB");
+        assert_eq!(approximate(840_100), "840 KB");
+        assert_eq!(approximate(12), "12 bytes");
+    }
 
     #[test]
     fn sizes_read_as_people_write_them() {

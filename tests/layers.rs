@@ -19,7 +19,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("document", &["fnv"]),
     ("synthetic", &["document"]),
     ("formats", &["age", "document", "size"]),
-    ("net", &["age", "formats", "io_error"]),
+    ("net", &["age", "formats", "io_error", "size"]),
     ("store", &["dirs", "document", "fnv", "io_error"]),
     (
         "source",

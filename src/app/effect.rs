@@ -35,4 +35,9 @@ pub enum Effect {
     FetchReplies {
         stub: String,
     },
+    /// Fetch the page a link post links to; it comes back as
+    /// `Message::ArticleFetched` or `Message::ArticleFailed`.
+    FetchArticle {
+        address: String,
+    },
 }

@@ -43,6 +43,16 @@ pub enum Message {
     RefreshFailed(String),
     /// Why the replies of a stub could not be fetched.
     RepliesFailed(String),
+    /// The page a link post links to, read in reader mode.
+    ArticleFetched {
+        address: String,
+        page: Box<crate::document::Document>,
+    },
+    /// Why it could not be fetched, in one line.
+    ArticleFailed {
+        address: String,
+        why: String,
+    },
 }
 
 impl From<Action> for Message {
@@ -76,7 +86,7 @@ pub enum PromptKey {
 /// What the event loop tells the reader as a document opens: the time and
 /// a seed for bookmark ids (so that `update` reads no clock), and what the
 /// store keeps for the document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Opened {
     /// Unix seconds; ages are shown relative to this while the reader runs.
     pub now: i64,
@@ -96,6 +106,8 @@ pub struct Opened {
     /// The comment the address pointed at (a Reddit permalink), by source
     /// id: selected over the saved position.
     pub focus: Option<String>,
+    /// A link post's article: shown from its kept copy, fetched, or offered.
+    pub article: Option<super::linked_article::ArticleOffer>,
 }
 
 impl Default for Opened {
@@ -109,6 +121,7 @@ impl Default for Opened {
             seen: None,
             notice: None,
             focus: None,
+            article: None,
         }
     }
 }

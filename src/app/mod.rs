@@ -15,6 +15,7 @@ pub mod effect;
 mod folding;
 pub mod geometry;
 pub mod library;
+pub mod linked_article;
 pub mod links;
 pub mod message;
 mod navigation;
@@ -108,6 +109,11 @@ pub struct App {
     pub(crate) wrapped: WrappedText,
     /// Comments whose text behind a content warning has been shown.
     pub revealed: HashSet<CommentId>,
+    /// The article a link post links to, and how far fetching it got.
+    pub linked_article: linked_article::LinkedArticle,
+    /// Where the reader was in the linked article last time (top block,
+    /// cursor), put back when it arrives.
+    article_position: Option<(usize, usize)>,
     /// The arrangement the user chose, or None to follow the terminal width.
     chosen_arrangement: Option<Arrangement>,
     zoomed: bool,
@@ -161,6 +167,8 @@ impl App {
             typed: String::new(),
             wrapped: WrappedText::default(),
             revealed: HashSet::new(),
+            linked_article: linked_article::LinkedArticle::None,
+            article_position: None,
             chosen_arrangement: None,
             zoomed: false,
             searches: search::History::default(),

@@ -40,6 +40,7 @@ impl App {
         self.convert_from = Some(0);
         let bookmarks = std::mem::take(&mut self.bookmarks);
         self.set_bookmarks(bookmarks);
+        self.keep_article_shown();
         self.restore(&position);
         self.set_seen(Some(&seen));
         let new = self.unread.len();

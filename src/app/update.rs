@@ -32,6 +32,8 @@ impl App {
             Message::RefreshFailed(why) => {
                 self.message = Some(format!("Not refreshed: {why}; this is the kept copy"));
             }
+            Message::ArticleFetched { address, page } => self.article_fetched(address, page),
+            Message::ArticleFailed { address, why } => self.article_failed(address, why),
             Message::Resize { width, height } => self.resize(width, height),
             Message::Click { column, row } => self.click(column, row),
             Message::Wheel { column, row, down } => self.wheel(column, row, down),
@@ -56,6 +58,9 @@ impl App {
         self.set_bookmarks(opened.bookmarks);
         if let Some(position) = &opened.position {
             self.restore(position);
+        }
+        if let Some(offer) = opened.article {
+            self.offer_article(offer, opened.position.as_ref());
         }
         self.set_seen(opened.seen.as_ref());
         if let Some(notice) = opened.notice {
@@ -135,6 +140,7 @@ impl App {
                 self.apply_bookmark_action(action);
             }
             ShowLinks => self.show_links(),
+            FetchArticle => self.fetch_article(),
             Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Search => self.start_search(),
             SearchNext => self.go_to_match(true),

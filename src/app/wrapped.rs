@@ -109,6 +109,12 @@ pub struct WrappedText {
 }
 
 impl WrappedText {
+    /// Drops the article's lines, when its blocks changed (a linked
+    /// article read into it).
+    pub fn forget_article(&self) {
+        self.article.borrow_mut().take();
+    }
+
     pub fn article(&self, document: &Document, width: usize) -> Rc<WrappedArticle> {
         let mut cached = self.article.borrow_mut();
         match cached.as_ref() {

@@ -47,7 +47,8 @@ pub fn write(
     let rule_width = display_width(&document.title).clamp(1, width);
     out.line("", &"═".repeat(rule_width))?;
     let published = (document.published.as_deref()).map(|p| crate::age::readable_date(p, zone));
-    for meta in [&document.source, &document.author, &published]
+    let site = &document.meta.site;
+    for meta in [&document.source, site, &document.author, &published]
         .into_iter()
         .flatten()
     {

@@ -29,6 +29,9 @@ pub struct Config {
     pub keymap: Keymap,
     pub theme: Theme,
     pub settings: ViewSettings,
+    /// Whether a link post's article is fetched as the thread opens
+    /// (`[reader] fetch_articles`); when not, a key fetches it.
+    pub fetch_articles: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -67,6 +70,14 @@ struct RawConfig {
     theme: RawTheme,
     #[serde(default)]
     layout: RawLayout,
+    #[serde(default)]
+    reader: RawReader,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReader {
+    fetch_articles: Option<bool>,
 }
 
 /// An error at a byte offset of the file, before the file name is known.
@@ -95,6 +106,7 @@ impl Config {
             keymap: Keymap::default(),
             theme: theme::DARK,
             settings: ViewSettings::default(),
+            fetch_articles: true,
         };
         config
             .apply(raw)
@@ -152,6 +164,9 @@ impl Config {
     fn apply(&mut self, raw: RawConfig) -> Result<(), At> {
         self.apply_keys(&raw.keys)?;
         self.apply_theme(&raw.theme)?;
+        if let Some(fetch) = raw.reader.fetch_articles {
+            self.fetch_articles = fetch;
+        }
         self.apply_layout(&raw.layout)
     }
 }
@@ -190,6 +205,18 @@ pub fn load_file(path: &Path) -> Result<Config, ConfigError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn article_fetching_can_be_turned_off() {
+        assert!(Config::builtin().fetch_articles);
+        let off = Config::from_toml("[reader]\nfetch_articles = false\n", "c.toml").unwrap();
+        assert!(!off.fetch_articles);
+        let error = Config::from_toml("[reader]\nfetch = 1\n", "c.toml").unwrap_err();
+        assert!(
+            error.to_string().starts_with("c.toml:2: unknown option"),
+            "{error}"
+        );
+    }
 
     #[test]
     fn lines_are_counted_from_one() {

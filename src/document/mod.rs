@@ -139,6 +139,26 @@ impl Block {
 }
 
 impl Document {
+    /// Reads `page`, the article a link post links to, into this post's
+    /// article: the link first, as it was (so that a page fetched again
+    /// replaces the last), then the page's title, who wrote it, where and
+    /// when, then its text.
+    pub fn attach_linked_article(&mut self, page: &Document) {
+        self.article.truncate(1);
+        self.article
+            .push(Block::new(BlockKind::Heading, page.title.clone()));
+        let about: Vec<&str> = [&page.author, &page.meta.site, &page.published]
+            .into_iter()
+            .flatten()
+            .map(|field| field.trim())
+            .filter(|field| !field.is_empty())
+            .collect();
+        if !about.is_empty() {
+            self.article.push(Block::paragraph(about.join(" · ")));
+        }
+        self.article.extend(page.article.iter().cloned());
+    }
+
     /// Whether a comment was written by the article's author.
     pub fn is_op(&self, comment: &Comment) -> bool {
         !comment.deleted
@@ -174,4 +194,17 @@ pub struct Document {
     pub published: Option<String>,
     pub article: Vec<Block>,
     pub comments: Comments,
+    /// What a web page says of itself, beyond the fields above.
+    pub meta: PageMeta,
+}
+
+/// What a web page read in reader mode says of itself: the site's name, the
+/// language and the direction of its text. Empty for other formats.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageMeta {
+    pub site: Option<String>,
+    /// A BCP 47 tag as the page gives it (`en`, `pt-BR`).
+    pub language: Option<String>,
+    /// Whether the text runs right to left (`dir="rtl"`: Arabic, Hebrew).
+    pub right_to_left: bool,
 }

@@ -105,6 +105,8 @@ pub fn document(document: &mut Document) {
         &mut document.source,
         &mut document.author,
         &mut document.published,
+        &mut document.meta.site,
+        &mut document.meta.language,
     ] {
         *field = clean_field(field.take());
     }

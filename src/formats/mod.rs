@@ -164,9 +164,9 @@ pub fn load(bytes: &[u8], forced: Option<Format>) -> Result<Loaded, LoadError> {
         warnings.push(Warning::LoneSurrogates);
         decoded = std::borrow::Cow::Owned(repaired);
     }
-    if format == Format::Mbox {
-        // Mail declares its charsets per part; bytes that are not UTF-8
-        // are decoded by those, not replaced.
+    if matches!(format, Format::Mbox | Format::Page) {
+        // Mail declares its charsets per part, a page in its <meta>; bytes
+        // that are not UTF-8 are decoded by those, not replaced.
         warnings.clear();
     }
     let mut document = match format {
@@ -180,11 +180,31 @@ pub fn load(bytes: &[u8], forced: Option<Format>) -> Result<Loaded, LoadError> {
         // Mail carries its own charsets: work from the raw bytes.
         Format::Mbox => mbox::parse(bytes)?,
         Format::Text => text::parse(&sanitize::clean_keeping_tabs(&decoded))?,
-        Format::Page => page::parse(&decoded, None)?,
+        Format::Page => page::parse(&page::decode(bytes, None), None)?,
     };
     // Whatever the importer did, every string leaves here clean.
     sanitize::document(&mut document);
     Ok(Loaded { document, warnings })
+}
+
+/// A web page fetched from `address`, read in reader mode: decoded by the
+/// `charset` its server named (else its own), relative links resolved
+/// against the address.
+pub fn load_page(
+    bytes: &[u8],
+    charset: Option<&str>,
+    address: &str,
+) -> Result<Document, LoadError> {
+    if looks_binary(bytes) {
+        return Err(LoadError::Binary);
+    }
+    let text = page::decode(bytes, charset);
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty);
+    }
+    let mut document = page::parse(&text, Some(address))?;
+    sanitize::document(&mut document);
+    Ok(document)
 }
 
 /// How much of the input is sniffed for NUL bytes, as git and grep do:

@@ -31,6 +31,14 @@ struct RawDocument {
     author: Option<String>,
     #[serde(default)]
     published: Option<String>,
+    /// A web page's site name, language and direction (`"rtl"`), when the
+    /// document is one.
+    #[serde(default)]
+    site: Option<String>,
+    #[serde(default)]
+    language: Option<String>,
+    #[serde(default)]
+    direction: Option<String>,
     #[serde(default)]
     article: Vec<RawBlock>,
     #[serde(default)]
@@ -305,6 +313,11 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
         published: raw.published,
         article: into_blocks(raw.article),
         comments: raw.comments.builder.build().map_err(LoadError::Tree)?,
+        meta: crate::document::PageMeta {
+            site: raw.site,
+            language: raw.language,
+            right_to_left: raw.direction.as_deref() == Some("rtl"),
+        },
     })
 }
 
@@ -324,6 +337,12 @@ struct OutDocument<'a> {
     source: Option<&'a str>,
     author: Option<&'a str>,
     published: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    site: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    direction: Option<&'a str>,
     article: Vec<OutBlock<'a>>,
     comments: Vec<OutComment<'a>>,
 }
@@ -383,6 +402,9 @@ pub fn write(document: &Document) -> String {
         source: document.source.as_deref(),
         author: document.author.as_deref(),
         published: document.published.as_deref(),
+        site: document.meta.site.as_deref(),
+        language: document.meta.language.as_deref(),
+        direction: document.meta.right_to_left.then_some("rtl"),
         article: out_blocks(&document.article),
         comments: comments
             .iter()

@@ -39,6 +39,8 @@ actions! {
     Library,
     /// Load this document again, where you were
     Reload,
+    /// Fetch the linked article into the article pane (again)
+    FetchArticle,
     /// Show or hide the list of keys
     Help,
     /// Close the overlay that is open

@@ -104,30 +104,58 @@ impl Client {
     /// The body of a JSON response to GET `address`; `what` names what a
     /// 404 means is missing ("item", "thread").
     pub fn get_json(&self, address: &str, what: &'static str) -> Result<Vec<u8>, NetError> {
+        let mut answer = self.get(address, "application/json", what)?;
+        let host = host_of(&answer.url);
+        let body = self.read_body(answer.response.body_mut(), &host)?;
+        json_body(body, &answer.content_type(), host)
+    }
+
+    /// The web page at `address`, after redirects: refused before its body
+    /// is read when the server says it is something else (a PDF, an image).
+    pub fn get_page(&self, address: &str) -> Result<Page, NetError> {
+        let mut answer = self.get(address, PAGE_TYPES, "page")?;
+        let content_type = answer.content_type();
+        let mime = content_type.split(';').next().unwrap_or("").trim();
+        let mime = mime.to_ascii_lowercase();
+        if !(mime.is_empty() || mime == "text/html" || mime == "application/xhtml+xml") {
+            let length = answer
+                .header("content-length")
+                .and_then(|v| v.trim().parse().ok());
+            return Err(NetError::NotAPage {
+                address: answer.url.to_string(),
+                what: describe_type(&mime, length),
+            });
+        }
+        let host = host_of(&answer.url);
+        let bytes = self.read_body(answer.response.body_mut(), &host)?;
+        Ok(Page {
+            bytes,
+            charset: charset_of(&content_type),
+            address: answer.url.to_string(),
+        })
+    }
+
+    /// The 2xx response to GET `address`, redirects followed; any other
+    /// status as the error it means.
+    fn get(&self, address: &str, accept: &str, what: &'static str) -> Result<Answer, NetError> {
         let mut current = parse(address)?;
         for _ in 0..=MAX_REDIRECTS {
             let host = host_of(&current);
             self.progress.requests.fetch_add(1, Ordering::Relaxed);
-            let mut response = self
+            let response = self
                 .agent
                 .get(current.as_str())
-                .header("Accept", "application/json")
+                .header("Accept", accept)
                 .call()
                 .map_err(|error| self.describe(error, &host))?;
             let status = response.status().as_u16();
-            let header = |name: &str| {
-                response
-                    .headers()
-                    .get(name)
-                    .and_then(|v| v.to_str().ok())
-                    .map(str::to_string)
+            let answer = Answer {
+                url: current.clone(),
+                response,
             };
+            let header = |name: &str| answer.header(name);
             match status {
-                200..=299 => {
-                    let content_type = header("content-type").unwrap_or_default();
-                    let body = self.read_body(response.body_mut(), &host)?;
-                    return json_body(body, &content_type, host);
-                }
+                200..=299 => return Ok(answer),
                 301 | 302 | 303 | 307 | 308 => {
                     let location = header("location").unwrap_or_default();
                     current = current
@@ -151,6 +179,72 @@ impl Client {
         Err(NetError::TooManyRedirects {
             host: host_of(&current),
         })
+    }
+}
+
+/// What a web page's request asks for.
+const PAGE_TYPES: &str = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1";
+
+/// A web page as fetched.
+#[derive(Debug)]
+pub struct Page {
+    pub bytes: Vec<u8>,
+    /// The charset Content-Type named.
+    pub charset: Option<String>,
+    /// Where the page was, after redirects: relative links are resolved
+    /// against it.
+    pub address: String,
+}
+
+/// A 2xx response, and the address it came from.
+struct Answer {
+    url: Url,
+    response: ureq::http::Response<ureq::Body>,
+}
+
+impl Answer {
+    fn header(&self, name: &str) -> Option<String> {
+        (self.response.headers().get(name))
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    }
+
+    fn content_type(&self) -> String {
+        self.header("content-type").unwrap_or_default()
+    }
+}
+
+/// `charset=` of a Content-Type.
+fn charset_of(content_type: &str) -> Option<String> {
+    content_type.split(';').skip(1).find_map(|parameter| {
+        let (name, value) = parameter.split_once('=')?;
+        (name.trim().eq_ignore_ascii_case("charset"))
+            .then(|| value.trim().trim_matches('"').to_string())
+    })
+}
+
+/// What a response that is not a web page is, for "not a web page: a PDF
+/// (2.3 MB)".
+fn describe_type(mime: &str, length: Option<u64>) -> String {
+    let subtype = |m: &str| {
+        let name = m.split_once('/').map_or(m, |(_, sub)| sub);
+        let name = name.trim_start_matches("x-");
+        name.split('+').next().unwrap_or(name).to_ascii_uppercase()
+    };
+    let kind = match mime {
+        "application/pdf" => "a PDF".to_string(),
+        "" => "something without a type".to_string(),
+        "text/plain" => "plain text".to_string(),
+        "application/json" => "JSON".to_string(),
+        "application/zip" | "application/gzip" => format!("a {} archive", subtype(mime)),
+        m if m.starts_with("image/") => format!("an image ({})", subtype(m)),
+        m if m.starts_with("video/") => format!("a video ({})", subtype(m)),
+        m if m.starts_with("audio/") => format!("audio ({})", subtype(m)),
+        m => m.to_string(),
+    };
+    match length {
+        Some(bytes) => format!("{kind}, {}", crate::size::approximate(bytes)),
+        None => kind,
     }
 }
 
@@ -340,6 +434,25 @@ mod tests {
         let wait = retry_seconds(&date).unwrap();
         assert!((590..=600).contains(&wait), "{date}: {wait}");
         assert_eq!(retry_seconds("soon"), None);
+    }
+
+    #[test]
+    fn what_is_not_a_page_is_named() {
+        assert_eq!(
+            describe_type("application/pdf", Some(2_345_678)),
+            "a PDF, 2.3 MB"
+        );
+        assert_eq!(describe_type("image/png", None), "an image (PNG)");
+        assert_eq!(describe_type("image/svg+xml", None), "an image (SVG)");
+        assert_eq!(
+            describe_type("video/mp4", Some(5_000)),
+            "a video (MP4), 5.0 KB"
+        );
+        assert_eq!(
+            charset_of("text/html; Charset=\"ISO-8859-1\""),
+            Some("ISO-8859-1".into())
+        );
+        assert_eq!(charset_of("text/html"), None);
     }
 
     #[test]

@@ -12,13 +12,15 @@ mod sites;
 use std::time::Duration;
 
 pub use address::{Address, is_address};
-pub use http::{Client, Progress, Timeouts};
+pub use http::{Client, Page, Progress, Timeouts};
 pub use reddit_more::expand_more;
-pub use sites::{ApiBases, Fetched, fetch};
+pub use sites::{ApiBases, Fetched, fetch, host_of_address};
 
 /// Why a discussion could not be fetched: one line each, naming the host.
 #[derive(Debug, thiserror::Error)]
 pub enum NetError {
+    #[error("{address} is not a web page: {what}")]
+    NotAPage { address: String, what: String },
     #[error("{address}: not an address: {why}")]
     BadAddress { address: String, why: String },
     #[error(

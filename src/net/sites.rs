@@ -106,10 +106,14 @@ fn json_of(bytes: &[u8], host: &str) -> Result<Value, NetError> {
 }
 
 pub(super) fn host(address: &str) -> String {
-    url::Url::parse(address)
+    host_of_address(address).unwrap_or_default()
+}
+
+/// The host `address` names (`example.com`), when it is a URL with one.
+pub fn host_of_address(address: &str) -> Option<String> {
+    url::Url::parse(address.trim())
         .ok()
         .and_then(|u| u.host_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 /// The topic, with every post of its stream that it did not hold itself.

@@ -1,10 +1,11 @@
 //! A thread opened by its address: fetched from its site, and kept in the
 //! library's cache so that it opens offline, from the kept copy, when the
-//! site cannot be reached.
+//! site cannot be reached. An address that names no discussion tread
+//! knows is a web page, read in reader mode (`article`).
 
 use std::sync::Arc;
 
-use super::{InputSource, SourceError};
+use super::{InputSource, SourceError, article};
 use crate::formats::{self, Format, Loaded, Warning};
 use crate::net::{self, Address, ApiBases, Client, Fetched, NetError, Progress, Timeouts};
 use crate::store::Store;
@@ -29,6 +30,17 @@ pub(super) fn load(
     progress: &Arc<Progress>,
     offline_copy: bool,
 ) -> Result<Loaded, SourceError> {
+    if article::page_address(address).is_some() {
+        let (document, warning) = if offline_copy {
+            article::fetch_or_kept(address, limit, progress)?
+        } else {
+            (article::fetch_page(address, limit, progress)?, None)
+        };
+        return Ok(Loaded {
+            document,
+            warnings: warning.into_iter().collect(),
+        });
+    }
     let discussion = Address::parse(address)?;
     let key = discussion.key();
     // Without a data directory there is nothing to keep, and reading goes on.
@@ -74,6 +86,11 @@ impl InputSource {
         let InputSource::Address(address) = self else {
             return None;
         };
+        if article::page_address(address).is_some() {
+            let (document, _) = article::kept_page(address, limit)?;
+            let warnings = Vec::new();
+            return Some(Ok(Loaded { document, warnings }));
+        }
         let discussion = Address::parse(address).ok()?;
         let (bytes, _) = Store::from_env()
             .ok()?
@@ -150,7 +167,10 @@ impl InputSource {
         match self {
             InputSource::Demo => Some("demo".to_string()),
             InputSource::Stdin => None,
-            InputSource::Address(address) => Address::parse(address).ok().map(|a| a.key()),
+            InputSource::Address(address) => match article::page_address(address) {
+                Some(_) => Some(article::page_key(address)),
+                None => Address::parse(address).ok().map(|a| a.key()),
+            },
             InputSource::File(_) => self.absolute_path(),
             // Two files have no one path to open them again by.
             InputSource::Pair(_) => None,
@@ -171,9 +191,10 @@ impl InputSource {
     pub fn site(&self) -> String {
         match self {
             InputSource::Demo => "demo".to_string(),
-            InputSource::Address(address) => {
-                Address::parse(address).map_or_else(|_| "web".to_string(), |a| a.host())
-            }
+            InputSource::Address(address) => Address::parse(address).map_or_else(
+                |_| net::host_of_address(address).unwrap_or_else(|| "web".to_string()),
+                |a| a.host(),
+            ),
             _ => "file".to_string(),
         }
     }

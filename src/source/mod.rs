@@ -21,6 +21,7 @@ use crate::net::{Address, NetError, Progress, is_address};
 use maildir::{is_maildir, read_maildir};
 
 mod address;
+pub mod article;
 mod maildir;
 
 /// Why the input could not be read or loaded, naming the input.
@@ -146,6 +147,10 @@ impl InputSource {
                 open_file(path).and_then(|(file, size)| read_stream(file, limit, Some(size)))
             }
             InputSource::Pair(pair) => return read_pair(pair, limit),
+            InputSource::Address(address) if article::page_address(address).is_some() => {
+                let page = article::fetch_page(address, limit, &Arc::default())?;
+                return Ok(formats::native::write(&page).into_bytes());
+            }
             InputSource::Address(address) => {
                 let address = Address::parse(address)?;
                 return Ok(address::fetch(&address, limit, &Arc::default())?.bytes);

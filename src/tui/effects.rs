@@ -33,7 +33,7 @@ pub(super) fn carry_out_effects(app: &mut App, saves: Saves) {
     for effect in effects {
         match effect {
             // Started by the event loop, which has the fetches.
-            Effect::FetchReplies { .. } => app.effects.push(effect),
+            Effect::FetchReplies { .. } | Effect::FetchArticle { .. } => app.effects.push(effect),
             Effect::OpenUrl(url) => {
                 if let Err(error) = browser::open_url(&url) {
                     app.update(Message::StoreNotice(format!(

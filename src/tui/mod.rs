@@ -95,11 +95,16 @@ pub type Refresh = std::sync::mpsc::Receiver<Message>;
 /// (a file, a site without such stubs).
 pub type Expander = Box<dyn Fn(&str) -> Option<Refresh>>;
 
+/// Starts fetching the page at an address, read in reader mode, coming
+/// back as `Message::ArticleFetched` or `Message::ArticleFailed`.
+pub type ArticleFetcher = Box<dyn Fn(&str) -> Refresh>;
+
 /// The fetches the reader waits for while it runs, and how to start one.
 #[derive(Default)]
 pub struct Fetches {
     pub pending: Vec<Refresh>,
     pub expander: Option<Expander>,
+    pub articles: Option<ArticleFetcher>,
 }
 
 impl Fetches {
@@ -125,6 +130,15 @@ impl Fetches {
                 None => app.update(Message::RepliesFailed(
                     "they are fetched only for a thread opened by its address".into(),
                 )),
+            }
+        }
+        for address in app.take_article_requests() {
+            match &self.articles {
+                Some(fetch) => self.pending.push(fetch(&address)),
+                None => app.update(Message::ArticleFailed {
+                    address,
+                    why: "this reader fetches no pages".into(),
+                }),
             }
         }
     }
@@ -204,6 +218,8 @@ fn event_loop(
         height: size.height,
     });
     let mut pending = PendingKeys::default();
+    // What the opening asked for (a link post's article) starts at once.
+    fetches.start(app);
     loop {
         guard
             .terminal

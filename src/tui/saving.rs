@@ -48,7 +48,8 @@ pub fn save(store: &Store, effect: Effect, now: i64) -> Vec<Message> {
         | Effect::CopyToClipboard(_)
         | Effect::Suspend
         | Effect::Redraw
-        | Effect::FetchReplies { .. } => Ok(Vec::new()),
+        | Effect::FetchReplies { .. }
+        | Effect::FetchArticle { .. } => Ok(Vec::new()),
     };
     result.unwrap_or_else(|error| vec![Message::StoreNotice(format!("Not saved: {error}"))])
 }

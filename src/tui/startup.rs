@@ -20,6 +20,8 @@ pub struct Opening {
     pub remember: Option<(String, LibraryEntry)>,
     /// The comment the address points at, by source id.
     pub focus: Option<String>,
+    /// A link post's article, and whether it is kept or to be fetched.
+    pub article: Option<crate::app::linked_article::ArticleOffer>,
 }
 
 /// Opens the store and tells the app what it keeps for its document.
@@ -31,6 +33,7 @@ pub fn open(app: &mut App, opening: Opening) -> Option<Store> {
         warning,
         remember,
         focus,
+        article,
     } = opening;
     let (store, mut opened) = match Store::from_env() {
         Ok(store) => {
@@ -54,6 +57,7 @@ pub fn open(app: &mut App, opening: Opening) -> Option<Store> {
     };
     opened.notice = opened.notice.or(warning);
     opened.focus = focus;
+    opened.article = article;
     app.update(Message::Opened(Box::new(opened)));
     store
 }

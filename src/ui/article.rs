@@ -8,11 +8,12 @@ use ratatui::text::{Line, Span};
 
 use crate::app::geometry::ARTICLE_GUTTER;
 use crate::app::search::{Part, Place};
-use crate::app::wrapped::TextLine;
+use crate::app::wrapped::{TextLine, WrappedArticle};
 use crate::app::{App, Pane};
 use crate::document::BlockKind;
 
 use super::draw_line;
+use crate::text::wrap::WrapMode;
 
 const CURSOR_MARK: &str = "▌";
 /// Marks a bookmarked passage in the gutter (and in comment headers).
@@ -24,16 +25,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .article(&app.document, app.article_text_width(area));
     let env = app.article_env(&layout, area);
     let top = app.article.top_line(&env);
-    let cursor_lines = if layout.block_starts.is_empty() {
-        0..0
-    } else {
-        layout.block_lines(app.article.cursor)
-    };
-    let cursor_style = if app.focus == Pane::Article {
-        app.theme.cursor
-    } else {
-        app.theme.cursor_unfocused
-    };
     let text_area = Rect {
         x: area.x + ARTICLE_GUTTER.min(area.width),
         width: area.width.saturating_sub(ARTICLE_GUTTER),
@@ -45,6 +36,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .enumerate()
     {
         let y = area.y + offset as u16;
+        render_gutter(app, (&layout, top + offset), area, y, buf);
         if let Some((anchor, head)) = app.article.visual
             && (anchor.min(head)..=anchor.max(head)).contains(&(top + offset))
         {
@@ -52,20 +44,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 Rect::new(text_area.x, y, text_area.width, 1),
                 app.theme.selection,
             );
-        }
-        if cursor_lines.contains(&(top + offset)) && area.width > 0 {
-            buf[(area.x, y)]
-                .set_symbol(CURSOR_MARK)
-                .set_style(cursor_style);
-        }
-        if let TextLine::Text { block, .. } = line
-            && app.marks.article.contains(block)
-            && layout.block_starts[*block] == top + offset
-            && area.width > 1
-        {
-            buf[(area.x + 1, y)]
-                .set_symbol(BOOKMARK_MARK)
-                .set_style(app.theme.bookmark);
         }
         if let TextLine::Text { block, lead, range } = line {
             draw_line(
@@ -75,6 +53,62 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 &block_line(app, *block, lead, range.clone()),
             );
         }
+    }
+    let drawn = layout
+        .lines
+        .len()
+        .saturating_sub(top)
+        .min(area.height.into());
+    render_note(app, text_area, drawn, buf);
+}
+
+/// The gutter beside layout line `index`, drawn at row `y`: the passage
+/// cursor, and a star on the first line of a bookmarked block.
+fn render_gutter(
+    app: &App,
+    (layout, index): (&WrappedArticle, usize),
+    area: Rect,
+    y: u16,
+    buf: &mut Buffer,
+) {
+    let on_cursor =
+        !layout.block_starts.is_empty() && layout.block_lines(app.article.cursor).contains(&index);
+    if on_cursor && area.width > 0 {
+        let style = if app.focus == Pane::Article {
+            app.theme.cursor
+        } else {
+            app.theme.cursor_unfocused
+        };
+        buf[(area.x, y)].set_symbol(CURSOR_MARK).set_style(style);
+    }
+    if let Some(TextLine::Text { block, .. }) = layout.lines.get(index)
+        && app.marks.article.contains(block)
+        && layout.block_starts[*block] == index
+        && area.width > 1
+    {
+        buf[(area.x + 1, y)]
+            .set_symbol(BOOKMARK_MARK)
+            .set_style(app.theme.bookmark);
+    }
+}
+
+/// Under the link of a link post, a line on its article: on its way, or
+/// why it is not there; a blank line apart from the text.
+fn render_note(app: &App, text_area: Rect, drawn: usize, buf: &mut Buffer) {
+    let Some(note) = app.article_note() else {
+        return;
+    };
+    let width = usize::from(text_area.width).min(app.settings.reading_width);
+    let wrapped = crate::text::wrap::wrap_lines(&note, width.max(1), WrapMode::Prose);
+    for (offset, line) in wrapped.into_iter().enumerate() {
+        let y = text_area.y as usize + drawn + 1 + offset;
+        let Ok(y) = u16::try_from(y) else { return };
+        draw_line(
+            buf,
+            text_area,
+            y,
+            &Line::from(Span::styled(line.to_string(), app.theme.meta)),
+        );
     }
 }
 
