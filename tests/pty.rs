@@ -1123,3 +1123,45 @@ fn enter_on_a_reddit_stub_fetches_its_replies_into_the_thread() {
     session.keys("q");
     assert!(session.wait_exit().success());
 }
+
+#[test]
+fn a_link_posts_article_arrives_by_itself_while_the_comments_are_read() {
+    use common::server::{Reply, Server};
+    let page = "<!doctype html><html><head><title>Ferries return</title></head><body>\
+        <nav>Home · News</nav><article><h1>Ferries return</h1>\
+        <p>The city council voted on Tuesday to bring the river ferries back, after twenty \
+        years without them, and the first boats are to sail in the spring.</p>\
+        <p>Three landings are planned, at the old harbour, the market and the university.</p>\
+        </article></body></html>";
+    let server = Server::start(vec![(
+        "/ferries".into(),
+        Reply::status(200)
+            .header("Content-Type", "text/html")
+            .body(page)
+            .after(Duration::from_secs(3)),
+    )]);
+    let mut story: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(common::fixture("hn-algolia.json")).unwrap())
+            .unwrap();
+    story["text"] = serde_json::Value::Null;
+    story["url"] = serde_json::json!(format!("{}/ferries", server.base));
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), story.to_string()).unwrap();
+    let mut session = Session::start(&[file.path().to_str().unwrap()], 120, 40);
+    session.wait_for("the fetch under the link", |s| {
+        s.contains("Fetching article from 127.0.0.1")
+    });
+    // The comments answer keys while the page is on its way.
+    session.keys("\tj");
+    session.wait_for("the second comment selected", |s| {
+        s.contains("2/4") && s.contains("Fetching article")
+    });
+    // The article comes without a key.
+    session.wait_for("the article", |s| {
+        s.contains("The city council voted on Tuesday") && !s.contains("Fetching article")
+    });
+    assert!(session.screen_text().contains("2/4"));
+    session.keys("q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+}

@@ -140,7 +140,10 @@ impl App {
                 self.ids.stamp(self.now),
             )
         };
-        if let Some(bookmark) = made {
+        if let Some(mut bookmark) = made {
+            // Filed under the key the document opened with: a linked
+            // article read into it since changes what its text hashes to.
+            bookmark.document = self.doc_key.clone();
             self.open_prompt(Prompt::new(
                 String::new(),
                 PromptPurpose::New(Box::new(bookmark)),

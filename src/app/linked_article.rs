@@ -88,6 +88,10 @@ impl App {
             self.message = Some("This is not a link post: there is no article to fetch".into());
             return;
         };
+        if matches!(self.linked_article, LinkedArticle::Fetching { .. }) {
+            self.message = Some("The article is on its way".into());
+            return;
+        }
         self.effects.push(Effect::FetchArticle {
             address: address.clone(),
         });

@@ -166,7 +166,7 @@ impl Client {
                         })?;
                     check_scheme(&current)?;
                 }
-                404 | 410 => return Err(NetError::NotFound { host, what }),
+                404 | 410 => return Err(NetError::NotFound { host, what, status }),
                 429 => {
                     let retry_after = header("retry-after").and_then(|v| retry_seconds(&v));
                     return Err(NetError::RateLimited { host, retry_after });

@@ -40,8 +40,12 @@ pub enum NetError {
     Timeout { host: String, after: Duration },
     #[error("secure connection to {host} failed: {why}")]
     Tls { host: String, why: String },
-    #[error("no such {what} at {host} (HTTP 404)")]
-    NotFound { host: String, what: &'static str },
+    #[error("no such {what} at {host} (HTTP {status})")]
+    NotFound {
+        host: String,
+        what: &'static str,
+        status: u16,
+    },
     #[error("{host} refused the request (HTTP {status}){}", private_hint(*.status))]
     Refused { host: String, status: u16 },
     #[error("rate limited by {host} (HTTP 429): try again {}", retry_hint(*.retry_after))]

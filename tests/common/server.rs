@@ -88,13 +88,19 @@ impl Server {
     /// Serves `routes` (a request target, path and query exactly, and its
     /// reply) until the test ends; anything else is a 404.
     pub fn start(routes: Vec<(String, Reply)>) -> Server {
+        Server::for_connections(routes, usize::MAX)
+    }
+
+    /// [`start`](Self::start), closing after `connections` connections:
+    /// the site goes offline, connections to it refused.
+    pub fn for_connections(routes: Vec<(String, Reply)>, connections: usize) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let seen = Arc::new(Mutex::new(Vec::new()));
         let log = Arc::clone(&seen);
         let routes = Arc::new(routes);
         std::thread::spawn(move || {
-            for stream in listener.incoming() {
+            for stream in listener.incoming().take(connections) {
                 let Ok(stream) = stream else { continue };
                 let (routes, log) = (Arc::clone(&routes), Arc::clone(&log));
                 // A connection each, so that one held back does not hold

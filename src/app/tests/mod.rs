@@ -4,6 +4,7 @@
 mod bookmarks;
 mod folding;
 mod keys;
+mod linked_article;
 mod navigation;
 mod overlays;
 mod search;
