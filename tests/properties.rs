@@ -150,6 +150,20 @@ proptest! {
     }
 
     #[test]
+    fn a_fetched_page_of_any_bytes_and_any_charset_reads_or_fails_cleanly(
+        bytes in prop::collection::vec(any::<u8>(), 0..400),
+        meta in "[a-z0-9 =;'\"<>-]{0,30}",
+        charset in prop::option::of("[a-zA-Z0-9_-]{0,16}"),
+    ) {
+        let mut page = format!("<html><head><meta charset={meta}>").into_bytes();
+        page.extend_from_slice(&bytes);
+        let address = "https://paper.example/a/b";
+        if let Ok(document) = tread::formats::load_page(&page, charset.as_deref(), address) {
+            prop_assert!(!document.title.contains(|c: char| c.is_control()));
+        }
+    }
+
+    #[test]
     fn the_html_converter_never_panics(html in html_like()) {
         tread::fuzzing::html(html.as_bytes());
     }
