@@ -64,8 +64,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             let source = InputSource::from_args(file.as_deref(), second.as_deref());
             let mut loaded = load(&source, input)?;
             if with_article {
-                let name = source.display_name();
-                tread::commands::article::attach(&name, &mut loaded.document, input.limit())?;
+                tread::commands::article::attach(&source, &mut loaded.document, input.limit())?;
             }
             let width = width.map(usize::from).unwrap_or_else(terminal_width);
             let zone = tread::age::local_zone();
@@ -205,8 +204,13 @@ fn run_reader(
     app.doc_path = source.absolute_path();
     let kept_copy = refresh.is_some();
     let remember = library_entry(source, &app, &loaded_warnings, kept_copy);
+    let thread_key = source.library_key();
     let article = article::linked_article(&app.document).map(|address| ArticleOffer {
-        kept: article::kept_page(&address, input.limit()).map(|(page, _)| Box::new(page)),
+        kept: article::kept_page(
+            &article::linked_key(thread_key.as_deref(), &address),
+            input.limit(),
+        )
+        .map(|(page, _)| Box::new(page)),
         fetch_now: config.fetch_articles,
         address,
     });
@@ -221,7 +225,7 @@ fn run_reader(
     let fetches = tui::Fetches {
         pending: refresh.into_iter().collect(),
         expander: expander_for(source, input),
-        articles: Some(article_fetcher(input)),
+        articles: Some(article_fetcher(thread_key, input)),
     };
     tui::run(session, app, store, fetches).map_err(|source| Error::Terminal { source })
 }
@@ -254,11 +258,12 @@ fn expander_for(source: &InputSource, input: InputOptions) -> Option<tui::Expand
 }
 
 /// Fetches a link post's article on a thread, for the reader to take.
-fn article_fetcher(input: InputOptions) -> tui::ArticleFetcher {
+fn article_fetcher(thread_key: Option<String>, input: InputOptions) -> tui::ArticleFetcher {
     Box::new(move |address: &str| {
         let address = address.to_string();
-        in_background(
-            move || match article::fetch_page(&address, input.limit(), &Arc::default()) {
+        let key = article::linked_key(thread_key.as_deref(), &address);
+        in_background(move || {
+            match article::fetch_page(&address, &key, input.limit(), &Arc::default()) {
                 Ok(page) => Message::ArticleFetched {
                     address,
                     page: Box::new(page),
@@ -267,8 +272,8 @@ fn article_fetcher(input: InputOptions) -> tui::ArticleFetcher {
                     address,
                     why: error.to_string(),
                 },
-            },
-        )
+            }
+        })
     })
 }
 

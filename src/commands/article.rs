@@ -6,11 +6,12 @@ use std::sync::Arc;
 
 use crate::document::Document;
 use crate::error::Error;
-use crate::source::article;
+use crate::source::{InputSource, article};
 
 /// Reads the article `document` (named `name`) links to into it; says on
 /// stderr when it is not a link post or the copy is an old one.
-pub fn attach(name: &str, document: &mut Document, limit: u64) -> Result<(), Error> {
+pub fn attach(source: &InputSource, document: &mut Document, limit: u64) -> Result<(), Error> {
+    let name = source.display_name();
     let Some(address) = article::linked_article(document) else {
         let _ = writeln!(
             std::io::stderr(),
@@ -18,7 +19,8 @@ pub fn attach(name: &str, document: &mut Document, limit: u64) -> Result<(), Err
         );
         return Ok(());
     };
-    let (page, warning) = article::fetch_or_kept(&address, limit, &Arc::default())?;
+    let key = article::linked_key(source.library_key().as_deref(), &address);
+    let (page, warning) = article::fetch_or_kept(&address, &key, limit, &Arc::default())?;
     if let Some(warning) = warning {
         let _ = writeln!(std::io::stderr(), "tread: {address}: warning: {warning}");
     }

@@ -32,9 +32,10 @@ pub(super) fn load(
 ) -> Result<Loaded, SourceError> {
     if article::page_address(address).is_some() {
         let (document, warning) = if offline_copy {
-            article::fetch_or_kept(address, limit, progress)?
+            article::fetch_or_kept(address, &article::page_key(address), limit, progress)?
         } else {
-            (article::fetch_page(address, limit, progress)?, None)
+            let key = article::page_key(address);
+            (article::fetch_page(address, &key, limit, progress)?, None)
         };
         return Ok(Loaded {
             document,
@@ -87,7 +88,7 @@ impl InputSource {
             return None;
         };
         if article::page_address(address).is_some() {
-            let (document, _) = article::kept_page(address, limit)?;
+            let (document, _) = article::kept_page(&article::page_key(address), limit)?;
             let warnings = Vec::new();
             return Some(Ok(Loaded { document, warnings }));
         }

@@ -40,7 +40,7 @@ pub fn page_address(address: &str) -> Option<String> {
     Some(url.to_string())
 }
 
-/// What the cache keeps the page at `address` under.
+/// What the cache keeps the page at `address` under, opened by itself.
 pub fn page_key(address: &str) -> String {
     format!(
         "page:{}",
@@ -48,10 +48,18 @@ pub fn page_key(address: &str) -> String {
     )
 }
 
-/// The page at `address`, read in reader mode, and kept for next time;
-/// counted into `progress`.
+/// What the cache keeps a link post's article at `address` under: with
+/// its thread (`thread`, the thread's library key), so that forgetting the
+/// thread forgets it too; by itself for a thread the library does not keep.
+pub fn linked_key(thread: Option<&str>, address: &str) -> String {
+    thread.map_or_else(|| page_key(address), crate::store::library::article_key)
+}
+
+/// The page at `address`, read in reader mode, and kept for next time
+/// under `key`; counted into `progress`.
 pub fn fetch_page(
     address: &str,
+    key: &str,
     limit: u64,
     progress: &Arc<Progress>,
 ) -> Result<Document, SourceError> {
@@ -65,16 +73,14 @@ pub fn fetch_page(
     // Kept only once it reads; a copy that cannot be kept costs the
     // offline copy, not this reading.
     if let Ok(store) = Store::from_env() {
-        let _ = store.keep_copy(&page_key(address), native::write(&document).as_bytes());
+        let _ = store.keep_copy(key, native::write(&document).as_bytes());
     }
     Ok(document)
 }
 
-/// The kept copy of the page at `address`, and when it was fetched.
-pub fn kept_page(address: &str, limit: u64) -> Option<(Document, i64)> {
-    let (bytes, fetched_at) = Store::from_env()
-        .ok()?
-        .kept_copy(&page_key(address), limit)?;
+/// The page kept under `key`, and when it was fetched.
+pub fn kept_page(key: &str, limit: u64) -> Option<(Document, i64)> {
+    let (bytes, fetched_at) = Store::from_env().ok()?.kept_copy(key, limit)?;
     let loaded = formats::load(&bytes, Some(Format::Json)).ok()?;
     Some((loaded.document, fetched_at))
 }
@@ -83,12 +89,13 @@ pub fn kept_page(address: &str, limit: u64) -> Option<(Document, i64)> {
 /// kept copy, with a warning saying how old it is.
 pub fn fetch_or_kept(
     address: &str,
+    key: &str,
     limit: u64,
     progress: &Arc<Progress>,
 ) -> Result<(Document, Option<Warning>), SourceError> {
-    match fetch_page(address, limit, progress) {
+    match fetch_page(address, key, limit, progress) {
         Ok(document) => Ok((document, None)),
-        Err(SourceError::Fetch(error)) if error.is_offline() => match kept_page(address, limit) {
+        Err(SourceError::Fetch(error)) if error.is_offline() => match kept_page(key, limit) {
             Some((document, fetched_at)) => Ok((document, Some(Warning::Offline { fetched_at }))),
             None => Err(error.into()),
         },

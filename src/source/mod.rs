@@ -148,7 +148,8 @@ impl InputSource {
             }
             InputSource::Pair(pair) => return read_pair(pair, limit),
             InputSource::Address(address) if article::page_address(address).is_some() => {
-                let page = article::fetch_page(address, limit, &Arc::default())?;
+                let key = article::page_key(address);
+                let page = article::fetch_page(address, &key, limit, &Arc::default())?;
                 return Ok(formats::native::write(&page).into_bytes());
             }
             InputSource::Address(address) => {

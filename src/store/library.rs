@@ -151,8 +151,17 @@ impl Store {
     /// Forgets the kept copy of `key`; one that is not there is forgotten.
     pub fn forget_copy(&self, key: &str) {
         let _ = std::fs::remove_file(self.kept_copy_path(key));
+        // A link post's article goes with its thread.
+        let _ = std::fs::remove_file(self.kept_copy_path(&article_key(key)));
     }
 }
+
+/// What the cache keeps the article of the thread at `thread` under.
+pub fn article_key(thread: &str) -> String {
+    format!("{thread}#article")
+}
+
+impl Store {}
 
 #[cfg(test)]
 mod tests {
@@ -198,5 +207,17 @@ mod tests {
         assert_eq!(on_disk, 1);
         store.forget_copy("hn:1");
         assert_eq!(store.kept_copy("hn:1", 1 << 20), None);
+    }
+
+    #[test]
+    fn a_threads_article_is_forgotten_with_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path().to_path_buf());
+        store.keep_copy("hn:1", b"thread").unwrap();
+        store.keep_copy(&article_key("hn:1"), b"article").unwrap();
+        store.keep_copy(&article_key("hn:2"), b"another").unwrap();
+        store.forget_copy("hn:1");
+        assert_eq!(store.kept_copy(&article_key("hn:1"), 100), None);
+        assert!(store.kept_copy(&article_key("hn:2"), 100).is_some());
     }
 }
