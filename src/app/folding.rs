@@ -62,15 +62,10 @@ impl App {
 
     /// The stubs whose replies the reader asked for, for the event loop.
     pub fn take_fetch_requests(&mut self) -> Vec<String> {
-        let mut stubs = Vec::new();
-        self.effects.retain(|effect| match effect {
-            Effect::FetchReplies { stub } => {
-                stubs.push(stub.clone());
-                false
-            }
-            _ => true,
-        });
-        stubs
+        self.take_effects(|effect| match effect {
+            Effect::FetchReplies { stub } => Some(stub.clone()),
+            _ => None,
+        })
     }
 
     /// Shows comment `id`'s text behind its content warning.

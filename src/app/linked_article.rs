@@ -182,15 +182,10 @@ impl App {
 
     /// Takes the article fetches the reader asked for, for the event loop.
     pub fn take_article_requests(&mut self) -> Vec<String> {
-        let mut addresses = Vec::new();
-        self.effects.retain(|effect| match effect {
-            Effect::FetchArticle { address } => {
-                addresses.push(address.clone());
-                false
-            }
-            _ => true,
-        });
-        addresses
+        self.take_effects(|effect| match effect {
+            Effect::FetchArticle { address } => Some(address.clone()),
+            _ => None,
+        })
     }
 }
 

@@ -178,6 +178,20 @@ impl App {
         }
     }
 
+    /// Takes the queued effects `pick` picks, leaving the others queued:
+    /// the fetches, which the event loop starts apart from the rest.
+    pub(crate) fn take_effects<T>(&mut self, pick: impl Fn(&Effect) -> Option<T>) -> Vec<T> {
+        let mut taken = Vec::new();
+        self.effects.retain(|effect| match pick(effect) {
+            Some(value) => {
+                taken.push(value);
+                false
+            }
+            None => true,
+        });
+        taken
+    }
+
     pub fn arrangement(&self) -> Arrangement {
         geometry::effective_mode(
             self.area.width,
