@@ -135,9 +135,11 @@ impl App {
             (PromptOutcome::Done(note), PromptPurpose::New(bookmark)) => {
                 self.finish_bookmark(*bookmark, note);
             }
-            // Esc on a new bookmark still saves it, without a note.
-            (PromptOutcome::Cancelled, PromptPurpose::New(bookmark)) => {
-                self.finish_bookmark(*bookmark, None);
+            // Esc is the universal cancel: it makes nothing (less, vim,
+            // mutt); Enter on an empty note saves without one.
+            (PromptOutcome::Cancelled, PromptPurpose::New(_)) => {
+                self.close_prompt();
+                self.message = Some("No bookmark made".to_string());
             }
             (PromptOutcome::Done(note), PromptPurpose::EditNote(id)) => {
                 self.close_prompt();

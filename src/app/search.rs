@@ -225,6 +225,12 @@ impl super::App {
         self.close_prompt();
         self.searches.regex = regex;
         self.searches.at = None;
+        // An empty query repeats the search in force, as `n` does (vim's
+        // and less's `/` Enter).
+        if query.is_none() && self.search.is_some() {
+            self.moving(true, |app| app.go_to_match(true));
+            return;
+        }
         let Some(query) = query.or_else(|| self.searches.queries.last().cloned()) else {
             return;
         };

@@ -101,7 +101,7 @@ pub fn render_prompt(app: &App, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     buf.set_style(area, app.theme.status_bar);
     let label = match prompt.purpose {
-        PromptPurpose::New(_) => " Note (Enter saves, Esc saves without): ",
+        PromptPurpose::New(_) => " Note (Enter saves, Esc cancels): ",
         PromptPurpose::EditNote(_) => " Note (Enter saves, Esc cancels): ",
         PromptPurpose::Search { regex: false } => " Search (Ctrl-R: regex): /",
         PromptPurpose::Search { regex: true } => " Regex search (Ctrl-R: plain): /",

@@ -38,11 +38,17 @@ fn b_on_the_article_asks_for_a_note_and_saves_the_paragraph() {
 }
 
 #[test]
-fn esc_saves_without_a_note() {
+fn esc_cancels_a_new_bookmark_and_an_empty_enter_saves_without_a_note() {
     let mut app = app();
     app.update(Action::Bookmark);
     type_text(&mut app, "abandoned");
     app.update(Message::Prompt(PromptKey::Esc));
+    assert!(saved(&app).is_empty());
+    assert!(app.overlay.is_none());
+    assert_eq!(app.message.as_deref(), Some("No bookmark made"));
+    app.update(Action::Bookmark);
+    app.update(Message::Prompt(PromptKey::Enter));
+    assert_eq!(saved(&app).len(), 1);
     assert_eq!(saved(&app)[0].note, None);
 }
 

@@ -111,3 +111,21 @@ fn a_match_deep_in_a_long_paragraph_or_comment_is_scrolled_into_view() {
     assert_eq!(app.focus, Pane::Comments);
     assert!(drawn(&app).contains("needle-comment"), "{}", drawn(&app));
 }
+
+#[test]
+fn an_empty_query_repeats_the_search_as_n_does() {
+    let mut app = app();
+    search_for(&mut app, "Paragraph");
+    assert_eq!(app.article.cursor, 0);
+    // `/` then Enter: the next match, as vim and less do.
+    search_for(&mut app, "");
+    assert_eq!(app.article.cursor, 1);
+    assert_eq!(app.search.as_ref().unwrap().current, Some(1));
+    search_for(&mut app, "");
+    assert_eq!(app.article.cursor, 2);
+    // With no search in force, the last query of the history is searched.
+    app.update(Action::CloseOverlay);
+    assert!(app.search.is_none());
+    search_for(&mut app, "");
+    assert_eq!(app.search.as_ref().unwrap().query, "Paragraph");
+}
