@@ -298,18 +298,31 @@ impl App {
             return;
         }
         places.sort();
-        let chosen = if forward {
-            places.iter().find(|(k, _)| *k > here).or(places.first())
+        let ahead = if forward {
+            places.iter().find(|(k, _)| *k > here)
         } else {
-            places
-                .iter()
-                .rev()
-                .find(|(k, _)| *k < here)
-                .or(places.last())
+            places.iter().rev().find(|(k, _)| *k < here)
         };
+        let wrapped = ahead.is_none();
+        let chosen = ahead.or(if forward {
+            places.first()
+        } else {
+            places.last()
+        });
         if let Some(&(_, index)) = chosen {
             let bookmark = self.bookmarks[index].clone();
             self.jump_to(&bookmark);
+            // Said as vim says a search that wrapped.
+            if wrapped && self.message.is_none() {
+                self.message = Some(
+                    if forward {
+                        "Past the last bookmark: continued from the first"
+                    } else {
+                        "Before the first bookmark: continued from the last"
+                    }
+                    .to_string(),
+                );
+            }
         }
     }
 }

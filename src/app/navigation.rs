@@ -273,6 +273,10 @@ impl App {
             self.with_comments(|view, env| view.select(env, target));
             return;
         }
+        if let Some(boundary) = boundary_message(action) {
+            self.message = Some(boundary.to_string());
+            return;
+        }
         let page = self.page_lines(Pane::Comments) as isize;
         let lines = match action {
             Action::ScrollDown => 1,
@@ -287,7 +291,7 @@ impl App {
     }
 
     /// The comment a movement from `selected` goes to, if it is one and goes
-    /// anywhere.
+    /// anywhere (else [`boundary_message`] says why not).
     pub(super) fn comment_target(&self, action: Action, selected: CommentId) -> Option<CommentId> {
         use Action::*;
         let comments = &self.document.comments;
@@ -315,4 +319,20 @@ impl App {
             _ => None,
         }
     }
+}
+
+/// What a tree movement that goes nowhere says, as vim says why a motion
+/// failed: the reader learns where it is rather than thinking the key
+/// did not work.
+fn boundary_message(action: Action) -> Option<&'static str> {
+    Some(match action {
+        Action::NextSibling => "No next reply at this level",
+        Action::PreviousSibling => "No previous reply at this level",
+        Action::Parent => "A top-level comment: no parent",
+        Action::NextThread => "This is the last thread",
+        Action::PreviousThread => "This is the first thread",
+        Action::NextComment => "The last comment",
+        Action::PreviousComment => "The first comment",
+        _ => return None,
+    })
 }

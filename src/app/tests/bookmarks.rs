@@ -308,3 +308,22 @@ fn a_huge_last_block_from_disk_marks_only_the_article_there_is() {
         assert!(bookmark.location().contains("paragraphs 1–"));
     }
 }
+
+#[test]
+fn m_says_when_it_wraps_around() {
+    let mut app = app();
+    let bookmark = first_paragraph_bookmark(&app.document);
+    app.update(Message::BookmarksLoaded(vec![bookmark]));
+    app.article.cursor = 2;
+    app.update(Action::NextBookmark);
+    assert_eq!(app.article.cursor, 0);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Past the last bookmark: continued from the first")
+    );
+    app.update(Action::PreviousBookmark);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Before the first bookmark: continued from the last")
+    );
+}

@@ -459,3 +459,32 @@ fn a_document_without_comments_gives_the_article_the_whole_screen() {
         Some("This document has no comments")
     );
 }
+
+#[test]
+fn a_movement_that_goes_nowhere_says_why() {
+    let mut app = app();
+    focus_comments(&mut app);
+    // a is the first top-level comment: no parent, no earlier thread.
+    assert_eq!(selected(&app), "a");
+    for (action, said) in [
+        (Action::Parent, "A top-level comment: no parent"),
+        (Action::PreviousThread, "This is the first thread"),
+        (Action::PreviousSibling, "No previous reply at this level"),
+        (Action::PreviousComment, "The first comment"),
+    ] {
+        app.update(action);
+        assert_eq!(selected(&app), "a");
+        assert_eq!(app.message.as_deref(), Some(said), "{action:?}");
+    }
+    select(&mut app, "g");
+    app.update(Action::NextThread);
+    assert_eq!(app.message.as_deref(), Some("This is the last thread"));
+    app.update(Action::NextSibling);
+    assert_eq!(app.message.as_deref(), Some("No next reply at this level"));
+    app.update(Action::NextComment);
+    assert_eq!(app.message.as_deref(), Some("The last comment"));
+    // A movement that moves says nothing.
+    app.update(Action::PreviousThread);
+    assert_eq!(selected(&app), "e");
+    assert_eq!(app.message, None);
+}
