@@ -32,7 +32,7 @@ pub enum TextLine {
 pub fn lay_out_blocks(blocks: &[Block], width: usize) -> Vec<TextLine> {
     let mut lines = Vec::new();
     for (index, block) in blocks.iter().enumerate() {
-        if index > 0 {
+        if index > 0 && !crate::document::single_spaced(&blocks[index - 1], block) {
             lines.push(TextLine::Blank);
         }
         lines.extend(
@@ -82,14 +82,16 @@ impl WrappedArticle {
         Some(after.saturating_sub(1))
     }
 
-    /// Lines `block` covers.
+    /// Lines `block` covers (not the blank line after it, if any: list
+    /// items have none between them).
     pub fn block_lines(&self, block: usize) -> Range<usize> {
         let start = self.block_starts[block];
-        let end = self
-            .block_starts
-            .get(block + 1)
-            .map_or(self.lines.len(), |next| next - 1);
-        start..end
+        let end = match self.block_starts.get(block + 1) {
+            Some(&next) if next > 0 && self.lines[next - 1] == TextLine::Blank => next - 1,
+            Some(&next) => next,
+            None => self.lines.len(),
+        };
+        start..end.max(start)
     }
 }
 
@@ -174,5 +176,26 @@ mod tests {
         assert_eq!(layout.block_lines(1), 4..5);
         assert_eq!(layout.block_at(3), Some(0));
         assert_eq!(layout.block_at(4), Some(1));
+    }
+
+    #[test]
+    fn items_of_a_list_are_single_spaced() {
+        use crate::document::BlockKind::ListItem;
+        let blocks = vec![
+            Block::paragraph("Three things:"),
+            Block::new(ListItem, "one two three"),
+            Block::new(ListItem, "four"),
+            Block::paragraph("After."),
+        ];
+        let layout = WrappedArticle::new(&blocks, 9);
+        // "Three", "things:", blank, "• one two" "  three", "• four", blank, "After."
+        let blank: Vec<bool> = layout.lines.iter().map(|l| *l == TextLine::Blank).collect();
+        assert_eq!(
+            blank,
+            [false, false, true, false, false, false, true, false]
+        );
+        assert_eq!(layout.block_lines(1), 3..5);
+        assert_eq!(layout.block_lines(2), 5..6);
+        assert_eq!(layout.block_lines(3), 7..8);
     }
 }

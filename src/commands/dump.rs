@@ -56,8 +56,11 @@ pub fn write(
             out.line("", line)?;
         }
     }
-    for block in &document.article {
-        out.line("", "")?;
+    for (index, block) in document.article.iter().enumerate() {
+        let previous = index.checked_sub(1).map(|i| &document.article[i]);
+        if !previous.is_some_and(|previous| crate::document::single_spaced(previous, block)) {
+            out.line("", "")?;
+        }
         out.block("", block, width)?;
     }
     out.line("", "")?;
@@ -180,15 +183,41 @@ fn render_comments(document: &Document, out: &mut Output<'_, impl Write>) -> io:
             };
             out.line(lead, line)?;
         }
-        for block in &comment.body {
+        for (index, block) in comment.body.iter().enumerate() {
             out.block(&guides.body, block, text_width)?;
-            out.line(&guides.body, "")?;
+            let next = comment.body.get(index + 1);
+            if !next.is_some_and(|next| crate::document::single_spaced(block, next)) {
+                out.line(&guides.body, "")?;
+            }
         }
         if comment.body.is_empty() {
             out.line(&guides.body, "")?;
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod list_tests {
+    use crate::document::{Block, BlockKind, Document};
+
+    #[test]
+    fn list_items_are_dumped_single_spaced() {
+        let document = Document {
+            title: "T".into(),
+            article: vec![
+                Block::paragraph("Two things:"),
+                Block::new(BlockKind::ListItem, "one"),
+                Block::new(BlockKind::ListItem, "two"),
+            ],
+            ..Document::default()
+        };
+        let dump = super::render(&document, 40);
+        assert!(
+            dump.contains("Two things:\n\n• one\n• two\n\nNo comments"),
+            "{dump}"
+        );
+    }
 }
 
 #[cfg(test)]

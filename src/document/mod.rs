@@ -138,6 +138,12 @@ impl Block {
     }
 }
 
+/// Whether `next` follows `previous` without a blank line between: items
+/// of one list are single-spaced, as they are printed.
+pub fn single_spaced(previous: &Block, next: &Block) -> bool {
+    previous.kind == BlockKind::ListItem && next.kind == BlockKind::ListItem
+}
+
 impl Document {
     /// Reads `page`, the article a link post links to, into this post's
     /// article: the link first, as it was (so that a page fetched again
