@@ -549,7 +549,7 @@ fn bookmark_a_paragraph_quit_list_reopen_and_jump_back() {
     // Reopen: the position comes back and the passage is marked.
     let mut session = Session::start_program(program, &[&sample], 100, 30, Some(data.path()));
     session.wait_for("the restored position and the gutter mark", |s| {
-        s.contains("paragraph 3/14") && s.contains("★Crucially")
+        s.contains("paragraph 3/14") && s.contains("★ Crucially")
     });
     session.keys("G");
     session.wait_for("the end of the article", |s| s.contains("paragraph 14/14"));
@@ -559,7 +559,7 @@ fn bookmark_a_paragraph_quit_list_reopen_and_jump_back() {
     });
     session.keys("\r");
     session.wait_for("the bookmarked paragraph again", |s| {
-        s.contains("paragraph 3/14") && s.contains("★Crucially") && !s.contains("Bookmarks (1)")
+        s.contains("paragraph 3/14") && s.contains("★ Crucially") && !s.contains("Bookmarks (1)")
     });
     session.keys("q");
     assert!(session.wait_exit().success());

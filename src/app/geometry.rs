@@ -10,8 +10,9 @@ use super::{Arrangement, Pane};
 /// Below this size there is no room to read; a notice is shown instead.
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 6;
-/// Columns left of the article text: the passage cursor and a space.
-pub const ARTICLE_GUTTER: u16 = 2;
+/// Columns left of the article text: the passage cursor, the bookmark
+/// star, and a space so that the star does not touch the text.
+pub const ARTICLE_GUTTER: u16 = 3;
 /// Columns kept free right of the article text, so it does not touch the divider.
 pub const ARTICLE_MARGIN: u16 = 1;
 /// Columns left of the comment tree: the selection bar.

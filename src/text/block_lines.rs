@@ -16,7 +16,9 @@ pub struct BlockLine {
     pub range: Range<usize>,
 }
 
-const QUOTE_LEAD: &str = "│ ";
+/// Quotes have their own bar, not the tree guides' `│`: a quote under a
+/// leaf comment would read as a branch of the tree.
+const QUOTE_LEAD: &str = "▎ ";
 const CODE_LEAD: &str = "  ";
 const BULLET_LEAD: &str = "• ";
 const HANGING_LEAD: &str = "  ";
@@ -79,7 +81,7 @@ mod tests {
     #[test]
     fn quotes_carry_a_bar_on_every_line() {
         let block = Block::new(BlockKind::Quote, "one two three");
-        assert_eq!(rendered(&block, 9), ["│ one two", "│ three"]);
+        assert_eq!(rendered(&block, 9), ["▎ one two", "▎ three"]);
     }
 
     #[test]
