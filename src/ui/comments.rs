@@ -105,7 +105,7 @@ fn draw_row_line(app: &App, row: &Row, area: Rect, text_area: Rect, y: u16, buf:
         );
     }
     let line = if line_index == 0 {
-        header_line(app, id, guides)
+        super::ellipsized(header_line(app, id, guides), text_area.width.into())
     } else {
         let text_line = row.body.and_then(|b| b.get(line_index - 1));
         body_line(app, id, guides, text_line)

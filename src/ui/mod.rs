@@ -195,6 +195,28 @@ pub(crate) fn search_highlights(app: &App, place: Place) -> Vec<(Range<usize>, S
 }
 
 /// Draws `line` in one row of `area`, clipped to its width.
+/// `line` cut to `width` columns with `…` at the end when it is wider, so
+/// that a cut name or header shows it was cut.
+pub(crate) fn ellipsized(line: Line<'_>, width: usize) -> Line<'_> {
+    if width == 0 || line.width() <= width {
+        return line;
+    }
+    let mut room = width - 1;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let (fit, used) = crate::text::wrap::prefix_fitting(&span.content, room);
+        let whole = fit.len() == span.content.len();
+        spans.push(Span::styled(fit.to_string(), span.style));
+        room -= used;
+        if !whole || room == 0 {
+            break;
+        }
+    }
+    let style = spans.last().map(|span| span.style).unwrap_or_default();
+    spans.push(Span::styled("…", style));
+    Line::from(spans)
+}
+
 pub(crate) fn draw_line(buf: &mut Buffer, area: Rect, y: u16, line: &Line) {
     if y < area.bottom() {
         line.render(Rect::new(area.x, y, area.width, 1), buf);
@@ -279,4 +301,29 @@ fn render_pane_title(app: &App, pane: Pane, area: PaneArea, buf: &mut Buffer) {
         Span::styled(position, Style::new()),
     ]);
     draw_line(buf, area, area.y, &line.style(style));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(line: &Line) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn a_line_too_wide_is_cut_with_an_ellipsis() {
+        let line = Line::from(vec![
+            Span::raw("├─ • "),
+            Span::raw("Bartholomew_Featherstonehaugh"),
+        ]);
+        assert_eq!(text(&ellipsized(line.clone(), 14)), "├─ • Bartholo…");
+        assert_eq!(ellipsized(line.clone(), 14).width(), 14);
+        assert_eq!(text(&ellipsized(line.clone(), 60)), text(&line));
+        // A wide character that would straddle the edge is left out whole.
+        let wide = Line::from("名前は田中ゆきです");
+        let cut = ellipsized(wide, 8);
+        assert_eq!(text(&cut), "名前は…");
+        assert!(cut.width() <= 8);
+    }
 }
