@@ -37,6 +37,20 @@ pub struct BookmarkMarks {
     pub missing: HashSet<String>,
 }
 
+impl App {
+    /// The bookmark (its index in the list) on the cursor's paragraph or
+    /// the selected comment, if there is one.
+    fn bookmark_here(&self) -> Option<usize> {
+        let here = match self.focus {
+            Pane::Article => (0, self.article.cursor),
+            Pane::Comments => (1, self.comments.selected?.index()),
+        };
+        self.bookmarks
+            .iter()
+            .position(|b| order_key(bookmarks::resolve(b, &self.document)) == Some(here))
+    }
+}
+
 /// A place in the document, ordered as the document reads.
 fn order_key(resolved: Resolved) -> Option<(u8, usize)> {
     match resolved {
@@ -116,6 +130,16 @@ impl App {
                 self.ids.stamp(self.now),
             )
         } else {
+            if let Some(existing) = self.bookmark_here() {
+                // A second `b` opens the bookmark rather than making a
+                // duplicate: its note is edited, or it is deleted, there.
+                self.overlay = Some(Overlay::Bookmarks(BookmarkPanel {
+                    selected: existing,
+                    ..BookmarkPanel::default()
+                }));
+                self.message = Some("Already bookmarked: e edits the note, d deletes it".into());
+                return;
+            }
             let target = match self.focus {
                 Pane::Article if self.document.article.is_empty() => return,
                 Pane::Article => Target::Article {

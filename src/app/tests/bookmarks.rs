@@ -327,3 +327,37 @@ fn m_says_when_it_wraps_around() {
         Some("Before the first bookmark: continued from the last")
     );
 }
+
+#[test]
+fn b_on_a_bookmarked_paragraph_opens_that_bookmark_instead_of_a_duplicate() {
+    let mut app = app();
+    app.update(Action::Bookmark);
+    app.update(Message::Prompt(PromptKey::Enter));
+    let made: Vec<_> = saved(&app).into_iter().cloned().collect();
+    assert_eq!(made.len(), 1);
+    // The store answers with what it keeps.
+    app.effects.clear();
+    app.update(Message::BookmarksLoaded(made));
+    app.update(Action::Bookmark);
+    assert!(saved(&app).is_empty(), "no second bookmark");
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::Bookmarks(crate::app::bookmarks::BookmarkPanel {
+            selected: 0,
+            ..
+        }))
+    ));
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .starts_with("Already bookmarked")
+    );
+    // d there deletes it.
+    app.update(Action::DeleteSelected);
+    assert!(app.bookmarks.is_empty());
+    assert!(matches!(
+        app.effects.last(),
+        Some(Effect::DeleteBookmark(_))
+    ));
+}
