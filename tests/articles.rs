@@ -263,7 +263,7 @@ fn every_way_a_page_fails_is_one_line_naming_it() {
     let line = failure_for(&server, "/big", &["--max-input", "8K"]);
     assert!(line.contains("sent more than the input limit"), "{line}");
     // A site that is not there.
-    let gone = Server::for_connections(Vec::new(), 0);
+    let gone = Server::gone();
     let line = failure_for(&gone, "/ferries", &[]);
     assert!(
         line.contains("could not connect to 127.0.0.1") && line.contains("offline?"),

@@ -156,26 +156,20 @@ impl App {
     /// The line the article pane shows under the link while the article is
     /// not there: on its way, why it is not, or the key that fetches it.
     pub fn article_note(&self) -> Option<String> {
-        let key = |action: Action| {
-            (self
-                .keymap
-                .keys_for(Context::Global, action)
-                .first()
-                .cloned())
-            .unwrap_or_else(|| action.name())
-        };
+        let key = |context, action| self.keymap.key_label(context, action);
         Some(match &self.linked_article {
             LinkedArticle::None | LinkedArticle::Shown { .. } => return None,
             LinkedArticle::Offered { .. } => {
-                format!("{} fetches the linked article", key(Action::FetchArticle))
+                let fetch = key(Context::Global, Action::FetchArticle);
+                format!("{fetch} fetches the linked article")
             }
             LinkedArticle::Fetching { address } => {
                 format!("Fetching article from {}…", host(address))
             }
             LinkedArticle::Failed { why, .. } => format!(
                 "Article not fetched: {why} · {} lists the link to open it, {} tries again",
-                key_in_article(self, Action::ShowLinks),
-                key(Action::FetchArticle)
+                key(Context::Article, Action::ShowLinks),
+                key(Context::Global, Action::FetchArticle)
             ),
         })
     }
@@ -187,14 +181,6 @@ impl App {
             _ => None,
         })
     }
-}
-
-fn key_in_article(app: &App, action: Action) -> String {
-    (app.keymap
-        .keys_for(Context::Article, action)
-        .first()
-        .cloned())
-    .unwrap_or_else(|| action.name())
 }
 
 #[cfg(test)]

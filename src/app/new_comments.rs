@@ -27,14 +27,10 @@ impl App {
             self.message = Some(format!(
                 "{count} new {} since your last visit; {} goes to the next",
                 plural(count, "comment", "comments"),
-                self.keymap
-                    .keys_for(
-                        crate::input::keymap::Context::Global,
-                        super::Action::NextNew
-                    )
-                    .first()
-                    .cloned()
-                    .unwrap_or_else(|| "next_new".to_string()),
+                self.keymap.key_label(
+                    crate::input::keymap::Context::Global,
+                    super::Action::NextNew
+                ),
             ));
         }
     }

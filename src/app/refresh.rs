@@ -47,12 +47,7 @@ impl App {
         self.message = Some(if new == 0 {
             "Refreshed: no new comments".to_string()
         } else {
-            let key = (self
-                .keymap
-                .keys_for(Context::Global, Action::NextNew)
-                .first()
-                .cloned())
-            .unwrap_or_else(|| Action::NextNew.name());
+            let key = self.keymap.key_label(Context::Global, Action::NextNew);
             format!(
                 "{new} new {} · {key} next new",
                 plural(new, "comment", "comments")

@@ -8,8 +8,8 @@ use crate::document::Document;
 use crate::error::Error;
 use crate::source::{InputSource, article};
 
-/// Reads the article `document` (named `name`) links to into it; says on
-/// stderr when it is not a link post or the copy is an old one.
+/// Reads the article `document` (read from `source`) links to into it;
+/// says on stderr when it is not a link post or the copy is an old one.
 pub fn attach(source: &InputSource, document: &mut Document, limit: u64) -> Result<(), Error> {
     let name = source.display_name();
     let Some(address) = article::linked_article(document) else {

@@ -198,8 +198,8 @@ fn render_comments(document: &Document, out: &mut Output<'_, impl Write>) -> io:
 }
 
 #[cfg(test)]
-mod list_tests {
-    use crate::document::{Block, BlockKind, Document};
+mod tests {
+    use super::*;
 
     #[test]
     fn list_items_are_dumped_single_spaced() {
@@ -207,22 +207,17 @@ mod list_tests {
             title: "T".into(),
             article: vec![
                 Block::paragraph("Two things:"),
-                Block::new(BlockKind::ListItem, "one"),
-                Block::new(BlockKind::ListItem, "two"),
+                Block::new(crate::document::BlockKind::ListItem, "one"),
+                Block::new(crate::document::BlockKind::ListItem, "two"),
             ],
             ..Document::default()
         };
-        let dump = super::render(&document, 40);
+        let dump = render(&document, 40);
         assert!(
             dump.contains("Two things:\n\n• one\n• two\n\nNo comments"),
             "{dump}"
         );
     }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
     use crate::formats::{self, Format};
 
     fn dump_text(source: &str, width: usize) -> String {

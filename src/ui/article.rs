@@ -30,13 +30,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         width: area.width.saturating_sub(ARTICLE_GUTTER),
         ..area
     };
+    let cursor_lines = if layout.block_starts.is_empty() {
+        0..0
+    } else {
+        layout.block_lines(app.article.cursor)
+    };
     for (offset, line) in layout.lines[top.min(layout.lines.len())..]
         .iter()
         .take(usize::from(area.height))
         .enumerate()
     {
         let y = area.y + offset as u16;
-        render_gutter(app, (&layout, top + offset), area, y, buf);
+        let on_cursor = cursor_lines.contains(&(top + offset));
+        render_gutter(app, (&layout, top + offset), on_cursor, area, y, buf);
         if let Some((anchor, head)) = app.article.visual
             && (anchor.min(head)..=anchor.max(head)).contains(&(top + offset))
         {
@@ -63,16 +69,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// The gutter beside layout line `index`, drawn at row `y`: the passage
-/// cursor, and a star on the first line of a bookmarked block.
+/// cursor when the line is `on_cursor`, and a star on the first line of a
+/// bookmarked block.
 fn render_gutter(
     app: &App,
     (layout, index): (&WrappedArticle, usize),
+    on_cursor: bool,
     area: Rect,
     y: u16,
     buf: &mut Buffer,
 ) {
-    let on_cursor =
-        !layout.block_starts.is_empty() && layout.block_lines(app.article.cursor).contains(&index);
     if on_cursor && area.width > 0 {
         let style = if app.focus == Pane::Article {
             app.theme.cursor

@@ -111,6 +111,17 @@ impl Server {
         Server { base, seen }
     }
 
+    /// A site that is not there: its address refuses connections.
+    pub fn gone() -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        drop(listener);
+        Server {
+            base,
+            seen: Arc::default(),
+        }
+    }
+
     /// The requests so far, in order.
     pub fn seen(&self) -> Vec<Seen> {
         self.seen.lock().unwrap().clone()

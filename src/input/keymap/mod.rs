@@ -412,6 +412,12 @@ impl Keymap {
         self.listing.iter().any(|(_, _, a)| *a == action)
     }
 
+    /// The first key bound to `action` in `context`, for a message that
+    /// teaches it ("n next new"); the action's config name when no key is.
+    pub fn key_label(&self, context: Context, action: Action) -> String {
+        (self.keys_for(context, action).into_iter().next()).unwrap_or_else(|| action.name())
+    }
+
     /// The keys bound to `action` in `context`, as labels ("j", "Ctrl-d").
     pub fn keys_for(&self, context: Context, action: Action) -> Vec<String> {
         self.listing
