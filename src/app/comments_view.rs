@@ -14,6 +14,12 @@ use crate::text::tree_guides::GuideStyle;
 
 use super::wrapped::{TextLine, WrappedText};
 
+/// Whether a folded comment shows a line of its text under its header: one
+/// with any text does (a deleted comment has none).
+pub fn has_preview(document: &Document, id: CommentId) -> bool {
+    !document.comments.get(id).body.is_empty()
+}
+
 /// A line of the comment pane: the `line`-th line of comment `id`'s row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LinePos {
@@ -93,11 +99,12 @@ impl CommentsView {
         }
     }
 
-    /// Lines the row of a visible comment takes: its header, and unless it is
-    /// folded its body and a blank line after it.
+    /// Lines the row of a visible comment takes: its header, and then its
+    /// body and a blank line after it, or when it is folded one line that
+    /// previews the body, so that a folded thread still says what it is about.
     pub fn row_height(&self, env: &CommentsEnv, id: CommentId) -> usize {
         if self.outline.is_folded(id) {
-            1
+            1 + usize::from(has_preview(env.document, id))
         } else {
             env.body(id).len() + 2
         }

@@ -25,6 +25,11 @@ const HANGING_LEAD: &str = "  ";
 const WARNING_LEAD: &str = "CW: ";
 const WARNING_HANGING_LEAD: &str = "    ";
 
+/// The lead of a block's first line, which marks its kind (`CW: `, `• `).
+pub fn first_lead(kind: BlockKind) -> &'static str {
+    leads(kind).0
+}
+
 /// The lead of a block's first line and of the lines after it.
 fn leads(kind: BlockKind) -> (&'static str, &'static str) {
     match kind {

@@ -4,6 +4,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 use crate::app::geometry::COMMENT_GUTTER;
@@ -55,6 +56,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let selected = view.selected == Some(id);
         let height = view.row_height(&env, id);
         let body = if folded { None } else { Some(env.body(id)) };
+        let depth = comments.get(id).depth;
+        let preview_width = env.style.body_indent(depth as usize) + env.text_width(depth);
         for line_index in first_line..height {
             if y >= area.bottom() {
                 break;
@@ -65,6 +68,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 selected,
                 guides: &guides,
                 body: body.as_deref(),
+                folded,
+                preview_width,
             };
             draw_row_line(app, &row, area, text_area, y, buf);
             y += 1;
@@ -81,6 +86,9 @@ struct Row<'a> {
     selected: bool,
     guides: &'a CommentGuides,
     body: Option<&'a [TextLine]>,
+    folded: bool,
+    /// Columns of a folded comment's preview line, guides included.
+    preview_width: usize,
 }
 
 /// Draws one line of a comment at row `y`: its selection and visual marks,
@@ -106,6 +114,8 @@ fn draw_row_line(app: &App, row: &Row, area: Rect, text_area: Rect, y: u16, buf:
     }
     let line = if line_index == 0 {
         super::ellipsized(header_line(app, id, guides), text_area.width.into())
+    } else if row.folded {
+        preview_line(app, id, guides, row.preview_width)
     } else {
         let text_line = row.body.and_then(|b| b.get(line_index - 1));
         body_line(app, id, guides, text_line)
@@ -205,6 +215,37 @@ fn header_details(app: &App, id: CommentId) -> Vec<Span<'static>> {
         spans.push(Span::styled(label, theme.folded));
     }
     spans
+}
+
+/// The line under a folded comment's header: the start of its text, dimmed,
+/// cut with `…` where more follows. Only the first block, which for a
+/// comment behind a content warning is the warning, never what it hides.
+fn preview_line<'a>(
+    app: &'a App,
+    id: CommentId,
+    guides: &'a CommentGuides,
+    width: usize,
+) -> Line<'a> {
+    let body = &app.document.comments.get(id).body;
+    let style = app.theme.meta.add_modifier(Modifier::DIM);
+    let mut spans = vec![Span::styled(guides.body.as_str(), app.theme.guide)];
+    if let Some(first) = body.first() {
+        let end = first.text.find('\n').unwrap_or(first.text.len());
+        let highlights = super::search_highlights(
+            app,
+            Place {
+                comment: Some(id),
+                part: Part::Block(0),
+            },
+        );
+        let lead = crate::text::block_lines::first_lead(first.kind);
+        spans.push(Span::styled(lead, style));
+        spans.extend(super::block_text_spans(first, 0..end, style, &highlights));
+        if end < first.text.len() || body.len() > 1 {
+            spans.push(Span::styled(" …", style));
+        }
+    }
+    super::ellipsized(Line::from(spans), width)
 }
 
 fn body_line<'a>(

@@ -92,3 +92,38 @@ fn the_fold_key_on_a_stub_asks_for_its_replies() {
     app.update(Message::RepliesFailed("offline".into()));
     assert_eq!(app.message.as_deref(), Some("Replies not fetched: offline"));
 }
+
+#[test]
+fn a_folded_comment_keeps_its_header_and_the_start_of_its_text() {
+    let mut app = app();
+    focus_comments(&mut app);
+    app.update(Action::ToggleFold);
+    let screen = drawn(&app);
+    let header = screen.lines().position(|l| l.contains("▸ a")).unwrap();
+    let preview = screen.lines().nth(header + 1).unwrap();
+    assert!(preview.contains("body a"), "{screen}");
+    assert!(!preview.contains('…'), "nothing more to show: {screen}");
+    assert!(
+        !screen.contains("body b"),
+        "the replies are hidden: {screen}"
+    );
+    let env = app.comments_env(app.comment_pane());
+    assert_eq!(app.comments.row_height(&env, id(&app, "a")), 2);
+}
+
+#[test]
+fn folding_by_depth_shows_each_shown_level_with_its_text() {
+    let mut app = app();
+    focus_comments(&mut app);
+    app.update(Action::FoldBelow1);
+    let screen = drawn(&app);
+    for text in ["body a", "body e", "body g"] {
+        assert!(screen.contains(text), "{text}: {screen}");
+    }
+    app.update(Action::FoldBelow2);
+    let screen = drawn(&app);
+    for text in ["body a", "body b", "body d", "body e", "body f"] {
+        assert!(screen.contains(text), "{text}: {screen}");
+    }
+    assert!(!screen.contains("body c"), "{screen}");
+}

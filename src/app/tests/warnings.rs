@@ -43,3 +43,14 @@ fn a_search_that_lands_behind_a_warning_shows_the_text() {
     let screen = drawn(&app);
     assert!(screen.contains("About time."), "{screen}");
 }
+
+#[test]
+fn a_folded_comment_behind_a_warning_previews_the_warning_not_the_text() {
+    let mut app = mastodon_reader();
+    app.update(Action::FoldAll);
+    let screen = drawn(&app);
+    let header = screen.lines().position(|l| l.contains("▸ bo")).unwrap();
+    let preview = screen.lines().nth(header + 1).unwrap();
+    assert!(preview.contains("CW: boats …"), "{screen}");
+    assert!(!screen.contains("About time."), "{screen}");
+}
