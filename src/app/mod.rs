@@ -101,7 +101,10 @@ pub struct App {
     pub marks: BookmarkMarks,
     /// The last search and its matches, highlighted while it is kept.
     pub search: Option<search::Search>,
-    /// Comments new since the last visit and not yet read, in preorder.
+    /// Comments new since the last visit, in preorder, read or not: their
+    /// marks stay for the whole session, so `.` and `,` can walk back.
+    pub new_comments: Vec<CommentId>,
+    /// Those of `new_comments` not yet read.
     pub unread: Vec<CommentId>,
     /// Keys typed toward a count or a sequence (`5`, `g`), as vim shows them.
     pub typed: String,
@@ -163,6 +166,7 @@ impl App {
             bookmarks: Vec::new(),
             marks: BookmarkMarks::default(),
             search: None,
+            new_comments: Vec::new(),
             unread: Vec::new(),
             typed: String::new(),
             wrapped: WrappedText::default(),

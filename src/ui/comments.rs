@@ -141,18 +141,7 @@ fn header_line<'a>(app: &'a App, id: CommentId, guides: &'a CommentGuides) -> Li
         Span::styled(guides.header.as_str(), theme.guide),
         Span::styled(marker, if folded { theme.folded } else { theme.guide }),
     ];
-    if app.marks.comments.contains(&id) {
-        spans.push(Span::styled(
-            format!("{} ", super::article::BOOKMARK_MARK),
-            theme.bookmark,
-        ));
-    }
-    if let Some(depth) = guides.depth_label {
-        spans.push(Span::styled(format!("[{depth}] "), theme.meta));
-    }
-    if app.is_new(id) {
-        spans.push(Span::styled("● ", theme.new_comment));
-    }
+    spans.extend(header_marks(app, id, guides));
     if let Some(more) = comment.more {
         // A stub, not a comment: what the file leaves out, and nothing more.
         spans.push(Span::styled(more.describe(), theme.folded));
@@ -179,6 +168,31 @@ fn header_line<'a>(app: &'a App, id: CommentId, guides: &'a CommentGuides) -> Li
     }
     spans.extend(header_details(app, id));
     Line::from(spans)
+}
+
+/// The marks before the author: bookmarked, depth, new since the last visit.
+fn header_marks(app: &App, id: CommentId, guides: &CommentGuides) -> Vec<Span<'static>> {
+    let theme = &app.theme;
+    let mut spans = Vec::new();
+    if app.marks.comments.contains(&id) {
+        spans.push(Span::styled(
+            format!("{} ", super::article::BOOKMARK_MARK),
+            theme.bookmark,
+        ));
+    }
+    if let Some(depth) = guides.depth_label {
+        spans.push(Span::styled(format!("[{depth}] "), theme.meta));
+    }
+    if app.is_new(id) {
+        // Read, the mark stays for the session, dimmed.
+        let style = if app.is_unread(id) {
+            theme.new_comment
+        } else {
+            theme.new_comment.add_modifier(Modifier::DIM)
+        };
+        spans.push(Span::styled("● ", style));
+    }
+    spans
 }
 
 /// What follows the author in a header: age, points, and what a fold hides.

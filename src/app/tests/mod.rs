@@ -6,6 +6,7 @@ mod folding;
 mod keys;
 mod linked_article;
 mod navigation;
+mod new_comments;
 mod overlays;
 mod search;
 mod warnings;
