@@ -50,7 +50,15 @@ pub fn effective_mode(
     })
 }
 
-pub fn screen_areas(area: Rect, mode: Arrangement, zoomed: Option<Pane>) -> ScreenAreas {
+/// The areas at `area`'s size: both panes, or the `zoomed` one alone; when
+/// `article_empty` (an export of comments only), the article pane is its
+/// title line alone, which says so, and the comments get the rest.
+pub fn screen_areas(
+    area: Rect,
+    mode: Arrangement,
+    zoomed: Option<Pane>,
+    article_empty: bool,
+) -> ScreenAreas {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return ScreenAreas {
             too_small: true,
@@ -60,15 +68,6 @@ pub fn screen_areas(area: Rect, mode: Arrangement, zoomed: Option<Pane>) -> Scre
     let title_bar = Rect::new(area.x, area.y, area.width, 1);
     let status_bar = Rect::new(area.x, area.bottom() - 1, area.width, 1);
     let main = Rect::new(area.x, area.y + 1, area.width, area.height - 2);
-    let split = |rect: Rect| PaneArea {
-        title: Rect::new(rect.x, rect.y, rect.width, 1),
-        body: Rect::new(
-            rect.x,
-            rect.y + 1,
-            rect.width,
-            rect.height.saturating_sub(1),
-        ),
-    };
     let mut layout = ScreenAreas {
         too_small: false,
         title_bar,
@@ -78,6 +77,15 @@ pub fn screen_areas(area: Rect, mode: Arrangement, zoomed: Option<Pane>) -> Scre
     match (zoomed, mode) {
         (Some(Pane::Article), _) => layout.article = Some(split(main)),
         (Some(Pane::Comments), _) => layout.comments = Some(split(main)),
+        (None, _) if article_empty => {
+            let (title_line, rest) = (main.rows().next().unwrap_or(main), main);
+            layout.article = Some(split(title_line));
+            layout.comments = Some(split(Rect {
+                y: rest.y + 1,
+                height: rest.height - 1,
+                ..rest
+            }));
+        }
         (None, Arrangement::SideBySide) => {
             let left = main.width / 2;
             let article = Rect::new(main.x, main.y, left, main.height);
@@ -98,6 +106,19 @@ pub fn screen_areas(area: Rect, mode: Arrangement, zoomed: Option<Pane>) -> Scre
     layout
 }
 
+/// A pane in `rect`: its title line, and its text below.
+fn split(rect: Rect) -> PaneArea {
+    PaneArea {
+        title: Rect::new(rect.x, rect.y, rect.width, 1),
+        body: Rect::new(
+            rect.x,
+            rect.y + 1,
+            rect.width,
+            rect.height.saturating_sub(1),
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,28 +126,44 @@ mod tests {
     #[test]
     fn side_by_side_splits_columns_and_stacked_splits_rows() {
         let area = Rect::new(0, 0, 120, 40);
-        let wide = screen_areas(area, Arrangement::SideBySide, None);
+        let wide = screen_areas(area, Arrangement::SideBySide, None, false);
         let (a, c) = (wide.article.unwrap(), wide.comments.unwrap());
         assert_eq!(a.title.y, c.title.y);
         assert_eq!(a.body.width + c.body.width + 1, 120);
-        let tall = screen_areas(area, Arrangement::Stacked, None);
+        let tall = screen_areas(area, Arrangement::Stacked, None, false);
         let (a, c) = (tall.article.unwrap(), tall.comments.unwrap());
         assert!(a.body.bottom() <= c.title.y);
         assert_eq!(a.body.width, 120);
     }
 
     #[test]
+    fn an_empty_article_is_one_line_and_the_comments_get_the_rest() {
+        let area = Rect::new(0, 0, 120, 40);
+        for mode in [Arrangement::SideBySide, Arrangement::Stacked] {
+            let screen = screen_areas(area, mode, None, true);
+            let (a, c) = (screen.article.unwrap(), screen.comments.unwrap());
+            assert_eq!((a.title.height, a.body.height), (1, 0));
+            assert_eq!(c.title.y, a.title.y + 1);
+            assert_eq!(c.body.width, 120);
+            assert_eq!(c.body.bottom(), screen.status_bar.y);
+            assert!(screen.divider.is_none());
+        }
+    }
+
+    #[test]
     fn zoom_gives_one_pane_the_whole_screen() {
         let area = Rect::new(0, 0, 80, 24);
-        let zoomed = screen_areas(area, Arrangement::Stacked, Some(Pane::Comments));
+        let zoomed = screen_areas(area, Arrangement::Stacked, Some(Pane::Comments), false);
         assert!(zoomed.article.is_none());
         assert_eq!(zoomed.comments.unwrap().body.height, 21);
     }
 
     #[test]
     fn tiny_terminals_are_too_small() {
-        assert!(screen_areas(Rect::new(0, 0, 1, 1), Arrangement::Stacked, None).too_small);
-        assert!(screen_areas(Rect::new(0, 0, 30, 5), Arrangement::Stacked, None).too_small);
-        assert!(!screen_areas(Rect::new(0, 0, 30, 8), Arrangement::Stacked, None).too_small);
+        let too_small =
+            |w, h| screen_areas(Rect::new(0, 0, w, h), Arrangement::Stacked, None, false).too_small;
+        assert!(too_small(1, 1));
+        assert!(too_small(30, 5));
+        assert!(!too_small(30, 8));
     }
 }

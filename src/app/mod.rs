@@ -143,13 +143,19 @@ impl App {
     pub fn new(document: Document, source_name: String, keymap: Keymap, area: Rect) -> App {
         let comments = CommentsView::new(&document);
         let doc_key = document.stable_key();
+        // Comments alone: they have the focus from the start.
+        let focus = if document.article.is_empty() && !document.comments.is_empty() {
+            Pane::Comments
+        } else {
+            Pane::Article
+        };
         App {
             document,
             source_name,
             keymap,
             settings: ViewSettings::default(),
             theme: crate::config::theme::DARK,
-            focus: Pane::Article,
+            focus,
             area,
             article: ArticleView::default(),
             comments,
@@ -214,7 +220,23 @@ impl App {
     }
 
     pub fn screen(&self) -> ScreenAreas {
-        geometry::screen_areas(self.area, self.arrangement(), self.zoomed_pane())
+        self.screen_with(self.zoomed_pane())
+    }
+
+    fn screen_with(&self, zoomed: Option<Pane>) -> ScreenAreas {
+        geometry::screen_areas(
+            self.area,
+            self.arrangement(),
+            zoomed,
+            self.article_is_empty(),
+        )
+    }
+
+    /// Whether the document is comments alone (an export of a comment, a
+    /// Discourse topic without its first post): the article pane is then one
+    /// line that says so, and the comments have the screen and the focus.
+    pub fn article_is_empty(&self) -> bool {
+        self.document.article.is_empty() && !self.document.comments.is_empty()
     }
 
     /// Columns of article text at the current size.
@@ -254,14 +276,14 @@ impl App {
     /// The comment pane's area, or where it would be if it is hidden by zoom.
     pub(crate) fn comment_pane(&self) -> Rect {
         let zoomed = self.zoomed.then_some(Pane::Comments);
-        let screen = geometry::screen_areas(self.area, self.arrangement(), zoomed);
+        let screen = self.screen_with(zoomed);
         screen.comments.map(|p| p.body).unwrap_or_default()
     }
 
     pub(crate) fn article_pane(&self) -> Rect {
         let alone = self.zoomed || self.document.comments.is_empty();
         let zoomed = alone.then_some(Pane::Article);
-        let screen = geometry::screen_areas(self.area, self.arrangement(), zoomed);
+        let screen = self.screen_with(zoomed);
         screen.article.map(|p| p.body).unwrap_or_default()
     }
 }

@@ -190,6 +190,10 @@ impl App {
             self.focus = Pane::Article;
             self.message = Some("This document has no comments".to_string());
         }
+        if self.focus == Pane::Article && self.article_is_empty() {
+            self.focus = Pane::Comments;
+            self.message = Some("This document has no article, only comments".to_string());
+        }
     }
 
     /// `ToggleLayout` switches side by side and stacked; `ToggleZoom` shows

@@ -26,8 +26,12 @@ use crate::document::{Block, Emphasis};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let screen =
-            crate::app::geometry::screen_areas(area, self.arrangement(), self.zoomed_pane());
+        let screen = crate::app::geometry::screen_areas(
+            area,
+            self.arrangement(),
+            self.zoomed_pane(),
+            self.article_is_empty(),
+        );
         if screen.too_small {
             render_too_small(area, buf);
             return;
@@ -290,6 +294,9 @@ fn render_pane_title(app: &App, pane: Pane, area: PaneArea, buf: &mut Buffer) {
     };
     buf.set_style(area, style);
     let (name, position) = match pane {
+        Pane::Article if app.article_is_empty() => {
+            ("Article", "none: this document is its comments".to_string())
+        }
         Pane::Article => ("Article", article::position_label(app, body)),
         Pane::Comments => ("Comments", comments::position_label(app)),
     };

@@ -8,6 +8,7 @@ mod linked_article;
 mod navigation;
 mod new_comments;
 mod overlays;
+mod panes;
 mod search;
 mod warnings;
 

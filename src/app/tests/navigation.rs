@@ -309,18 +309,6 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
 }
 
 #[test]
-fn a_document_without_comments_keeps_the_focus_on_the_article() {
-    let document = formats::load(b"Only an article\n\nText.", None)
-        .unwrap()
-        .document;
-    let mut app = app_for(document, 80, 24);
-    app.update(Action::FocusNext);
-    assert_eq!(app.focus, Pane::Article);
-    assert!(app.message.is_some());
-    app.update(Action::NextComment);
-}
-
-#[test]
 fn a_top_line_deep_in_a_comment_survives_widening_the_pane() {
     // Regression: the comment pane's top is (comment, line); widening the
     // pane shortens the comment, and counting lines from a top past its new
@@ -438,25 +426,6 @@ fn a_fresh_copy_replaces_the_document_where_the_reader_was_and_marks_what_it_add
             .as_deref()
             .unwrap()
             .contains("this is the kept copy")
-    );
-}
-
-#[test]
-fn a_document_without_comments_gives_the_article_the_whole_screen() {
-    let page = "<!doctype html><html><head><title>A page</title></head><body><article>\
-        <p>The city council voted on Tuesday to bring the river ferries back, after twenty \
-        years without them, and the first boats are to sail in the spring.</p>\
-        <p>Three landings are planned, with a boat every twenty minutes.</p></article></body></html>";
-    let document = formats::load(page.as_bytes(), None).unwrap().document;
-    let mut app = app_for(document, 100, 30);
-    let screen = drawn(&app);
-    assert!(!screen.contains("Comments"), "{screen}");
-    assert!(screen.contains("The city council voted"), "{screen}");
-    app.update(Action::FocusNext);
-    assert_eq!(app.focus, Pane::Article);
-    assert_eq!(
-        app.message.as_deref(),
-        Some("This document has no comments")
     );
 }
 
