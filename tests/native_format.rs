@@ -152,3 +152,20 @@ fn a_100000_deep_reply_chain_loads_converts_and_dumps() {
             .all(|l| tread::text::wrap::display_width(l) <= 80)
     );
 }
+
+#[test]
+fn the_storys_points_and_site_survive_conversion() {
+    for (name, score, site) in [
+        ("hn-algolia.json", Some(42), None),
+        ("reddit.json", Some(10), Some("r/x")),
+    ] {
+        let document = load_fixture(name);
+        assert_eq!(document.score, score, "{name}");
+        let json = native::write(&document);
+        let reread = formats::load(json.as_bytes(), None).unwrap().document;
+        assert_eq!(reread.score, score, "{name}");
+        if let Some(site) = site {
+            assert_eq!(reread.meta.site.as_deref(), Some(site), "{name}");
+        }
+    }
+}

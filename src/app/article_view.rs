@@ -7,6 +7,16 @@
 
 use super::wrapped::WrappedArticle;
 
+/// Where block `block` starts for scrolling: the first block at the top,
+/// with the title and story header above its text.
+fn row_start(env: &ArticleEnv, block: usize) -> usize {
+    if block == 0 {
+        0
+    } else {
+        env.layout.block_starts[block]
+    }
+}
+
 /// How a visual selection grows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VisualStep {
@@ -30,6 +40,8 @@ impl ArticleEnv<'_> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ArticleView {
     top_block: usize,
+    /// Lines from where the top block starts: for the first block, the
+    /// top of the pane, with the title and story header above its text.
     top_offset: usize,
     /// The block the passage cursor is on.
     pub cursor: usize,
@@ -41,10 +53,10 @@ pub struct ArticleView {
 impl ArticleView {
     /// The line at the top of the pane.
     pub fn top_line(&self, env: &ArticleEnv) -> usize {
-        let Some(&start) = env.layout.block_starts.get(self.top_block) else {
+        if self.top_block >= env.layout.block_starts.len() {
             return 0;
-        };
-        (start + self.top_offset).min(env.max_top())
+        }
+        (row_start(env, self.top_block) + self.top_offset).min(env.max_top())
     }
 
     fn set_top_line(&mut self, env: &ArticleEnv, line: usize) {
@@ -52,7 +64,7 @@ impl ArticleView {
         match env.layout.block_at(line) {
             Some(block) => {
                 self.top_block = block;
-                self.top_offset = line - env.layout.block_starts[block];
+                self.top_offset = line - row_start(env, block);
             }
             None => {
                 self.top_block = 0;
@@ -85,10 +97,11 @@ impl ArticleView {
         top..(top + env.height).min(env.layout.lines.len())
     }
 
-    /// Scrolls so that `block` starts at the top (as far as the end allows).
+    /// Scrolls so that `block` starts at the top (as far as the end
+    /// allows); the first block, with the title above it.
     pub fn scroll_block_to_top(&mut self, env: &ArticleEnv, block: usize) {
         if let Some(&start) = env.layout.block_starts.get(block) {
-            self.set_top_line(env, start);
+            self.set_top_line(env, if block == 0 { 0 } else { start });
         }
     }
 
@@ -139,7 +152,11 @@ impl ArticleView {
         let wanted_end = lines
             .end
             .min(lines.start + env.height.saturating_sub(2 * scrolloff).max(1));
-        let new_top = if lines.start < top + scrolloff {
+        let new_top = if self.cursor == 0 && (top == 0 || lines.start < top + scrolloff) {
+            // The first block comes with the title and header above it,
+            // even when a small pane then shows little of the block.
+            0
+        } else if lines.start < top + scrolloff {
             lines.start.saturating_sub(scrolloff)
         } else if wanted_end + scrolloff > top + env.height {
             wanted_end + scrolloff - env.height

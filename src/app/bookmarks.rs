@@ -181,9 +181,7 @@ impl App {
         let (target, lines, (anchor, head), blocks) = match self.focus {
             Pane::Article => {
                 let pane = self.article_pane();
-                let layout = self
-                    .wrapped
-                    .article(&self.document, self.article_text_width(pane));
+                let layout = self.article_layout(pane);
                 let lines: Vec<TextLine> = layout.lines.clone();
                 (
                     Target::Article { block: 0 },
@@ -215,7 +213,7 @@ impl App {
             .iter()
             .filter_map(|line| match line {
                 TextLine::Text { block, range, .. } => Some((*block, range.clone())),
-                TextLine::Blank | TextLine::Hidden => None,
+                _ => None,
             })
             .collect();
         let (first_block, first_range) = texts.first()?.clone();

@@ -25,6 +25,7 @@ pub mod position;
 pub mod prompt;
 mod refresh;
 pub mod search;
+pub mod story;
 mod update;
 pub mod wrapped;
 
@@ -237,6 +238,12 @@ impl App {
     /// line that says so, and the comments have the screen and the focus.
     pub fn article_is_empty(&self) -> bool {
         self.document.article.is_empty() && !self.document.comments.is_empty()
+    }
+
+    /// The article's lines as pane `pane` shows them.
+    pub fn article_layout(&self, pane: Rect) -> std::rc::Rc<wrapped::WrappedArticle> {
+        self.wrapped
+            .article(&self.document, self.article_text_width(pane), &self.zone)
     }
 
     /// Columns of article text at the current size.

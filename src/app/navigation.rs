@@ -57,9 +57,7 @@ impl App {
 
     pub(super) fn with_article(&mut self, change: impl FnOnce(&mut ArticleView, &ArticleEnv)) {
         let pane = self.article_pane();
-        let layout = self
-            .wrapped
-            .article(&self.document, self.article_text_width(pane));
+        let layout = self.article_layout(pane);
         let env = self.article_env(&layout, pane);
         change(&mut self.article, &env);
     }

@@ -22,9 +22,7 @@ impl App {
     pub fn position(&self) -> ReadingPosition {
         let comments = &self.document.comments;
         let pane = self.article_pane();
-        let layout = self
-            .wrapped
-            .article(&self.document, self.article_text_width(pane));
+        let layout = self.article_layout(pane);
         let env = self.article_env(&layout, pane);
         ReadingPosition {
             focus: self.focus,

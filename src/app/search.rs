@@ -28,6 +28,8 @@ pub struct Place {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Part {
+    /// The document's title: first, as it is shown above the article.
+    Title,
     Author,
     Block(usize),
 }
@@ -58,7 +60,7 @@ fn line_of_match(lines: &[TextLine], block: usize, at: usize) -> Option<usize> {
         TextLine::Text {
             block: b, range, ..
         } => *b == block && range.contains(&at),
-        TextLine::Blank | TextLine::Hidden => false,
+        _ => false,
     })
 }
 
@@ -139,6 +141,11 @@ pub fn find_all(document: &Document, pattern: &Regex, limit: usize) -> Vec<Match
         matches: Vec::new(),
         limit,
     };
+    let title = Place {
+        comment: None,
+        part: Part::Title,
+    };
+    finder.find_in(&document.title, title);
     finder.find_in_blocks(&document.article, None);
     for (id, comment) in document.comments.iter() {
         if finder.full() {
@@ -318,6 +325,10 @@ impl super::App {
                         view.reveal_line(env, line);
                     }
                 });
+            }
+            (None, Part::Title) => {
+                self.show_article_block(0);
+                self.with_article(|view, env| view.to_top(env));
             }
             (None, Part::Author) => {}
             (Some(id), part) => {

@@ -54,6 +54,8 @@ impl App {
     fn opened(&mut self, opened: Opened) {
         self.now = opened.now;
         self.zone = opened.zone;
+        // The story header's date was laid out in the zone before.
+        self.wrapped.forget_article();
         self.ids = crate::bookmarks::IdSource::new(opened.id_seed);
         self.set_bookmarks(opened.bookmarks);
         if let Some(position) = &opened.position {

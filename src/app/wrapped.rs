@@ -19,6 +19,11 @@ use crate::text::block_lines::block_lines;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TextLine {
     Blank,
+    /// A slice of the document's title, above the article.
+    Title(Range<usize>),
+    /// A line of the story header under the title (see `story`), an index
+    /// into [`WrappedArticle::header`].
+    StoryHeader(usize),
     /// Where a comment's text hidden behind its content warning would be.
     Hidden,
     Text {
@@ -55,11 +60,41 @@ pub struct WrappedArticle {
     pub lines: Vec<TextLine>,
     /// The first line of each block.
     pub block_starts: Vec<usize>,
+    /// The story header's lines.
+    pub header: Vec<String>,
 }
 
 impl WrappedArticle {
+    /// The article of `document` under its title and story header, its
+    /// dates in `zone`.
+    fn of(document: &Document, width: usize, zone: &jiff::tz::TimeZone) -> WrappedArticle {
+        let mut lines = Vec::new();
+        if super::story::shows_title(document) {
+            let title = &document.title;
+            let mode = crate::text::wrap::WrapMode::Prose;
+            let ranges = crate::text::wrap::wrap_ranges(title, width, mode);
+            lines.extend(ranges.into_iter().map(TextLine::Title));
+        }
+        let parts = super::story::story_header(document, zone);
+        let header = super::story::header_lines(&parts, width);
+        lines.extend((0..header.len()).map(TextLine::StoryHeader));
+        if !lines.is_empty() && !document.article.is_empty() {
+            lines.push(TextLine::Blank);
+        }
+        let mut layout = WrappedArticle::after(lines, &document.article, width);
+        layout.header = header;
+        layout
+    }
+
+    #[cfg(test)]
     fn new(blocks: &[Block], width: usize) -> WrappedArticle {
-        let lines = lay_out_blocks(blocks, width);
+        WrappedArticle::after(Vec::new(), blocks, width)
+    }
+
+    /// `blocks` laid out after the lines of `heading`.
+    fn after(heading: Vec<TextLine>, blocks: &[Block], width: usize) -> WrappedArticle {
+        let mut lines = heading;
+        lines.extend(lay_out_blocks(blocks, width));
         let mut block_starts = vec![0; blocks.len()];
         for (index, line) in lines.iter().enumerate().rev() {
             if let TextLine::Text { block, .. } = line {
@@ -70,6 +105,7 @@ impl WrappedArticle {
             width,
             lines,
             block_starts,
+            header: Vec::new(),
         }
     }
 
@@ -117,12 +153,19 @@ impl WrappedText {
         self.article.borrow_mut().take();
     }
 
-    pub fn article(&self, document: &Document, width: usize) -> Rc<WrappedArticle> {
+    /// The article at `width`, its dates in `zone` (which changes only
+    /// when a document opens, and forgets the lines then).
+    pub fn article(
+        &self,
+        document: &Document,
+        width: usize,
+        zone: &jiff::tz::TimeZone,
+    ) -> Rc<WrappedArticle> {
         let mut cached = self.article.borrow_mut();
         match cached.as_ref() {
             Some(layout) if layout.width == width => Rc::clone(layout),
             _ => {
-                let layout = Rc::new(WrappedArticle::new(&document.article, width));
+                let layout = Rc::new(WrappedArticle::of(document, width, zone));
                 *cached = Some(Rc::clone(&layout));
                 layout
             }

@@ -198,6 +198,8 @@ pub struct Document {
     pub author: Option<String>,
     /// Publication date as the source gave it.
     pub published: Option<String>,
+    /// The story's points, where the site counts them (HN, Reddit, Lobsters).
+    pub score: Option<i64>,
     pub article: Vec<Block>,
     pub comments: Comments,
     /// What a web page says of itself, beyond the fields above.

@@ -70,7 +70,7 @@ impl<'de> Visitor<'de> for ItemSeed<'_> {
                     }
                 }
                 "created_at" if item.posted.is_none() => item.posted = map.next_value()?,
-                "points" => item.points = map.next_value::<Option<i64>>().unwrap_or(None),
+                "points" | "score" => item.points = map.next_value::<Option<i64>>().unwrap_or(None),
                 "title" => item.title = map.next_value()?,
                 "url" => item.url = map.next_value()?,
                 "text" | "content" => item.text = map.next_value()?,
@@ -205,6 +205,7 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
             .unwrap_or_else(|| "Hacker News discussion".to_string());
         document.author = story.author.as_deref().map(str::to_string);
         document.published = story.posted.as_deref().map(str::to_string);
+        document.score = story.points;
         document.source = story
             .id
             .as_ref()

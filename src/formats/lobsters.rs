@@ -21,6 +21,7 @@ struct Story {
     created_at: Option<Text>,
     description: Option<Text>,
     url: Option<Text>,
+    score: Int,
     comments: Chunked<Comment>,
 }
 
@@ -45,6 +46,7 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
         source: text(story.short_id_url).or_else(|| text(story.comments_url)),
         author: story.submitter_user.0.map(|u| u.to_string()),
         published: text(story.created_at),
+        score: story.score.0,
         article: html::to_blocks(&text(story.description).unwrap_or_default()),
         ..Document::default()
     };

@@ -31,6 +31,8 @@ struct RawDocument {
     author: Option<String>,
     #[serde(default)]
     published: Option<String>,
+    #[serde(default)]
+    score: Option<i64>,
     /// A web page's site name, language and direction (`"rtl"`), when the
     /// document is one.
     #[serde(default)]
@@ -311,6 +313,7 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
         source: raw.source,
         author: raw.author,
         published: raw.published,
+        score: raw.score,
         article: into_blocks(raw.article),
         comments: raw.comments.builder.build().map_err(LoadError::Tree)?,
         meta: crate::document::PageMeta {
@@ -337,6 +340,8 @@ struct OutDocument<'a> {
     source: Option<&'a str>,
     author: Option<&'a str>,
     published: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     site: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -402,6 +407,7 @@ pub fn write(document: &Document) -> String {
         source: document.source.as_deref(),
         author: document.author.as_deref(),
         published: document.published.as_deref(),
+        score: document.score,
         site: document.meta.site.as_deref(),
         language: document.meta.language.as_deref(),
         direction: document.meta.right_to_left.then_some("rtl"),

@@ -77,6 +77,9 @@ struct Post {
     body: Option<Text>,
     body_html: Option<Text>,
     created_utc: Int,
+    score: Int,
+    /// Where the post was made ("rust"), shown as its site ("r/rust").
+    subreddit: Option<Text>,
 }
 
 /// What reading puts together: the post, and the comments in preorder, each
@@ -365,6 +368,8 @@ impl Reader<'_> {
             "selftext" | "body" => post.body = value.into_text(),
             "selftext_html" | "body_html" => post.body_html = value.into_text(),
             "created_utc" => post.created_utc = value.into_int(),
+            "score" => post.score = value.into_int(),
+            "subreddit" => post.subreddit = value.into_text(),
             _ => {}
         }
     }
@@ -438,6 +443,8 @@ fn post_into(document: &mut Document, post: Post) {
     document.source = text(post.permalink).map(|p| format!("https://www.reddit.com{p}"));
     document.author = text(post.author);
     document.published = post.created_utc.0.map(|s| s.to_string());
+    document.score = post.score.0;
+    document.meta.site = clean_field(text(post.subreddit)).map(|name| format!("r/{name}"));
     document.article = body(text(post.body_html), text(post.body)).to_vec();
     if document.article.is_empty()
         && let Some(url) = clean_field(text(post.url))

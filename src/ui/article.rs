@@ -20,9 +20,7 @@ const CURSOR_MARK: &str = "▌";
 pub const BOOKMARK_MARK: &str = "★";
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let layout = app
-        .wrapped
-        .article(&app.document, app.article_text_width(area));
+    let layout = app.article_layout(area);
     let env = app.article_env(&layout, area);
     let top = app.article.top_line(&env);
     let text_area = Rect {
@@ -51,14 +49,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 app.theme.selection,
             );
         }
-        if let TextLine::Text { block, lead, range } = line {
-            draw_line(
-                buf,
-                text_area,
-                y,
-                &block_line(app, *block, lead, range.clone()),
-            );
-        }
+        let line = match line {
+            TextLine::Text { block, lead, range } => block_line(app, *block, lead, range.clone()),
+            TextLine::Title(range) => title_line(app, range.clone()),
+            TextLine::StoryHeader(index) => {
+                Line::from(Span::styled(layout.header[*index].as_str(), app.theme.meta))
+            }
+            TextLine::Blank | TextLine::Hidden => continue,
+        };
+        draw_line(buf, text_area, y, &line);
     }
     let drawn = layout
         .lines
@@ -118,6 +117,25 @@ fn render_note(app: &App, text_area: Rect, drawn: usize, buf: &mut Buffer) {
     }
 }
 
+/// A line of the title above the article, with search matches highlighted.
+fn title_line(app: &App, range: std::ops::Range<usize>) -> Line<'_> {
+    let highlights = super::search_highlights(
+        app,
+        Place {
+            comment: None,
+            part: Part::Title,
+        },
+    );
+    let style = app.theme.heading;
+    Line::from(super::styled_spans(
+        &app.document.title,
+        range,
+        style,
+        &[],
+        &highlights,
+    ))
+}
+
 /// A line of article text, with search matches highlighted.
 fn block_line<'a>(
     app: &'a App,
@@ -151,9 +169,7 @@ pub fn block_style(app: &App, kind: BlockKind) -> Style {
 
 /// "paragraph 3/14 · 42%" for the pane title.
 pub fn position_label(app: &App, area: Rect) -> String {
-    let layout = app
-        .wrapped
-        .article(&app.document, app.article_text_width(area));
+    let layout = app.article_layout(area);
     let env = app.article_env(&layout, area);
     let blocks = layout.block_starts.len();
     if blocks == 0 {

@@ -136,7 +136,7 @@ pub(crate) fn highlighted<'a>(
     styled_spans(text, 0..text.len(), base, &[], highlights)
 }
 
-fn styled_spans<'a>(
+pub(crate) fn styled_spans<'a>(
     text: &'a str,
     range: Range<usize>,
     base: Style,
@@ -261,27 +261,29 @@ pub(crate) fn draw_centered(lines: &[String], area: Rect, buf: &mut Buffer) {
 fn render_title_bar(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, app.theme.title_bar);
     let count = app.document.comments.comment_count();
-    let mut spans = vec![Span::raw(" "), Span::raw(app.document.title.as_str())];
     let origin = app
         .document
         .source
         .as_deref()
         .unwrap_or(app.source_name.as_str());
-    spans.push(Span::raw(format!("  ·  {origin}")));
-    spans.push(Span::raw(format!(
+    let mut counts = format!(
         "  ·  {count} {}{}",
         crate::app::plural(count, "comment", "comments"),
         app.document.comments.describe_not_held()
-    )));
-    if !app.unread.is_empty() {
-        spans.push(Span::raw(format!("  ·  {} new", app.unread.len())));
-    }
-    draw_line(
-        buf,
-        area,
-        area.y,
-        &Line::from(spans).style(app.theme.title_bar),
     );
+    if !app.unread.is_empty() {
+        counts.push_str(&format!("  ·  {} new", app.unread.len()));
+    }
+    // A long title or path is cut with `…`; the counts always show.
+    let room = usize::from(area.width).saturating_sub(Line::from(counts.as_str()).width());
+    let named = Line::from(vec![
+        Span::raw(" "),
+        Span::raw(app.document.title.as_str()),
+        Span::raw(format!("  ·  {origin}")),
+    ]);
+    let mut line = ellipsized(named, room);
+    line.spans.push(Span::raw(counts));
+    draw_line(buf, area, area.y, &line.style(app.theme.title_bar));
 }
 
 fn render_pane_title(app: &App, pane: Pane, area: PaneArea, buf: &mut Buffer) {

@@ -10,6 +10,7 @@ mod new_comments;
 mod overlays;
 mod panes;
 mod search;
+mod story;
 mod warnings;
 
 use super::*;

@@ -130,9 +130,7 @@ fn article_scrolls_by_line_half_page_page_and_ends() {
     let mut app = app_sized(60, 12);
     let top = |app: &App| {
         let pane = app.article_pane();
-        let layout = app
-            .wrapped
-            .article(&app.document, app.article_text_width(pane));
+        let layout = app.article_layout(pane);
         app.article.top_line(&app.article_env(&layout, pane))
     };
     assert_eq!(top(&app), 0);
@@ -174,9 +172,7 @@ fn the_passage_cursor_moves_by_paragraph_and_follows_scrolling() {
     }
     assert!(app.article.cursor > 0);
     let pane = app.article_pane();
-    let layout = app
-        .wrapped
-        .article(&app.document, app.article_text_width(pane));
+    let layout = app.article_layout(pane);
     let env = app.article_env(&layout, pane);
     let top = app.article.top_line(&env);
     let lines = layout.block_lines(app.article.cursor);
@@ -270,9 +266,14 @@ fn mouse_clicks_select_fold_and_place_the_cursor() {
     assert_eq!(selected(&app), "a");
     assert!(app.comments.outline.is_folded(id(&app, "a")));
     let article = screen.article.unwrap().body;
+    let shown = drawn(&app);
+    let two = shown
+        .lines()
+        .position(|l| l.contains("Paragraph two"))
+        .unwrap();
     app.update(Message::Click {
         column: article.x + 5,
-        row: article.y + 4,
+        row: two as u16,
     });
     assert_eq!(app.focus, Pane::Article);
     assert_eq!(app.article.cursor, 1);
@@ -302,9 +303,7 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
         down: true,
     });
     let pane = app.article_pane();
-    let layout = app
-        .wrapped
-        .article(&app.document, app.article_text_width(pane));
+    let layout = app.article_layout(pane);
     assert_eq!(app.article.top_line(&app.article_env(&layout, pane)), 3);
 }
 
