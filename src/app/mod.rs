@@ -17,6 +17,7 @@ pub mod geometry;
 pub mod library;
 pub mod linked_article;
 pub mod links;
+mod matching;
 pub mod message;
 mod navigation;
 pub mod new_comments;

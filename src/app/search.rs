@@ -9,10 +9,9 @@
 
 use std::ops::Range;
 
-use regex::{Regex, RegexBuilder};
+use crate::document::CommentId;
 
-use crate::document::{Block, CommentId, Document};
-
+pub use super::matching::{MAX_MATCHES, compile, find_all};
 use super::prompt::{Prompt, PromptPurpose};
 use super::wrapped::TextLine;
 
@@ -64,105 +63,6 @@ fn line_of_match(lines: &[TextLine], block: usize, at: usize) -> Option<usize> {
     })
 }
 
-/// Turns the user's query into a pattern: literal unless `regex`, case
-/// ignored unless the query has a capital letter.
-pub fn compile(query: &str, regex: bool) -> Result<Regex, String> {
-    let pattern = if regex {
-        query.to_string()
-    } else {
-        regex::escape(query)
-    };
-    RegexBuilder::new(&pattern)
-        .case_insensitive(!query.chars().any(char::is_uppercase))
-        .build()
-        .map_err(|error| {
-            // The regex crate's message spans lines, pointing under the
-            // pattern; the status bar has one. Its last line says what is wrong.
-            let text = error.to_string();
-            let reason = text
-                .lines()
-                .rev()
-                .find(|line| !line.trim().is_empty())
-                .unwrap_or("invalid pattern")
-                .trim()
-                .trim_start_matches("error: ")
-                .to_string();
-            format!("Invalid regex: {reason}")
-        })
-}
-
-/// Matches are kept up to this many: a one-letter query on a huge thread
-/// would otherwise take a second and hundreds of megabytes, for matches
-/// nobody steps through.
-pub const MAX_MATCHES: usize = 100_000;
-
-/// Collects matches in reading order, up to a limit.
-struct Finder<'a> {
-    pattern: &'a Regex,
-    matches: Vec<Match>,
-    limit: usize,
-}
-
-impl Finder<'_> {
-    fn full(&self) -> bool {
-        self.matches.len() >= self.limit
-    }
-
-    fn find_in(&mut self, text: &str, place: Place) {
-        let room = self.limit.saturating_sub(self.matches.len());
-        self.matches.extend(
-            self.pattern
-                .find_iter(text)
-                .filter(|m| !m.is_empty())
-                .take(room)
-                .map(|m| Match {
-                    place,
-                    range: m.range(),
-                }),
-        );
-    }
-
-    fn find_in_blocks(&mut self, blocks: &[Block], comment: Option<CommentId>) {
-        for (index, block) in blocks.iter().enumerate() {
-            let place = Place {
-                comment,
-                part: Part::Block(index),
-            };
-            self.find_in(&block.text, place);
-        }
-    }
-}
-
-/// The matches of `pattern` in the document in reading order, at most
-/// `limit` of them.
-pub fn find_all(document: &Document, pattern: &Regex, limit: usize) -> Vec<Match> {
-    let mut finder = Finder {
-        pattern,
-        matches: Vec::new(),
-        limit,
-    };
-    let title = Place {
-        comment: None,
-        part: Part::Title,
-    };
-    finder.find_in(&document.title, title);
-    finder.find_in_blocks(&document.article, None);
-    for (id, comment) in document.comments.iter() {
-        if finder.full() {
-            break;
-        }
-        if let Some(author) = &comment.author {
-            let place = Place {
-                comment: Some(id),
-                part: Part::Author,
-            };
-            finder.find_in(author, place);
-        }
-        finder.find_in_blocks(&comment.body, Some(id));
-    }
-    finder.matches
-}
-
 impl Search {
     /// Indices of the matches in one place (a block or an author line).
     pub fn matches_in(&self, place: Place) -> Range<usize> {
@@ -199,22 +99,22 @@ impl Search {
     }
 }
 
-/// The search prompt's mode and the queries searched for in this session.
+/// The queries searched for in this session.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct History {
-    /// Whether the prompt opens in regex mode (as it was last used).
-    regex: bool,
-    /// Oldest first, each query once.
-    queries: Vec<String>,
+    /// Oldest first, each query once, with whether it was a regex.
+    queries: Vec<(String, bool)>,
     /// Which query the prompt shows while Up / Down walk them.
     at: Option<usize>,
 }
 
 impl super::App {
-    /// Opens the search prompt, in the mode of the last search.
+    /// Opens the search prompt: plain, unless the config's `[search] regex`
+    /// asks for regex mode (a mode that stuck from the last search would
+    /// take the next literal query as a pattern unawares).
     pub(super) fn start_search(&mut self) {
         self.searches.at = None;
-        let regex = self.searches.regex;
+        let regex = self.settings.search_regex;
         self.open_prompt(Prompt::new(String::new(), PromptPurpose::Search { regex }));
     }
 
@@ -230,7 +130,6 @@ impl super::App {
     /// search) and goes to the first match after the current place.
     pub(super) fn finish_search(&mut self, query: Option<String>, regex: bool) {
         self.close_prompt();
-        self.searches.regex = regex;
         self.searches.at = None;
         // An empty query repeats the search in force, as `n` does (vim's
         // and less's `/` Enter).
@@ -238,12 +137,18 @@ impl super::App {
             self.moving(true, |app| app.go_to_match(true));
             return;
         }
-        let Some(query) = query.or_else(|| self.searches.queries.last().cloned()) else {
-            return;
+        let (query, regex) = match query {
+            Some(query) => (query, regex),
+            None => match self.searches.queries.last() {
+                Some(last) => last.clone(),
+                None => return,
+            },
         };
         // Latest last, each query once.
-        self.searches.queries.retain(|earlier| *earlier != query);
-        self.searches.queries.push(query.clone());
+        self.searches
+            .queries
+            .retain(|(earlier, _)| *earlier != query);
+        self.searches.queries.push((query.clone(), regex));
         let pattern = match compile(&query, regex) {
             Ok(pattern) => pattern,
             Err(message) => {
@@ -280,9 +185,16 @@ impl super::App {
             (Some(at), false) => (at + 1 < count).then_some(at + 1),
         };
         history.at = at;
-        let text = at.map(|at| history.queries[at].clone()).unwrap_or_default();
+        // A recalled query comes back in the mode it was searched in.
+        let default_mode = self.settings.search_regex;
+        let (text, mode) = at
+            .map(|at| history.queries[at].clone())
+            .unwrap_or((String::new(), default_mode));
         if let Some(prompt) = self.prompt_mut() {
             prompt.set_text(text);
+            if let PromptPurpose::Search { regex } = &mut prompt.purpose {
+                *regex = mode;
+            }
         }
     }
 
@@ -365,7 +277,8 @@ impl super::App {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{CommentTreeBuilder, NewComment};
+    use crate::document::{Block, CommentTreeBuilder, Document, NewComment};
+    use regex::Regex;
 
     fn document() -> Document {
         let mut builder = CommentTreeBuilder::new();

@@ -72,6 +72,14 @@ struct RawConfig {
     layout: RawLayout,
     #[serde(default)]
     reader: RawReader,
+    #[serde(default)]
+    search: RawSearch,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSearch {
+    regex: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -164,6 +172,9 @@ impl Config {
     fn apply(&mut self, raw: RawConfig) -> Result<(), At> {
         self.apply_keys(&raw.keys)?;
         self.apply_theme(&raw.theme)?;
+        if let Some(regex) = raw.search.regex {
+            self.settings.search_regex = regex;
+        }
         if let Some(fetch) = raw.reader.fetch_articles {
             self.fetch_articles = fetch;
         }
@@ -205,6 +216,13 @@ pub fn load_file(path: &Path) -> Result<Config, ConfigError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_search_prompt_opens_plain_unless_asked() {
+        assert!(!Config::builtin().settings.search_regex);
+        let on = Config::from_toml("[search]\nregex = true\n", "c.toml").unwrap();
+        assert!(on.settings.search_regex);
+    }
 
     #[test]
     fn article_fetching_can_be_turned_off() {

@@ -24,6 +24,8 @@ pub struct ViewSettings {
     /// Points and ages in comment headers.
     pub show_scores: bool,
     pub show_ages: bool,
+    /// Whether the search prompt opens in regex mode (`[search] regex`).
+    pub search_regex: bool,
 }
 
 impl Default for ViewSettings {
@@ -37,6 +39,7 @@ impl Default for ViewSettings {
             indent: 3,
             show_scores: true,
             show_ages: true,
+            search_regex: false,
         }
     }
 }

@@ -83,6 +83,8 @@ fn regex_search_toggles_in_the_prompt_and_reports_bad_patterns() {
     assert!(search.regex);
     assert_eq!(search.matches.len(), 2);
     app.update(Action::Search);
+    assert!(!app.prompt_is_regex(), "a prompt opens plain");
+    app.update(Message::Prompt(PromptKey::ToggleRegex));
     for c in "(unclosed".chars() {
         app.update(Message::Prompt(PromptKey::Char(c)));
     }
@@ -90,9 +92,33 @@ fn regex_search_toggles_in_the_prompt_and_reports_bad_patterns() {
     let message = app.message.clone().unwrap();
     assert!(message.starts_with("Invalid regex:"), "{message}");
     assert!(app.prompt().is_none());
-    // The prompt opens in the mode last used, even after a bad pattern.
+    // The next prompt opens plain again; a recalled query in its own mode.
+    app.update(Action::Search);
+    assert!(!app.prompt_is_regex());
+    app.update(Message::Prompt(PromptKey::HistoryBack));
+    assert_eq!(app.prompt().unwrap().text, "(unclosed");
+    assert!(app.prompt_is_regex());
+    app.update(Message::Prompt(PromptKey::Esc));
+    // `[search] regex = true` makes regex the mode every prompt opens in.
+    app.settings.search_regex = true;
     app.update(Action::Search);
     assert!(app.prompt_is_regex());
+}
+
+#[test]
+fn accented_letters_match_composed_or_decomposed() {
+    let composed = "caf\u{e9}";
+    let decomposed = "cafe\u{301}";
+    let text = format!("Title\n\nA {composed} here.\n\nAnd a {decomposed} there.\n");
+    let document = formats::load(text.as_bytes(), Some(Format::Text))
+        .unwrap()
+        .document;
+    for query in [composed, decomposed] {
+        let mut app = app_for(document.clone(), 100, 30);
+        search_for(&mut app, query);
+        let search = app.search.as_ref().unwrap();
+        assert_eq!(search.matches.len(), 2, "{query:?}");
+    }
 }
 
 #[test]
