@@ -204,7 +204,7 @@ impl CommentsView {
         Some(self.backward(env, end, env.height.saturating_sub(1)))
     }
 
-    fn clamp_top(&mut self, env: &CommentsEnv) {
+    pub(super) fn clamp_top(&mut self, env: &CommentsEnv) {
         let (Some(top), Some(max)) = (self.top, self.max_top(env)) else {
             return;
         };
@@ -328,7 +328,7 @@ impl CommentsView {
 
     /// Lines from `from` down to `to`, if `to` is not above `from` and comes
     /// within `limit` lines.
-    fn distance_to_line(
+    pub(super) fn distance_to_line(
         &self,
         env: &CommentsEnv,
         from: LinePos,

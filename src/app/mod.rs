@@ -24,6 +24,7 @@ pub mod new_comments;
 pub mod overlay;
 pub mod position;
 pub mod prompt;
+mod reading_within;
 mod refresh;
 pub mod search;
 pub mod story;

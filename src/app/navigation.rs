@@ -271,6 +271,15 @@ impl App {
             });
             return;
         }
+        let env = self.comments_env(self.comment_pane());
+        let within = match action {
+            Action::NextComment if self.comments.continues_below(&env) => 1,
+            Action::PreviousComment if self.comments.continues_above() => -1,
+            _ => 0,
+        };
+        if within != 0 {
+            return self.with_comments(|view, env| view.scroll_within(env, within));
+        }
         if let Some(target) = self.comment_target(action, selected) {
             self.with_comments(|view, env| view.select(env, target));
             return;

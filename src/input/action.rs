@@ -75,9 +75,9 @@ actions! {
     NextParagraph,
     /// Move the passage cursor to the previous paragraph
     PreviousParagraph,
-    /// Select the next visible comment
+    /// Select the next comment; scroll a tall one first
     NextComment,
-    /// Select the previous visible comment
+    /// Select the previous comment; scroll a tall one first
     PreviousComment,
     /// Select the next reply to the same parent
     NextSibling,

@@ -56,50 +56,68 @@ fn pane_position(app: &App) -> String {
     }
 }
 
+type Hints = &'static [(Action, &'static str)];
+
+const HELP_HINTS: Hints = &[
+    (Action::ScrollDown, "scroll"),
+    (Action::CloseOverlay, "close"),
+];
+const ARTICLE_VISUAL_HINTS: Hints = &[
+    (Action::ScrollDown, "extend"),
+    (Action::NextParagraph, "paragraph"),
+    (Action::Bookmark, "bookmark"),
+    (Action::CloseOverlay, "cancel"),
+];
+/// In the comments j and k extend a selection, and `}` `{` go by paragraph.
+const COMMENTS_VISUAL_HINTS: Hints = &[
+    (Action::NextComment, "extend"),
+    (Action::NextThread, "paragraph"),
+    (Action::Bookmark, "bookmark"),
+    (Action::CloseOverlay, "cancel"),
+];
+const ARTICLE_HINTS: Hints = &[
+    (Action::ScrollDown, "scroll"),
+    (Action::NextParagraph, "paragraph"),
+    (Action::FocusNext, "comments"),
+    (Action::Help, "help"),
+    (Action::Quit, "quit"),
+];
+/// On a comment that goes on below the pane, j scrolls it.
+const LONG_COMMENT_HINTS: Hints = &[
+    (Action::NextComment, "more of this comment"),
+    (Action::NextSibling, "next reply"),
+    (Action::ToggleFold, "fold"),
+    (Action::Parent, "parent"),
+    (Action::Help, "help"),
+];
+const COMMENTS_HINTS: Hints = &[
+    (Action::NextComment, "next"),
+    (Action::ToggleFold, "fold"),
+    (Action::Parent, "parent"),
+    (Action::FocusNext, "article"),
+    (Action::Help, "help"),
+    (Action::Quit, "quit"),
+];
+
 /// The mode tag at the left of the status bar, and the keys it hints at.
-fn mode(app: &App) -> (&'static str, &'static [(Action, &'static str)]) {
+fn mode(app: &App) -> (&'static str, Hints) {
     if app.help_scroll().is_some() {
-        (
-            " HELP ",
-            &[
-                (Action::ScrollDown, "scroll"),
-                (Action::CloseOverlay, "close"),
-            ],
-        )
-    } else {
-        match app.focus {
-            _ if app.article.visual.is_some() || app.comments.visual.is_some() => (
-                " VISUAL ",
-                &[
-                    (Action::ScrollDown, "extend"),
-                    (Action::NextParagraph, "paragraph"),
-                    (Action::Bookmark, "bookmark"),
-                    (Action::CloseOverlay, "cancel"),
-                ],
-            ),
-            Pane::Article => (
-                " ARTICLE ",
-                &[
-                    (Action::ScrollDown, "scroll"),
-                    (Action::NextParagraph, "paragraph"),
-                    (Action::FocusNext, "comments"),
-                    (Action::Help, "help"),
-                    (Action::Quit, "quit"),
-                ],
-            ),
-            Pane::Comments => (
-                " COMMENTS ",
-                &[
-                    (Action::NextComment, "next"),
-                    (Action::ToggleFold, "fold"),
-                    (Action::Parent, "parent"),
-                    (Action::FocusNext, "article"),
-                    (Action::Help, "help"),
-                    (Action::Quit, "quit"),
-                ],
-            ),
-        }
+        return (" HELP ", HELP_HINTS);
     }
+    match app.focus {
+        _ if app.article.visual.is_some() => (" VISUAL ", ARTICLE_VISUAL_HINTS),
+        _ if app.comments.visual.is_some() => (" VISUAL ", COMMENTS_VISUAL_HINTS),
+        Pane::Article => (" ARTICLE ", ARTICLE_HINTS),
+        Pane::Comments if reading_on(app) => (" COMMENTS ", LONG_COMMENT_HINTS),
+        Pane::Comments => (" COMMENTS ", COMMENTS_HINTS),
+    }
+}
+
+/// Whether the selected comment goes on below the pane, so that `j`
+/// scrolls it rather than moving on.
+fn reading_on(app: &App) -> bool {
+    let env = app.comments_env(app.comment_pane());
+    app.comments.continues_below(&env)
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {

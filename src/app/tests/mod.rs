@@ -9,6 +9,7 @@ mod navigation;
 mod new_comments;
 mod overlays;
 mod panes;
+mod reading_within;
 mod search;
 mod story;
 mod warnings;

@@ -322,8 +322,8 @@ fn a_top_line_deep_in_a_comment_survives_widening_the_pane() {
     let mut app = app_for(document, 40, 12);
     app.update(Action::FocusNext);
     // Selecting the next comment scrolls the long one's end into view: the
-    // top is a line deep inside it.
-    app.update(Action::NextComment);
+    // top is a line deep inside it. (`j` would scroll the long one first.)
+    app.update(Action::NextSibling);
     let top = app.comments.top.unwrap();
     assert!(top.id == CommentId(0) && top.line > 20, "{top:?}");
     for (width, height) in [(300, 12), (30, 6), (300, 40), (25, 8)] {
