@@ -106,6 +106,19 @@ pub fn screen_areas(
     layout
 }
 
+/// Where the help's text goes: a box two columns in from each side and a
+/// row from the top and bottom, less its border.
+pub fn help_text_area(area: Rect) -> Rect {
+    let width = area.width.saturating_sub(4);
+    let height = area.height.saturating_sub(2);
+    Rect::new(
+        area.x + (area.width - width) / 2 + 1,
+        area.y + (area.height - height) / 2 + 1,
+        width.saturating_sub(2),
+        height.saturating_sub(2),
+    )
+}
+
 /// A pane in `rect`: its title line, and its text below.
 fn split(rect: Rect) -> PaneArea {
     PaneArea {

@@ -14,6 +14,7 @@ pub mod comments_view;
 pub mod effect;
 mod folding;
 pub mod geometry;
+pub mod help;
 pub mod library;
 pub mod linked_article;
 pub mod links;

@@ -1,8 +1,10 @@
 //! What covers the panes: the help, the bookmark list, the link list or the
 //! prompt. One at a time, so they are one value; only the prompt can sit on
-//! the bookmark list (editing a note), which waits under it.
+//! another, the bookmark list (editing a note) or the help (searching it),
+//! which waits under it.
 
 use super::bookmarks::BookmarkPanel;
+use super::help::HelpView;
 use super::links::LinksOverlay;
 use super::prompt::Prompt;
 use super::{Action, App, Pane};
@@ -10,16 +12,15 @@ use crate::input::keymap::Context;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    /// The list of keys, scrolled down this many lines.
-    Help {
-        scroll: usize,
-    },
+    /// The list of keys.
+    Help(HelpView),
     Bookmarks(BookmarkPanel),
     Links(LinksOverlay),
-    /// The prompt, and the bookmark list it returns to when it closes.
+    /// The prompt, and the bookmark list or help it returns to when it
+    /// closes.
     Prompt {
         prompt: Prompt,
-        under: Option<BookmarkPanel>,
+        under: Option<Box<Overlay>>,
     },
 }
 
@@ -28,7 +29,12 @@ pub enum Overlay {
 pub(super) fn panel_in(overlay: &mut Option<Overlay>) -> Option<&mut BookmarkPanel> {
     match overlay {
         Some(Overlay::Bookmarks(panel)) => Some(panel),
-        Some(Overlay::Prompt { under, .. }) => under.as_mut(),
+        Some(Overlay::Prompt {
+            under: Some(under), ..
+        }) => match under.as_mut() {
+            Overlay::Bookmarks(panel) => Some(panel),
+            _ => None,
+        },
         _ => None,
     }
 }
@@ -36,8 +42,8 @@ pub(super) fn panel_in(overlay: &mut Option<Overlay>) -> Option<&mut BookmarkPan
 impl App {
     /// How far the help is scrolled, when it is open.
     pub fn help_scroll(&self) -> Option<usize> {
-        match self.overlay {
-            Some(Overlay::Help { scroll }) => Some(scroll),
+        match &self.overlay {
+            Some(Overlay::Help(view)) => Some(view.scroll),
             _ => None,
         }
     }
@@ -46,7 +52,12 @@ impl App {
     pub fn bookmark_panel(&self) -> Option<&BookmarkPanel> {
         match &self.overlay {
             Some(Overlay::Bookmarks(panel)) => Some(panel),
-            Some(Overlay::Prompt { under, .. }) => under.as_ref(),
+            Some(Overlay::Prompt {
+                under: Some(under), ..
+            }) => match under.as_ref() {
+                Overlay::Bookmarks(panel) => Some(panel),
+                _ => None,
+            },
             _ => None,
         }
     }
@@ -72,19 +83,20 @@ impl App {
         }
     }
 
-    /// Opens the prompt over whatever is open; the bookmark list stays under it.
+    /// Opens the prompt over whatever is open; the bookmark list or the
+    /// help stays under it.
     pub(super) fn open_prompt(&mut self, prompt: Prompt) {
         let under = match self.overlay.take() {
-            Some(Overlay::Bookmarks(panel)) => Some(panel),
+            Some(overlay @ (Overlay::Bookmarks(_) | Overlay::Help(_))) => Some(Box::new(overlay)),
             _ => None,
         };
         self.overlay = Some(Overlay::Prompt { prompt, under });
     }
 
-    /// Closes the prompt, going back to the bookmark list if it was under it.
+    /// Closes the prompt, going back to what was under it.
     pub(super) fn close_prompt(&mut self) {
         if let Some(Overlay::Prompt { under, .. }) = self.overlay.take() {
-            self.overlay = under.map(Overlay::Bookmarks);
+            self.overlay = under.map(|overlay| *overlay);
         }
     }
 
@@ -99,10 +111,15 @@ impl App {
 
     /// The key contexts in force, most specific first.
     pub fn key_contexts(&self) -> Vec<Context> {
-        let specific = match self.overlay {
-            Some(Overlay::Help { .. }) => Context::Help,
+        let specific = match &self.overlay {
+            Some(Overlay::Help(_)) => Context::Help,
             Some(Overlay::Bookmarks(_)) => Context::Bookmarks,
-            Some(Overlay::Prompt { under: Some(_), .. }) => Context::Bookmarks,
+            Some(Overlay::Prompt {
+                under: Some(under), ..
+            }) => match under.as_ref() {
+                Overlay::Help(_) => Context::Help,
+                _ => Context::Bookmarks,
+            },
             Some(Overlay::Links(_)) => Context::Links,
             // The prompt takes keys as text before any context is asked.
             Some(Overlay::Prompt { under: None, .. }) | None => match self.focus {
@@ -115,8 +132,8 @@ impl App {
 
     /// Gives `action` to the open overlay; false when none is open.
     pub(super) fn apply_in_overlay(&mut self, action: Action) -> bool {
-        match self.overlay {
-            Some(Overlay::Help { .. }) => self.apply_in_help(action),
+        match &self.overlay {
+            Some(Overlay::Help(_)) => self.apply_in_help(action),
             Some(Overlay::Bookmarks(_) | Overlay::Prompt { under: Some(_), .. }) => {
                 self.apply_in_panel(action)
             }
@@ -124,19 +141,5 @@ impl App {
             Some(Overlay::Prompt { under: None, .. }) | None => return false,
         }
         true
-    }
-
-    fn apply_in_help(&mut self, action: Action) {
-        let Some(Overlay::Help { scroll }) = &mut self.overlay else {
-            return;
-        };
-        match action {
-            Action::CloseOverlay | Action::Help => self.overlay = None,
-            Action::ScrollDown => *scroll += 1,
-            Action::ScrollUp => *scroll = scroll.saturating_sub(1),
-            Action::PageDown => *scroll += 10,
-            Action::PageUp => *scroll = scroll.saturating_sub(10),
-            _ => {}
-        }
     }
 }

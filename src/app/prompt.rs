@@ -13,6 +13,8 @@ pub enum PromptPurpose {
     EditNote(String),
     /// A search query; `regex` is toggled with Ctrl-R.
     Search { regex: bool },
+    /// Words to find in the help.
+    HelpSearch,
 }
 
 /// A one-line text prompt with a cursor, counted in characters.
@@ -156,6 +158,11 @@ impl App {
             (PromptOutcome::Done(_), PromptPurpose::Search { regex }) => {
                 self.finish_search((!typed.is_empty()).then_some(typed), regex);
             }
+            (PromptOutcome::Done(_), PromptPurpose::HelpSearch) => {
+                self.close_prompt();
+                self.find_in_help(Some(typed), true);
+            }
+            (PromptOutcome::Cancelled, PromptPurpose::HelpSearch) => self.close_prompt(),
         }
     }
 }

@@ -143,7 +143,7 @@ impl App {
             }
             ShowLinks => self.show_links(),
             FetchArticle => self.fetch_article(),
-            Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Help => self.overlay = Some(Overlay::Help(Default::default())),
             Search => self.start_search(),
             SearchNext => self.go_to_match(true),
             SearchPrevious => self.go_to_match(false),

@@ -105,6 +105,7 @@ pub fn render_prompt(app: &App, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
         PromptPurpose::EditNote(_) => " Note (Enter saves, Esc cancels): ",
         PromptPurpose::Search { regex: false } => " Search (Ctrl-R: regex): /",
         PromptPurpose::Search { regex: true } => " Regex search (Ctrl-R: plain): /",
+        PromptPurpose::HelpSearch => " Search the help: /",
     };
     let room = usize::from(area.width).saturating_sub(display_width(label) + 1);
     // Show the end of a long note, where the cursor usually is.

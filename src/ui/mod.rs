@@ -54,12 +54,16 @@ impl Widget for &App {
         }
         status::render(self, screen.status_bar, buf);
         match &self.overlay {
-            Some(Overlay::Help { scroll }) => help::render(self, *scroll, area, buf),
+            Some(Overlay::Help(view)) => help::render(self, view, area, buf),
             Some(Overlay::Bookmarks(panel)) => bookmarks::render_panel(self, panel, area, buf),
             Some(Overlay::Links(overlay)) => links::render(self, overlay, area, buf),
             Some(Overlay::Prompt { prompt, under }) => {
-                if let Some(panel) = under {
-                    bookmarks::render_panel(self, panel, area, buf);
+                match under.as_deref() {
+                    Some(Overlay::Bookmarks(panel)) => {
+                        bookmarks::render_panel(self, panel, area, buf)
+                    }
+                    Some(Overlay::Help(view)) => help::render(self, view, area, buf),
+                    _ => {}
                 }
                 bookmarks::render_prompt(self, prompt, screen.status_bar, buf);
             }

@@ -3,6 +3,7 @@
 
 mod bookmarks;
 mod folding;
+mod help;
 mod keys;
 mod linked_article;
 mod navigation;
