@@ -8,6 +8,7 @@
 mod body;
 mod comments;
 pub mod sanitize;
+pub mod urls;
 
 pub use body::Body;
 pub use comments::{
@@ -117,17 +118,13 @@ impl Block {
     /// URLs written in the text, without repeats.
     pub fn all_links(&self) -> Vec<Link> {
         let mut links = self.links().to_vec();
-        for word in self.text.split(|c: char| c.is_whitespace()) {
-            let start = word.find("https://").or_else(|| word.find("http://"));
-            if let Some(start) = start {
-                let url = word[start..]
-                    .trim_end_matches(['.', ',', ')', ';', ':', '!', '?', '"', '\'', '>']);
-                if url.len() > "https://".len() && !links.iter().any(|l| l.url == url) {
-                    links.push(Link {
-                        text: url.to_string(),
-                        url: url.to_string(),
-                    });
-                }
+        for range in urls::url_ranges(&self.text) {
+            let url = &self.text[range];
+            if !links.iter().any(|l| l.url == url) {
+                links.push(Link {
+                    text: url.to_string(),
+                    url: url.to_string(),
+                });
             }
         }
         links

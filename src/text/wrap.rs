@@ -98,45 +98,22 @@ fn wrap_prose_line(line: &str, offset: usize, width: usize, out: &mut Vec<Range<
         return;
     }
     let mut pieces = Vec::new();
-    let mut position = 0;
-    for word in WordSeparator::UnicodeBreakProperties.find_words(line) {
-        let start = position;
-        let word_end = start + word.word.len();
-        position = word_end + word.whitespace.len();
-        let word_width = display_width(word.word);
+    for (start, word_end, whitespace) in words(line) {
+        let word = &line[start..word_end];
+        let word_width = display_width(word);
         if word_width <= width {
             pieces.push(Piece {
                 start,
                 word_end,
                 width: word_width,
-                whitespace_width: word.whitespace.len(),
+                whitespace_width: whitespace,
             });
             continue;
         }
-        // A word longer than the line is cut between graphemes.
-        let mut chunk_start = start;
-        let mut chunk_width = 0;
-        for (index, grapheme) in word.word.grapheme_indices(true) {
-            let g_start = start + index;
-            let w = grapheme_width(grapheme);
-            if chunk_width > 0 && chunk_width + w > width {
-                pieces.push(Piece {
-                    start: chunk_start,
-                    word_end: g_start,
-                    width: chunk_width,
-                    whitespace_width: 0,
-                });
-                chunk_start = g_start;
-                chunk_width = 0;
-            }
-            chunk_width += w;
+        cut_long_word(line, start..word_end, width, &mut pieces);
+        if let Some(last) = pieces.last_mut() {
+            last.whitespace_width = whitespace;
         }
-        pieces.push(Piece {
-            start: chunk_start,
-            word_end,
-            width: chunk_width,
-            whitespace_width: word.whitespace.len(),
-        });
     }
     if pieces.is_empty() {
         out.push(offset..offset);
@@ -149,6 +126,72 @@ fn wrap_prose_line(line: &str, offset: usize, width: usize, out: &mut Vec<Range<
         };
         out.push(offset + first.start..offset + last.word_end);
     }
+}
+
+/// The words of `line` as (start, end, spaces after): where the Unicode
+/// line-break rules allow a break, except inside a web address, which stays
+/// one word (the rules would break it after every `/` and `?`).
+fn words(line: &str) -> Vec<(usize, usize, usize)> {
+    let addresses = crate::document::urls::url_words(line);
+    let mut words: Vec<(usize, usize, usize)> = Vec::new();
+    let mut position = 0;
+    for word in WordSeparator::UnicodeBreakProperties.find_words(line) {
+        let start = position;
+        let end = start + word.word.len();
+        position = end + word.whitespace.len();
+        let inside = |at: usize| addresses.iter().any(|a| a.start < at && at < a.end);
+        match words.last_mut() {
+            // Joined to the word before, when the break between them falls
+            // inside an address.
+            Some(last) if last.1 == start && inside(start) => {
+                last.1 = end;
+                last.2 = word.whitespace.len();
+            }
+            _ => words.push((start, end, word.whitespace.len())),
+        }
+    }
+    words
+}
+
+/// Cuts `range` of `line`, a word wider than `width`, into pieces that fit:
+/// after a `/`, `?` or `&` where one falls in the line (an address breaks
+/// where its parts meet), else between graphemes.
+fn cut_long_word(line: &str, range: Range<usize>, width: usize, pieces: &mut Vec<Piece>) {
+    let word = &line[range.clone()];
+    // No break inside `https://`: the first place is after the host.
+    let scheme_end = word.find("://").map_or(0, |i| i + "://".len());
+    let mut chunk_start = range.start;
+    let mut chunk_width = 0;
+    // The last place the chunk may end, and its width there.
+    let mut last_break: Option<(usize, usize)> = None;
+    for (index, grapheme) in word.grapheme_indices(true) {
+        let at = range.start + index;
+        let w = grapheme_width(grapheme);
+        if chunk_width > 0 && chunk_width + w > width {
+            let (end, end_width) = last_break
+                .filter(|&(end, _)| end > chunk_start)
+                .unwrap_or((at, chunk_width));
+            pieces.push(Piece {
+                start: chunk_start,
+                word_end: end,
+                width: end_width,
+                whitespace_width: 0,
+            });
+            chunk_start = end;
+            chunk_width -= end_width;
+            last_break = None;
+        }
+        chunk_width += w;
+        if index >= scheme_end && matches!(grapheme, "/" | "?" | "&") {
+            last_break = Some((at + grapheme.len(), chunk_width));
+        }
+    }
+    pieces.push(Piece {
+        start: chunk_start,
+        word_end: range.end,
+        width: chunk_width,
+        whitespace_width: 0,
+    });
 }
 
 fn break_line_hard(line: &str, offset: usize, width: usize, out: &mut Vec<Range<usize>>) {
@@ -223,6 +266,36 @@ mod tests {
         let three = family.repeat(3);
         let lines = prose(&three, 4);
         assert_eq!(lines, [family.repeat(2), family.to_string()]);
+    }
+
+    #[test]
+    fn an_address_is_never_broken_when_it_fits_on_a_line() {
+        let text = "See https://news.ycombinator.com/item?id=8252093 for more";
+        assert_eq!(
+            prose(text, 45),
+            [
+                "See",
+                "https://news.ycombinator.com/item?id=8252093",
+                "for more"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_address_longer_than_the_line_breaks_after_a_slash_a_question_mark_or_an_ampersand() {
+        let url = "https://en.wikipedia.org/wiki/Attitude_indicator?a=1&b=2";
+        let lines = prose(url, 30);
+        assert_eq!(
+            lines,
+            [
+                "https://en.wikipedia.org/wiki/",
+                "Attitude_indicator?a=1&b=2"
+            ]
+        );
+        // A part longer than the line is cut where it must.
+        let lines = prose("https://example.com/abcdefghijklmnopqrstuvwxyz", 16);
+        assert!(lines.iter().all(|l| display_width(l) <= 16), "{lines:?}");
+        assert_eq!(lines[0], "https://example.");
     }
 
     #[test]
