@@ -201,6 +201,9 @@ fn run_reader(
     );
     app.theme = config.theme;
     app.settings = config.settings.clone();
+    app.hyperlinks = config.hyperlinks.unwrap_or_else(|| {
+        config.theme != tread::config::theme::MONO && tui::terminal::follows_hyperlinks()
+    });
     app.doc_path = source.absolute_path();
     let kept_copy = refresh.is_some();
     let remember = library_entry(source, &app, &loaded_warnings, kept_copy);

@@ -68,6 +68,16 @@ impl Session {
         command.env("TERM", "xterm-256color");
         command.env("TZ", "UTC");
         command.env_remove("NO_COLOR");
+        // What would make tread take the terminal for one that follows
+        // hyperlinks: these tests say so through the config when they want it.
+        for name in [
+            "TERM_PROGRAM",
+            "VTE_VERSION",
+            "KONSOLE_VERSION",
+            "WT_SESSION",
+        ] {
+            command.env_remove(name);
+        }
         for (name, value) in env {
             command.env(name, value);
         }
@@ -1164,4 +1174,110 @@ fn a_link_posts_article_arrives_by_itself_while_the_comments_are_read() {
     session.keys("q");
     assert!(session.wait_exit().success());
     session.assert_terminal_restored();
+}
+
+/// The raw bytes' OSC sequences, each checked to be a hyperlink (OSC 8)
+/// whose target is printable ASCII and which ends with ST; their targets.
+fn hyperlink_targets(raw: &[u8]) -> Vec<String> {
+    let mut targets = Vec::new();
+    let mut at = 0;
+    while let Some(found) = raw[at..].windows(2).position(|w| w == b"\x1b]") {
+        let start = at + found + 2;
+        let rest = &raw[start..];
+        assert!(rest.starts_with(b"8;;"), "an OSC that is not a hyperlink");
+        let end = rest
+            .windows(2)
+            .position(|w| w == b"\x1b\\")
+            .expect("a hyperlink ends with ST");
+        let target = &rest[3..end];
+        assert!(
+            target.iter().all(|b| (0x21..=0x7e).contains(b)),
+            "a target outside printable ASCII: {:?}",
+            String::from_utf8_lossy(target)
+        );
+        // The empty target closes a link.
+        if !target.is_empty() {
+            targets.push(String::from_utf8_lossy(target).into_owned());
+        }
+        at = start + end + 2;
+    }
+    targets
+}
+
+#[test]
+fn links_are_hyperlinks_when_asked_and_a_long_address_stays_whole_on_screen() {
+    let config = common::fixture("config/hyperlinks.toml");
+    let config = config.to_string_lossy().into_owned();
+    let file = common::fixture("links.txt").to_string_lossy().into_owned();
+    let session = Session::start_with_env(
+        env!("CARGO_BIN_EXE_tread"),
+        &[&file],
+        (50, 30),
+        None,
+        &[("TREAD_CONFIG", &config)],
+    );
+    session.wait_for("the addresses broken only after a slash", |s| {
+        s.lines()
+            .any(|l| l.contains("https://example.org/timetable"))
+            && s.lines().any(|l| {
+                l.trim_end()
+                    .ends_with("https://example.org/council/ferries/plan-2026?")
+            })
+            && s.lines().any(|l| l.contains("  format=html&lang=en for"))
+    });
+    let raw = session.raw.lock().unwrap().clone();
+    let targets = hyperlink_targets(&raw);
+    assert!(
+        targets.iter().any(|t| t == "https://example.org/timetable"),
+        "{targets:?}"
+    );
+    // The long address, broken after a slash, is one link on both lines.
+    let long = "https://example.org/council/ferries/plan-2026?format=html&lang=en";
+    assert!(
+        targets.iter().filter(|t| *t == long).count() >= 2,
+        "{targets:?}"
+    );
+    let mut session = session;
+    session.keys("q");
+    assert!(session.wait_exit().success());
+}
+
+#[test]
+fn an_unknown_terminal_gets_no_hyperlinks() {
+    let file = common::fixture("links.txt").to_string_lossy().into_owned();
+    let mut session = Session::start(&[&file], 100, 30);
+    session.wait_for("the document", |s| s.contains("example.org/timetable"));
+    session.keys("q");
+    assert!(session.wait_exit().success());
+    let raw = session.raw.lock().unwrap().clone();
+    assert!(hyperlink_targets(&raw).is_empty());
+}
+
+#[test]
+fn hostile_links_become_hyperlinks_with_nothing_but_printable_targets() {
+    let config = common::fixture("config/hyperlinks.toml");
+    let config = config.to_string_lossy().into_owned();
+    let folder = tempfile::tempdir().unwrap();
+    for (name, bytes) in common::hostile::hostile_documents() {
+        let file = folder.path().join(format!("{name}.doc"));
+        std::fs::write(&file, bytes).unwrap();
+        let file = file.to_string_lossy().into_owned();
+        let mut session = Session::start_with_env(
+            env!("CARGO_BIN_EXE_tread"),
+            &[&file],
+            (120, 40),
+            None,
+            &[("TREAD_CONFIG", &config)],
+        );
+        session.wait_for("the hostile document", |s| {
+            s.contains("Tmark") && s.contains("Cmark")
+        });
+        session.keys("\tjjjjjjjj");
+        std::thread::sleep(Duration::from_millis(200));
+        session.keys("q");
+        assert!(session.wait_exit().success(), "{name}");
+        let raw = session.raw.lock().unwrap().clone();
+        hyperlink_targets(&raw);
+        assert!(!raw.contains(&0x07), "{name}: BEL written");
+    }
 }

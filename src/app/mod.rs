@@ -110,6 +110,9 @@ pub struct App {
     pub new_comments: Vec<CommentId>,
     /// Those of `new_comments` not yet read.
     pub unread: Vec<CommentId>,
+    /// Whether links are drawn as terminal hyperlinks (OSC 8): where the
+    /// terminal is known to follow them, or the config asks.
+    pub hyperlinks: bool,
     /// Keys typed toward a count or a sequence (`5`, `g`), as vim shows them.
     pub typed: String,
     /// Wrapped text, cached per width.
@@ -178,6 +181,7 @@ impl App {
             search: None,
             new_comments: Vec::new(),
             unread: Vec::new(),
+            hyperlinks: false,
             typed: String::new(),
             wrapped: WrappedText::default(),
             revealed: HashSet::new(),

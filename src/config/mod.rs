@@ -32,6 +32,9 @@ pub struct Config {
     /// Whether a link post's article is fetched as the thread opens
     /// (`[reader] fetch_articles`); when not, a key fetches it.
     pub fetch_articles: bool,
+    /// Links as terminal hyperlinks (`[ui] hyperlinks`); None: where the
+    /// terminal is known to follow them, and colour is not turned off.
+    pub hyperlinks: Option<bool>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -74,6 +77,14 @@ struct RawConfig {
     reader: RawReader,
     #[serde(default)]
     search: RawSearch,
+    #[serde(default)]
+    ui: RawUi,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawUi {
+    hyperlinks: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -115,6 +126,7 @@ impl Config {
             theme: theme::DARK,
             settings: ViewSettings::default(),
             fetch_articles: true,
+            hyperlinks: None,
         };
         config
             .apply(raw)
@@ -172,6 +184,9 @@ impl Config {
     fn apply(&mut self, raw: RawConfig) -> Result<(), At> {
         self.apply_keys(&raw.keys)?;
         self.apply_theme(&raw.theme)?;
+        if let Some(hyperlinks) = raw.ui.hyperlinks {
+            self.hyperlinks = Some(hyperlinks);
+        }
         if let Some(regex) = raw.search.regex {
             self.settings.search_regex = regex;
         }
@@ -216,6 +231,13 @@ pub fn load_file(path: &Path) -> Result<Config, ConfigError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hyperlinks_follow_the_terminal_unless_the_config_says() {
+        assert_eq!(Config::builtin().hyperlinks, None);
+        let off = Config::from_toml("[ui]\nhyperlinks = false\n", "c.toml").unwrap();
+        assert_eq!(off.hyperlinks, Some(false));
+    }
 
     #[test]
     fn the_search_prompt_opens_plain_unless_asked() {

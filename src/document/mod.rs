@@ -130,6 +130,34 @@ impl Block {
         links
     }
 
+    /// Where the block's links are in its text, with their targets: each
+    /// marked-up link at the next place its text appears, then the bare
+    /// addresses not inside one of those.
+    pub fn link_spans(&self) -> Vec<(std::ops::Range<usize>, &str)> {
+        let mut spans = Vec::new();
+        let mut from = 0;
+        for link in self.links() {
+            if link.text.is_empty() {
+                continue;
+            }
+            if let Some(found) = self.text[from..].find(link.text.as_str()) {
+                let start = from + found;
+                from = start + link.text.len();
+                spans.push((start..from, link.url.as_str()));
+            }
+        }
+        for range in urls::url_ranges(&self.text) {
+            if !spans
+                .iter()
+                .any(|(r, _)| r.start < range.end && range.start < r.end)
+            {
+                spans.push((range.clone(), &self.text[range]));
+            }
+        }
+        spans.sort_by_key(|(range, _)| range.start);
+        spans
+    }
+
     pub fn paragraph(text: impl Into<String>) -> Self {
         Block::new(BlockKind::Paragraph, text)
     }

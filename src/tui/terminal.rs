@@ -288,3 +288,58 @@ mod tests {
         assert_eq!(super::base64(b"foobar"), "Zm9vYmFy");
     }
 }
+
+/// Whether the terminal is known to follow OSC 8 hyperlinks, by what it
+/// says of itself in the environment. Unknown terminals get plain text:
+/// one that does not follow them may print the sequence's text.
+pub fn follows_hyperlinks() -> bool {
+    follows_hyperlinks_by(|name| std::env::var(name).ok())
+}
+
+fn follows_hyperlinks_by(var: impl Fn(&str) -> Option<String>) -> bool {
+    let term = var("TERM").unwrap_or_default();
+    let program = var("TERM_PROGRAM").unwrap_or_default();
+    // tmux and screen pass the sequence on only when set up to.
+    if term.starts_with("screen") || term.starts_with("tmux") || program == "tmux" {
+        return false;
+    }
+    let known_program = ["iTerm.app", "WezTerm", "vscode", "ghostty", "Hyper", "rio"];
+    let known_term = [
+        "xterm-kitty",
+        "foot",
+        "wezterm",
+        "xterm-ghostty",
+        "alacritty",
+    ];
+    known_program.contains(&program.as_str())
+        || known_term.iter().any(|t| term.starts_with(t))
+        || var("WT_SESSION").is_some()
+        || var("KONSOLE_VERSION").is_some()
+        || var("VTE_VERSION")
+            .and_then(|v| v.parse::<u32>().ok())
+            .is_some_and(|v| v >= 5000)
+}
+
+#[cfg(test)]
+mod hyperlink_tests {
+    use super::follows_hyperlinks_by;
+
+    fn with(pairs: &[(&str, &str)]) -> bool {
+        follows_hyperlinks_by(|name| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.to_string())
+        })
+    }
+
+    #[test]
+    fn known_terminals_follow_hyperlinks_and_unknown_ones_do_not() {
+        assert!(with(&[("TERM", "xterm-kitty")]));
+        assert!(with(&[("TERM", "xterm-256color"), ("VTE_VERSION", "7600")]));
+        assert!(with(&[("TERM_PROGRAM", "WezTerm")]));
+        assert!(!with(&[("TERM", "xterm-256color")]));
+        assert!(!with(&[("TERM", "linux")]));
+        assert!(!with(&[("TERM", "tmux-256color"), ("VTE_VERSION", "7600")]));
+    }
+}

@@ -49,7 +49,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 app.theme.selection,
             );
         }
-        let line = match line {
+        let drawn = match line {
             TextLine::Text { block, lead, range } => block_line(app, *block, lead, range.clone()),
             TextLine::Title(range) => title_line(app, range.clone()),
             TextLine::StoryHeader(index) => {
@@ -57,7 +57,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             }
             TextLine::Blank | TextLine::Hidden => continue,
         };
-        draw_line(buf, text_area, y, &line);
+        draw_line(buf, text_area, y, &drawn);
+        if app.hyperlinks
+            && let TextLine::Text { block, lead, range } = line
+        {
+            let x = text_area.x + crate::text::wrap::display_width(lead) as u16;
+            let block = &app.document.article[*block];
+            let row = (x, y, text_area.right());
+            super::hyperlinks::mark_block_line(buf, row, block, range.clone());
+        }
     }
     let drawn = layout
         .lines

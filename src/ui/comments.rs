@@ -118,7 +118,17 @@ fn draw_row_line(app: &App, row: &Row, area: Rect, text_area: Rect, y: u16, buf:
         preview_line(app, id, guides, row.preview_width)
     } else {
         let text_line = row.body.and_then(|b| b.get(line_index - 1));
-        body_line(app, id, guides, text_line)
+        draw_line(buf, text_area, y, &body_line(app, id, guides, text_line));
+        if app.hyperlinks
+            && let Some(TextLine::Text { block, lead, range }) = text_line
+        {
+            let indent = crate::text::wrap::display_width(&guides.body);
+            let x = text_area.x + (indent + crate::text::wrap::display_width(lead)) as u16;
+            let block = &app.document.comments.get(id).body[*block];
+            let row = (x, y, text_area.right());
+            super::hyperlinks::mark_block_line(buf, row, block, range.clone());
+        }
+        return;
     };
     draw_line(buf, text_area, y, &line);
 }

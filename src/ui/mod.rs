@@ -6,6 +6,7 @@ pub mod article;
 mod bookmarks;
 pub mod comments;
 mod help;
+mod hyperlinks;
 pub mod library;
 mod links;
 pub mod loading;
