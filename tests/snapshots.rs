@@ -116,3 +116,51 @@ fn any_size_draws_without_panicking() {
         }
     }
 }
+
+/// The sizes the reading-comfort screens are checked at.
+const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (40, 10)];
+
+fn story(width: u16, height: u16) -> App {
+    let json = std::fs::read(common::fixture("story.json")).unwrap();
+    let document = formats::load(&json, None).unwrap().document;
+    app_for(document, width, height)
+}
+
+#[test]
+fn the_article_with_its_title_and_story_header() {
+    for (width, height) in SIZES {
+        insta::assert_snapshot!(
+            format!("story_header_{width}x{height}"),
+            screen(&story(width, height))
+        );
+    }
+}
+
+#[test]
+fn a_code_block_chopped_with_its_marker_and_scrolled() {
+    for (width, height) in SIZES {
+        let mut app = story(width, height);
+        app.update(Action::NextParagraph);
+        app.update(Action::ScrollCodeRight);
+        insta::assert_snapshot!(format!("code_chopped_{width}x{height}"), screen(&app));
+    }
+}
+
+#[test]
+fn folded_threads_show_their_first_lines() {
+    for (width, height) in SIZES {
+        let mut app = demo(width, height);
+        app.update(Action::FocusNext);
+        app.update(Action::FoldAll);
+        insta::assert_snapshot!(format!("folded_first_lines_{width}x{height}"), screen(&app));
+    }
+}
+
+#[test]
+fn the_help_at_every_size() {
+    for (width, height) in SIZES.into_iter().chain([(200, 60)]) {
+        let mut app = demo(width, height);
+        app.update(Action::Help);
+        insta::assert_snapshot!(format!("help_{width}x{height}"), screen(&app));
+    }
+}

@@ -10,6 +10,7 @@
 
 pub mod article_view;
 pub mod bookmarks;
+pub mod code_scroll;
 pub mod comments_view;
 pub mod effect;
 mod folding;
@@ -110,6 +111,8 @@ pub struct App {
     pub new_comments: Vec<CommentId>,
     /// Those of `new_comments` not yet read.
     pub unread: Vec<CommentId>,
+    /// How far each pane's code is scrolled sideways.
+    pub code_scroll: code_scroll::CodeScroll,
     /// Whether links are drawn as terminal hyperlinks (OSC 8): where the
     /// terminal is known to follow them, or the config asks.
     pub hyperlinks: bool,
@@ -182,6 +185,7 @@ impl App {
             new_comments: Vec::new(),
             unread: Vec::new(),
             hyperlinks: false,
+            code_scroll: Default::default(),
             typed: String::new(),
             wrapped: WrappedText::default(),
             revealed: HashSet::new(),

@@ -160,6 +160,7 @@ impl App {
                 self.comments.visual = None;
             }
             FocusNext => self.focus_next(),
+            ScrollCodeLeft | ScrollCodeRight => self.scroll_code(action),
             ToggleLayout | ToggleZoom => self.rearrange(action),
             _ => match self.focus {
                 Pane::Article => self.apply_to_article(action),

@@ -13,7 +13,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use crate::document::{Block, CommentId, Document};
-use crate::text::block_lines::block_lines;
+use crate::text::block_lines::screen_block_lines;
 
 /// One line of wrapped text: a slice of a block, or the blank between blocks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +41,7 @@ pub fn lay_out_blocks(blocks: &[Block], width: usize) -> Vec<TextLine> {
             lines.push(TextLine::Blank);
         }
         lines.extend(
-            block_lines(block, width)
+            screen_block_lines(block, width)
                 .into_iter()
                 .map(|line| TextLine::Text {
                     block: index,

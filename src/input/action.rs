@@ -67,6 +67,10 @@ actions! {
     PageDown,
     /// Scroll up a page
     PageUp,
+    /// Scroll code blocks left (they are not wrapped)
+    ScrollCodeLeft,
+    /// Scroll code blocks right: a line that goes on ends in ›
+    ScrollCodeRight,
     /// Go to the top
     Top,
     /// Go to the bottom

@@ -66,6 +66,24 @@ pub fn block_lines(block: &Block, width: usize) -> Vec<BlockLine> {
         .collect()
 }
 
+/// Lays `block` out for a pane, which chops code rather than wrapping it:
+/// a code block has a line per line of its text, however wide.
+pub fn screen_block_lines(block: &Block, width: usize) -> Vec<BlockLine> {
+    if block.kind != BlockKind::Code || width <= display_width(CODE_LEAD) {
+        return block_lines(block, width);
+    }
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for line in block.text.split('\n') {
+        lines.push(BlockLine {
+            lead: CODE_LEAD,
+            range: start..start + line.len(),
+        });
+        start += line.len() + 1;
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -50,7 +50,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             );
         }
         let drawn = match line {
-            TextLine::Text { block, lead, range } => block_line(app, *block, lead, range.clone()),
+            TextLine::Text { block, lead, range } => {
+                block_line(app, *block, (lead, range.clone()), text_area.width.into())
+            }
             TextLine::Title(range) => title_line(app, range.clone()),
             TextLine::StoryHeader(index) => {
                 Line::from(Span::styled(layout.header[*index].as_str(), app.theme.meta))
@@ -60,6 +62,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         draw_line(buf, text_area, y, &drawn);
         if app.hyperlinks
             && let TextLine::Text { block, lead, range } = line
+            && app.document.article[*block].kind != BlockKind::Code
         {
             let x = text_area.x + crate::text::wrap::display_width(lead) as u16;
             let block = &app.document.article[*block];
@@ -148,8 +151,8 @@ fn title_line(app: &App, range: std::ops::Range<usize>) -> Line<'_> {
 fn block_line<'a>(
     app: &'a App,
     index: usize,
-    lead: &'a str,
-    range: std::ops::Range<usize>,
+    (lead, range): (&'a str, std::ops::Range<usize>),
+    room: usize,
 ) -> Line<'a> {
     let highlights = super::search_highlights(
         app,
@@ -161,7 +164,15 @@ fn block_line<'a>(
     let block = &app.document.article[index];
     let style = block_style(app, block.kind);
     let mut spans = vec![Span::styled(lead, style)];
-    spans.extend(super::block_text_spans(block, range, style, &highlights));
+    let room = room.saturating_sub(crate::text::wrap::display_width(lead));
+    let offset = app.code_offset(Pane::Article);
+    spans.extend(super::line_spans(
+        app,
+        block,
+        range,
+        (offset, room),
+        (style, &highlights),
+    ));
     Line::from(spans)
 }
 

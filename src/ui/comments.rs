@@ -11,9 +11,10 @@ use crate::app::geometry::COMMENT_GUTTER;
 use crate::app::search::{Part, Place};
 use crate::app::wrapped::TextLine;
 use crate::app::{Action, App};
-use crate::document::CommentId;
+use crate::document::{BlockKind, CommentId};
 use crate::input::keymap::Context;
 use crate::text::tree_guides::{CommentGuides, GuideWalker};
+use crate::text::wrap::display_width;
 
 use super::article::block_style;
 use super::draw_line;
@@ -118,12 +119,14 @@ fn draw_row_line(app: &App, row: &Row, area: Rect, text_area: Rect, y: u16, buf:
         preview_line(app, id, guides, row.preview_width)
     } else {
         let text_line = row.body.and_then(|b| b.get(line_index - 1));
-        draw_line(buf, text_area, y, &body_line(app, id, guides, text_line));
+        let line = body_line(app, id, guides, text_line, text_area.width.into());
+        draw_line(buf, text_area, y, &line);
         if app.hyperlinks
             && let Some(TextLine::Text { block, lead, range }) = text_line
+            && app.document.comments.get(id).body[*block].kind != BlockKind::Code
         {
-            let indent = crate::text::wrap::display_width(&guides.body);
-            let x = text_area.x + (indent + crate::text::wrap::display_width(lead)) as u16;
+            let indent = display_width(&guides.body);
+            let x = text_area.x + (indent + display_width(lead)) as u16;
             let block = &app.document.comments.get(id).body[*block];
             let row = (x, y, text_area.right());
             super::hyperlinks::mark_block_line(buf, row, block, range.clone());
@@ -277,6 +280,7 @@ fn body_line<'a>(
     id: CommentId,
     guides: &'a CommentGuides,
     text_line: Option<&TextLine>,
+    room: usize,
 ) -> Line<'a> {
     let mut spans = vec![Span::styled(guides.body.as_str(), app.theme.guide)];
     if let Some(TextLine::Hidden) = text_line {
@@ -298,11 +302,14 @@ fn body_line<'a>(
         let block = &app.document.comments.get(id).body[*block];
         let style = block_style(app, block.kind);
         spans.push(Span::styled(*lead, style));
-        spans.extend(super::block_text_spans(
+        let used = display_width(&guides.body) + display_width(lead);
+        let offset = app.code_offset(crate::app::Pane::Comments);
+        spans.extend(super::line_spans(
+            app,
             block,
             range.clone(),
-            style,
-            &highlights,
+            (offset, room.saturating_sub(used)),
+            (style, &highlights),
         ));
     }
     Line::from(spans)

@@ -132,6 +132,66 @@ pub(crate) fn block_text_spans<'a>(
     styled_spans(&block.text, range, base, block.emphasis(), highlights)
 }
 
+/// Spans for a line of code, chopped rather than wrapped: the part from
+/// column `offset` that fits in `room` columns, with `‹` where it is cut at
+/// the left and `›` where it goes on at the right, in `marker`'s style.
+pub(crate) fn code_spans<'a>(
+    block: &'a Block,
+    range: Range<usize>,
+    (offset, room): (usize, usize),
+    (base, marker): (Style, Style),
+    highlights: &[(Range<usize>, Style)],
+) -> Vec<Span<'a>> {
+    use crate::text::wrap::{display_width, prefix_fitting};
+    let line = &block.text[range.clone()];
+    if offset == 0 && display_width(line) <= room {
+        return block_text_spans(block, range, base, highlights);
+    }
+    // Skip `offset` columns, and a column more for the `‹`.
+    let skip = if offset > 0 { offset + 1 } else { 0 };
+    let (skipped, _) = prefix_fitting(line, skip);
+    let start = range.start + skipped.len();
+    let left = start > range.start;
+    let room = room.saturating_sub(usize::from(left));
+    let rest = &block.text[start..range.end];
+    let (shown, right) = if display_width(rest) <= room {
+        (rest, false)
+    } else {
+        (prefix_fitting(rest, room.saturating_sub(1)).0, true)
+    };
+    let mut spans = Vec::new();
+    if left {
+        spans.push(Span::styled("‹", marker));
+    }
+    spans.extend(block_text_spans(
+        block,
+        start..start + shown.len(),
+        base,
+        highlights,
+    ));
+    if right {
+        spans.push(Span::styled("›", marker));
+    }
+    spans
+}
+
+/// Spans for one screen line of a block's text: code chopped to `room`
+/// columns from the pane's sideways `offset`, any other text as wrapped.
+pub(crate) fn line_spans<'a>(
+    app: &App,
+    block: &'a Block,
+    range: Range<usize>,
+    (offset, room): (usize, usize),
+    (style, highlights): (Style, &[(Range<usize>, Style)]),
+) -> Vec<Span<'a>> {
+    if block.kind == crate::document::BlockKind::Code {
+        let styles = (style, app.theme.folded);
+        code_spans(block, range, (offset, room), styles, highlights)
+    } else {
+        block_text_spans(block, range, style, highlights)
+    }
+}
+
 /// Spans for a short text such as an author's name, with highlights.
 pub(crate) fn highlighted<'a>(
     text: &'a str,

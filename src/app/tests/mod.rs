@@ -2,6 +2,7 @@
 //! file per behaviour, sharing the reader built here.
 
 mod bookmarks;
+mod code;
 mod folding;
 mod help;
 mod keys;
