@@ -124,10 +124,13 @@ fn read(
     let mut message = None;
     let mut notices = Vec::new();
     let mut reloading = false;
+    // Only the command line's document ends tread when it cannot be
+    // opened; one chosen since (in the library, by a bookmark) goes back.
+    let mut from_command_line = true;
     loop {
         // A reload fetches a fresh copy behind the loading screen.
         let fresh = std::mem::take(&mut reloading);
-        let chosen = next.is_none() || fresh;
+        let chosen = next.is_none() || !std::mem::replace(&mut from_command_line, false);
         let source = match next.take() {
             Some(source) => source,
             None => match choose_in_library(&mut session, &config, message.take())? {
@@ -150,12 +153,9 @@ fn read(
         let ended = run_reader(taken, &config, &source, opened, (input, no_resume))?;
         no_resume = false;
         notices.extend(ended.notices);
-        match (ended.reload, ended.to_library) {
-            // Opened again where the reader left it; if that fails, the
-            // library says why.
-            (true, _) => (next, reloading) = (Some(source), true),
-            (false, true) => {}
-            (false, false) => break,
+        match after_reader(ended.open, (ended.reload, ended.to_library), source) {
+            Some((then, fresh)) => (next, reloading) = (then, fresh),
+            None => break,
         }
     }
     // The screen is the shell's again: what the saves said goes to stderr,
@@ -165,6 +165,24 @@ fn read(
         let _ = writeln!(std::io::stderr(), "tread: {notice}");
     }
     Ok(())
+}
+
+/// What follows the reader: the document to open next (None: the library)
+/// and whether that is a reload, or None to quit.
+fn after_reader(
+    open: Option<String>,
+    (reload, to_library): (bool, bool),
+    source: InputSource,
+) -> Option<(Option<InputSource>, bool)> {
+    match (open, reload, to_library) {
+        // Another document's bookmark was chosen: that document next.
+        (Some(other), ..) => Some((Some(InputSource::from_saved(&other)), false)),
+        // Opened again where the reader left it; if that fails, the
+        // library says why.
+        (None, true, _) => Some((Some(source), true)),
+        (None, false, true) => Some((None, false)),
+        (None, false, false) => None,
+    }
 }
 
 /// The library screen, taking the terminal if it is not yet; the document
@@ -179,7 +197,7 @@ fn choose_in_library(
     let choice = tui::library::choose(session, store.as_ref(), &config.theme, demo_item(), message)
         .map_err(|source| Error::Terminal { source })?;
     Ok(match choice {
-        Choice::Open(source) => Some(source_of(&source)),
+        Choice::Open(source) => Some(InputSource::from_saved(&source)),
         Choice::Quit => None,
     })
 }
@@ -293,15 +311,6 @@ fn demo_item() -> LibraryItem {
         comments: demo.map_or(0, |d| d.document.comments.comment_count()),
         bookmarks: 0,
         read_at: None,
-    }
-}
-
-/// The input a library entry's source names.
-fn source_of(source: &str) -> InputSource {
-    if source == "<demo>" {
-        InputSource::Demo
-    } else {
-        InputSource::from_arg(Some(std::path::Path::new(source)))
     }
 }
 

@@ -164,3 +164,17 @@ fn the_help_at_every_size() {
         insta::assert_snapshot!(format!("help_{width}x{height}"), screen(&app));
     }
 }
+
+#[test]
+fn the_bookmark_panel_at_every_size() {
+    for (width, height) in SIZES {
+        let mut app = demo(width, height);
+        app.update(Action::Bookmark);
+        app.update(tread::app::Message::Prompt(tread::app::PromptKey::Enter));
+        select_author(&mut app, "pieter_vd");
+        app.update(Action::Bookmark);
+        app.update(tread::app::Message::Prompt(tread::app::PromptKey::Enter));
+        app.update(Action::ShowBookmarks);
+        insta::assert_snapshot!(format!("bookmark_panel_{width}x{height}"), screen(&app));
+    }
+}

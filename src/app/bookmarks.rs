@@ -19,13 +19,7 @@ use super::{Action, App, Effect, Pane};
 /// A place in text: (block, character within the block).
 type TextPoint = (usize, usize);
 
-/// The bookmark list overlay.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct BookmarkPanel {
-    pub selected: usize,
-    /// Deleted while the panel was open, for undo; newest last.
-    pub deleted: Vec<Bookmark>,
-}
+pub use super::bookmark_panel::BookmarkPanel;
 
 /// Where this document's bookmarks are, for the gutter marks.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -61,20 +55,28 @@ fn order_key(resolved: Resolved) -> Option<(u8, usize)> {
 }
 
 impl App {
-    /// Sets this document's bookmarks (from the store) and their marks.
+    /// Sets the bookmarks (every document's, from the store): this
+    /// document's, and their marks, and the others' for the list of all.
     pub fn set_bookmarks(&mut self, bookmarks: Vec<Bookmark>) {
-        self.bookmarks = bookmarks
-            .into_iter()
-            .filter(|b| b.document == self.doc_key)
-            .collect();
+        let key = &self.doc_key;
+        (self.bookmarks, self.other_bookmarks) =
+            bookmarks.into_iter().partition(|b| b.document == *key);
         self.refresh_marks();
-        let count = self.bookmarks.len();
+        let all = self.bookmark_panel().is_some_and(|p| p.all);
+        let count = self.panel_entries(all).len();
         if let Some(panel) = panel_in(&mut self.overlay) {
             panel.selected = panel.selected.min(count.saturating_sub(1));
         }
     }
 
-    fn refresh_marks(&mut self) {
+    /// Finds this document's bookmarks again, after its text changed.
+    pub(super) fn find_bookmarks_again(&mut self) {
+        let mut all = std::mem::take(&mut self.bookmarks);
+        all.append(&mut self.other_bookmarks);
+        self.set_bookmarks(all);
+    }
+
+    pub(super) fn refresh_marks(&mut self) {
         let mut marks = BookmarkMarks::default();
         for bookmark in &self.bookmarks {
             match bookmarks::resolve(bookmark, &self.document) {
@@ -134,7 +136,7 @@ impl App {
                 // A second `b` opens the bookmark rather than making a
                 // duplicate: its note is edited, or it is deleted, there.
                 self.overlay = Some(Overlay::Bookmarks(BookmarkPanel {
-                    selected: existing,
+                    selected: self.panel_position(existing),
                     ..BookmarkPanel::default()
                 }));
                 self.message = Some("Already bookmarked: e edits the note, d deletes it".into());
@@ -236,59 +238,6 @@ impl App {
         self.effects.push(Effect::SaveBookmark(bookmark.clone()));
         self.bookmarks.push(bookmark);
         self.refresh_marks();
-    }
-
-    pub(super) fn apply_in_panel(&mut self, action: Action) {
-        let count = self.bookmarks.len();
-        let Some(panel) = panel_in(&mut self.overlay) else {
-            return;
-        };
-        match action {
-            Action::CloseOverlay | Action::ShowBookmarks => self.overlay = None,
-            Action::SelectNext => {
-                panel.selected = (panel.selected + 1).min(count.saturating_sub(1))
-            }
-            Action::SelectPrevious => panel.selected = panel.selected.saturating_sub(1),
-            Action::OpenSelected => {
-                if let Some(bookmark) = self.bookmarks.get(panel.selected).cloned() {
-                    self.overlay = None;
-                    self.jump_to(&bookmark);
-                }
-            }
-            Action::DeleteSelected if panel.selected < count => {
-                let bookmark = self.bookmarks.remove(panel.selected);
-                panel.selected = panel.selected.min(self.bookmarks.len().saturating_sub(1));
-                self.effects
-                    .push(Effect::DeleteBookmark(bookmark.id.clone()));
-                panel.deleted.push(bookmark);
-                self.message = Some("Deleted; u brings it back".to_string());
-                self.refresh_marks();
-            }
-            Action::UndoDelete => {
-                if let Some(bookmark) = panel.deleted.pop() {
-                    self.effects.push(Effect::SaveBookmark(bookmark.clone()));
-                    let at = self
-                        .bookmarks
-                        .iter()
-                        .position(|b| b.created > bookmark.created)
-                        .unwrap_or(self.bookmarks.len());
-                    panel.selected = at;
-                    self.bookmarks.insert(at, bookmark);
-                    self.message = Some("Bookmark restored".to_string());
-                    self.refresh_marks();
-                }
-            }
-            Action::EditNote => {
-                if let Some(bookmark) = self.bookmarks.get(panel.selected) {
-                    let prompt = Prompt::new(
-                        bookmark.note.clone().unwrap_or_default(),
-                        PromptPurpose::EditNote(bookmark.id.clone()),
-                    );
-                    self.open_prompt(prompt);
-                }
-            }
-            _ => {}
-        }
     }
 
     /// Shows the bookmarked passage: unfolds and selects a comment, or puts

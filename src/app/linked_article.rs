@@ -149,8 +149,7 @@ impl App {
         self.wrapped.forget_article();
         let last = self.document.article.len().saturating_sub(1);
         self.article.cursor = self.article.cursor.min(last);
-        let bookmarks = std::mem::take(&mut self.bookmarks);
-        self.set_bookmarks(bookmarks);
+        self.find_bookmarks_again();
     }
 
     /// The line the article pane shows under the link while the article is

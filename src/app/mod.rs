@@ -9,6 +9,7 @@
 //! [`overlay`]s each keep their own.
 
 pub mod article_view;
+pub mod bookmark_panel;
 pub mod bookmarks;
 pub mod code_scroll;
 pub mod comments_view;
@@ -103,6 +104,11 @@ pub struct App {
     pub doc_path: Option<String>,
     /// This document's bookmarks, oldest first.
     pub bookmarks: Vec<crate::bookmarks::Bookmark>,
+    /// Every other document's, for the list of all bookmarks.
+    pub other_bookmarks: Vec<crate::bookmarks::Bookmark>,
+    /// The document the reader asked to open instead (a bookmark of it
+    /// chosen in the list of all): its file or address.
+    pub open_other: Option<String>,
     pub marks: BookmarkMarks,
     /// The last search and its matches, highlighted while it is kept.
     pub search: Option<search::Search>,
@@ -180,6 +186,8 @@ impl App {
             doc_key,
             doc_path: None,
             bookmarks: Vec::new(),
+            other_bookmarks: Vec::new(),
+            open_other: None,
             marks: BookmarkMarks::default(),
             search: None,
             new_comments: Vec::new(),

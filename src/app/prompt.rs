@@ -145,7 +145,8 @@ impl App {
             }
             (PromptOutcome::Done(note), PromptPurpose::EditNote(id)) => {
                 self.close_prompt();
-                if let Some(bookmark) = self.bookmarks.iter_mut().find(|b| b.id == id) {
+                let mut kept = self.bookmarks.iter_mut().chain(&mut self.other_bookmarks);
+                if let Some(bookmark) = kept.find(|b| b.id == id) {
                     bookmark.note = note.clone();
                 }
                 self.effects.push(Effect::SetNote { id, note });

@@ -38,8 +38,7 @@ impl App {
         self.jump_origin = None;
         self.overlay = None;
         self.convert_from = Some(0);
-        let bookmarks = std::mem::take(&mut self.bookmarks);
-        self.set_bookmarks(bookmarks);
+        self.find_bookmarks_again();
         self.keep_article_shown();
         self.restore(&position);
         self.set_seen(Some(&seen));

@@ -95,6 +95,16 @@ impl InputSource {
         }
     }
 
+    /// The input a saved name opens (a library entry's source, a
+    /// bookmark's file): `<demo>`, an address or a path.
+    pub fn from_saved(name: &str) -> Self {
+        if name == "<demo>" {
+            InputSource::Demo
+        } else {
+            InputSource::from_arg(Some(Path::new(name)))
+        }
+    }
+
     /// How messages and the title bar name this input: a file name can hold
     /// any byte but `/` and NUL, escape sequences included, so it is cleaned
     /// like document text.

@@ -81,6 +81,8 @@ pub struct Ended {
     pub to_library: bool,
     /// The user asked to load the document again (`R`).
     pub reload: bool,
+    /// The user chose another document's bookmark: its file or address.
+    pub open: Option<String>,
     /// What the last saves had to say (a lock waited for, a save that
     /// failed), for stderr once the terminal is the shell's again.
     pub notices: Vec<String>,
@@ -175,8 +177,9 @@ pub fn run(
     }
     let stays = result.is_ok() && !signals.terminated();
     let reload = app.reload && stays;
-    // Reloading stays in the terminal as the library does.
-    let to_library = (app.to_library || app.reload) && stays;
+    // Reloading, and opening another document, stay in the terminal as
+    // the library does.
+    let to_library = (app.to_library || app.reload || app.open_other.is_some()) && stays;
     if !to_library {
         signals.leaving();
     }
@@ -199,9 +202,11 @@ pub fn run(
             }
         });
     }
+    let open = app.open_other.take().filter(|_| stays);
     result.map(|()| Ended {
-        to_library: to_library && !reload,
+        to_library: to_library && !reload && open.is_none(),
         reload,
+        open,
         notices,
     })
 }

@@ -7,28 +7,30 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use crate::app::App;
-use crate::app::bookmarks::BookmarkPanel;
+use crate::app::bookmark_panel::{BookmarkPanel, PanelEntry};
 use crate::app::prompt::{Prompt, PromptPurpose};
-use crate::bookmarks::Bookmark;
-use crate::text::wrap::{display_width, prefix_fitting};
+use crate::text::wrap::{WrapMode, display_width, prefix_fitting, wrap_lines};
 
 use super::draw_line;
 
-/// Lines each entry of the list takes: where and when, excerpt, note.
-const ENTRY_LINES: usize = 3;
+/// Lines each entry of the list takes: where and when, two of excerpt,
+/// the note.
+const ENTRY_LINES: usize = 4;
 
 pub fn render_panel(app: &App, panel: &BookmarkPanel, area: Rect, buf: &mut Buffer) {
     let Some(popup) = super::overlay_box(area, buf, 90, 12, 4) else {
         return;
     };
-    let title = format!(
-        " Bookmarks ({}) — Enter go · d delete · u undo · e note · Esc close ",
-        app.bookmarks.len()
-    );
+    let entries = app.panel_entries(panel.all);
+    let title = if panel.all {
+        format!(" Every document's bookmarks ({}) ", entries.len())
+    } else {
+        format!(" Bookmarks ({}) ", entries.len())
+    };
     let block = Block::default().borders(Borders::ALL).title(title);
     let inner = block.inner(popup);
     block.render(popup, buf);
-    if app.bookmarks.is_empty() {
+    if entries.is_empty() {
         let line = Line::from("No bookmarks in this document yet: b bookmarks a passage.");
         draw_line(buf, inner, inner.y, &line.style(app.theme.meta));
         return;
@@ -36,8 +38,7 @@ pub fn render_panel(app: &App, panel: &BookmarkPanel, area: Rect, buf: &mut Buff
     let visible_entries = (usize::from(inner.height) / ENTRY_LINES).max(1);
     let first = panel.selected.saturating_sub(visible_entries - 1);
     let text_width = usize::from(inner.width).saturating_sub(4);
-    for (slot, (index, bookmark)) in app
-        .bookmarks
+    for (slot, (index, &entry)) in entries
         .iter()
         .enumerate()
         .skip(first)
@@ -46,54 +47,64 @@ pub fn render_panel(app: &App, panel: &BookmarkPanel, area: Rect, buf: &mut Buff
     {
         let y = inner.y + (slot * ENTRY_LINES) as u16;
         let selected = index == panel.selected;
-        let lines = entry_lines(app, bookmark, selected, text_width);
+        let lines = entry_lines(app, entry, selected, text_width);
         super::draw_list_entry(app, buf, inner, y, &lines, selected);
     }
 }
 
-/// An entry of the list: where and when, the excerpt, the note.
-fn entry_lines<'a>(
-    app: &'a App,
-    bookmark: &'a Bookmark,
-    selected: bool,
-    text_width: usize,
-) -> [Line<'a>; ENTRY_LINES] {
-    let found = !app.marks.missing.contains(&bookmark.id);
+/// An entry of the list: where and when, the excerpt over two lines (cut
+/// with `…`), the note.
+fn entry_lines(app: &App, entry: PanelEntry, selected: bool, text_width: usize) -> Vec<Line<'_>> {
+    let bookmark = app.panel_bookmark(entry);
+    let place = match entry {
+        PanelEntry::Here(_) => app.bookmark_place(bookmark),
+        PanelEntry::Elsewhere(_) => format!("{} · {}", bookmark.title, bookmark.location()),
+    };
     let mut head = vec![
         Span::styled(if selected { "▶ " } else { "  " }, app.theme.selection_bar),
-        Span::styled(bookmark.location(), app.theme.author),
+        Span::styled(place, app.theme.author),
         Span::styled(
             format!(" · {}", crate::age::short_age(bookmark.created, app.now)),
             app.theme.meta,
         ),
     ];
-    if !found {
+    if matches!(entry, PanelEntry::Here(_)) && app.marks.missing.contains(&bookmark.id) {
         head.push(Span::styled(
             "  not found in this version",
             app.theme.folded,
         ));
     }
-    let excerpt_line = bookmark.excerpt.lines().next().unwrap_or("");
-    let (excerpt, used) = prefix_fitting(excerpt_line, text_width);
-    let ellipsis = if used < display_width(&bookmark.excerpt) {
-        "…"
-    } else {
-        ""
-    };
-    [
-        Line::from(head),
-        Line::from(vec![
+    let mut lines = vec![super::ellipsized(Line::from(head), text_width + 4)];
+    let excerpt = bookmark
+        .excerpt
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let wrapped = wrap_lines(&excerpt, text_width.max(1), WrapMode::Prose);
+    for (index, line) in wrapped.iter().take(2).enumerate() {
+        let more = index == 1 && wrapped.len() > 2;
+        let text = if more {
+            let (fit, _) = prefix_fitting(line, text_width.saturating_sub(1));
+            format!("{fit}…")
+        } else {
+            line.to_string()
+        };
+        lines.push(Line::from(vec![
             Span::raw("    "),
-            Span::styled(format!("{excerpt}{ellipsis}"), app.theme.quote),
+            Span::styled(text, app.theme.quote),
+        ]));
+    }
+    while lines.len() < 3 {
+        lines.push(Line::raw(""));
+    }
+    lines.push(match &bookmark.note {
+        Some(note) => Line::from(vec![
+            Span::raw("    note: "),
+            Span::styled(note.clone(), Style::new().add_modifier(Modifier::ITALIC)),
         ]),
-        match &bookmark.note {
-            Some(note) => Line::from(vec![
-                Span::raw("    note: "),
-                Span::styled(note.as_str(), Style::new().add_modifier(Modifier::ITALIC)),
-            ]),
-            None => Line::raw(""),
-        },
-    ]
+        None => Line::raw(""),
+    });
+    lines
 }
 
 /// The prompt takes the status bar's place: a label, the text, a cursor.

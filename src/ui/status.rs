@@ -99,10 +99,31 @@ const COMMENTS_HINTS: Hints = &[
     (Action::Quit, "quit"),
 ];
 
+/// In the bookmark list: its own keys, which work there.
+const BOOKMARK_HINTS: Hints = &[
+    (Action::OpenSelected, "go"),
+    (Action::DeleteSelected, "delete"),
+    (Action::UndoDelete, "undo"),
+    (Action::EditNote, "note"),
+    (Action::FocusNext, "all documents"),
+    (Action::CloseOverlay, "close"),
+];
+const LINK_HINTS: Hints = &[
+    (Action::OpenSelected, "open"),
+    (Action::CopyLink, "copy"),
+    (Action::CloseOverlay, "close"),
+];
+
 /// The mode tag at the left of the status bar, and the keys it hints at.
 fn mode(app: &App) -> (&'static str, Hints) {
     if app.help_scroll().is_some() {
         return (" HELP ", HELP_HINTS);
+    }
+    if app.bookmark_panel().is_some() {
+        return (" BOOKMARKS ", BOOKMARK_HINTS);
+    }
+    if app.links_overlay().is_some() {
+        return (" LINKS ", LINK_HINTS);
     }
     match app.focus {
         _ if app.article.visual.is_some() => (" VISUAL ", ARTICLE_VISUAL_HINTS),

@@ -100,6 +100,8 @@ fn the_panel_jumps_deletes_undoes_and_edits_notes() {
     app.update(Action::FoldAll);
     app.update(Action::ShowBookmarks);
     assert_eq!(app.key_contexts()[0], Context::Bookmarks);
+    // In document order: the article's paragraph first, then the comment.
+    app.update(Action::SelectNext);
     app.update(Action::OpenSelected);
     assert!(app.bookmark_panel().is_none());
     assert_eq!(app.focus, Pane::Comments);
@@ -117,6 +119,11 @@ fn the_panel_jumps_deletes_undoes_and_edits_notes() {
     app.update(Action::UndoDelete);
     assert_eq!(app.bookmarks.len(), 2);
     assert!(matches!(app.effects.last(), Some(Effect::SaveBookmark(_))));
+    assert_eq!(
+        app.bookmark_panel().unwrap().selected,
+        1,
+        "back at its place in the document, not at the end"
+    );
 
     app.update(Action::SelectPrevious);
     app.update(Action::EditNote);

@@ -1,6 +1,7 @@
 //! `App::update` driven by actions and events, checked on the state: one
 //! file per behaviour, sharing the reader built here.
 
+mod bookmark_panel;
 mod bookmarks;
 mod code;
 mod folding;
