@@ -85,21 +85,33 @@ impl App {
                     }
                 }
             }
+            Action::OpenSelected => {
+                let selected = overlay.selected;
+                self.open_link(selected);
+            }
             other => {
-                let index = match other {
-                    Action::OpenSelected => Some(overlay.selected),
-                    _ => other.link_number().map(|n| n - 1),
-                };
-                if let Some(link) = index.and_then(|i| open(overlay, i)) {
-                    self.overlay = None;
-                    if may_open(&link.url) {
-                        self.effects.push(Effect::OpenUrl(link.url.clone()));
-                        self.message = Some(format!("Opening {}", link.url));
-                    } else {
-                        self.message = Some(format!("Not opened: {REFUSED}"));
-                    }
+                if let Some(number) = other.link_number() {
+                    self.open_link(number - 1);
                 }
             }
+        }
+    }
+
+    /// Opens link `index` (from 0) of the open link list.
+    pub(super) fn open_link(&mut self, index: usize) {
+        let Some(Overlay::Links(overlay)) = &self.overlay else {
+            return;
+        };
+        let Some(link) = overlay.links.get(index).cloned() else {
+            self.message = Some(format!("No link {} here", index + 1));
+            return;
+        };
+        self.overlay = None;
+        if may_open(&link.url) {
+            self.effects.push(Effect::OpenUrl(link.url.clone()));
+            self.message = Some(format!("Opening {}", link.url));
+        } else {
+            self.message = Some(format!("Not opened: {REFUSED}"));
         }
     }
 }

@@ -26,6 +26,9 @@ pub enum Message {
     Prompt(PromptKey),
     /// An action typed after a count (`5j`): movements are repeated.
     Counted(usize, Action),
+    /// Link number N (from 1) of the link list, typed as digits: two of
+    /// them when the list holds more than nine.
+    OpenLink(usize),
     /// Nothing happened for a moment: time for background work.
     Idle,
     /// Keys typed toward a count or a sequence, shown in the status bar.

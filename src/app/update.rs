@@ -21,6 +21,7 @@ impl App {
         match message {
             Message::Action(action) => self.apply(action),
             Message::Counted(count, action) => self.apply_counted(count, action),
+            Message::OpenLink(number) => self.open_link(number.saturating_sub(1)),
             Message::Prompt(key) => self.prompt_key(key),
             Message::BookmarksLoaded(bookmarks) => self.set_bookmarks(bookmarks),
             Message::Opened(opened) => self.opened(*opened),

@@ -2,6 +2,33 @@
 
 use std::io;
 
+/// What the reader is told when `url` could not be opened: with no opener
+/// at all, which one was looked for and how to name one.
+pub fn why_not_opened(url: &str, error: &io::Error) -> String {
+    let browser_set = std::env::var("BROWSER").is_ok_and(|b| !b.trim().is_empty());
+    describe_failure(url, error, browser_set)
+}
+
+fn describe_failure(url: &str, error: &io::Error, browser_set: bool) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound if browser_set => {
+            format!("Could not open {url}: the program $BROWSER names is not found")
+        }
+        io::ErrorKind::NotFound => {
+            let opener = if cfg!(target_os = "macos") {
+                "open"
+            } else {
+                "xdg-open"
+            };
+            format!(
+                "Could not open {url}: $BROWSER is not set and there is no {opener}; \
+                 set one, as export BROWSER=firefox"
+            )
+        }
+        _ => format!("Could not open {url}: {error}"),
+    }
+}
+
 /// Opens `url` with `$BROWSER`, else the desktop's opener, detached and with
 /// its output discarded so the screen is not disturbed. The URL was checked
 /// by the app (http, https or mailto, no control characters).
@@ -34,4 +61,22 @@ pub fn open_url(url: &str) -> io::Result<()> {
     // Reap it whenever it ends, without waiting here.
     std::thread::spawn(move || child.wait());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_opener_is_named_with_how_to_set_one() {
+        let missing = io::Error::from(io::ErrorKind::NotFound);
+        let unset = describe_failure("https://x.org", &missing, false);
+        assert!(unset.contains("$BROWSER is not set"), "{unset}");
+        assert!(unset.contains("export BROWSER="), "{unset}");
+        let set = describe_failure("https://x.org", &missing, true);
+        assert!(
+            set.contains("the program $BROWSER names is not found"),
+            "{set}"
+        );
+    }
 }

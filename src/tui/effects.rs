@@ -36,9 +36,8 @@ pub(super) fn carry_out_effects(app: &mut App, saves: Saves) {
             Effect::FetchReplies { .. } | Effect::FetchArticle { .. } => app.effects.push(effect),
             Effect::OpenUrl(url) => {
                 if let Err(error) = browser::open_url(&url) {
-                    app.update(Message::StoreNotice(format!(
-                        "Could not open {url}: {error}"
-                    )));
+                    let why = browser::why_not_opened(&url, &error);
+                    app.update(Message::StoreNotice(why));
                 }
             }
             Effect::CopyToClipboard(text) => terminal::copy_to_clipboard(&text),

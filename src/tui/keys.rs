@@ -35,6 +35,9 @@ impl PendingKeys {
     }
 
     pub fn feed_at(&mut self, app: &App, key: KeyPress, now: Instant) -> Vec<Message> {
+        if let Some(messages) = self.link_number(app, key, now) {
+            return messages;
+        }
         // Digits start or extend a count, except in the link list where
         // they open links at once.
         if self.keys.is_empty()
@@ -102,6 +105,38 @@ impl PendingKeys {
         messages
     }
 
+    /// In a link list of more than nine links, digits make a link's
+    /// number: the first waits for a second one (or Enter, or the count's
+    /// timeout) unless no longer number could follow it.
+    fn link_number(&mut self, app: &App, key: KeyPress, now: Instant) -> Option<Vec<Message>> {
+        let count = app.links_overlay()?.links.len();
+        if count <= 9 {
+            return None;
+        }
+        if key
+            .digit()
+            .is_some_and(|d| d > 0 || !self.digits.is_empty())
+        {
+            self.digits.push(key);
+            self.since = Some(now);
+            let number = self.count().unwrap_or(0);
+            if number * 10 > count || self.digits.len() >= 2 {
+                self.clear_count();
+                return Some(vec![Message::OpenLink(number)]);
+            }
+            return Some(Vec::new());
+        }
+        let typed = self.count()?;
+        if matches!(
+            app.keymap.lookup(&app.key_contexts(), &[key]),
+            Lookup::Action(Action::OpenSelected)
+        ) {
+            self.clear_count();
+            return Some(vec![Message::OpenLink(typed)]);
+        }
+        None
+    }
+
     /// When keys have waited long enough: keys that mean something on
     /// their own run it; else a lone digit with a binding of its own runs
     /// that; any other count is dropped.
@@ -110,6 +145,12 @@ impl PendingKeys {
             Some(since) if now.duration_since(since) >= COUNT_TIMEOUT => {
                 if let Some(action) = self.alone.take() {
                     return self.complete(app, action);
+                }
+                if app.links_overlay().is_some_and(|l| l.links.len() > 9)
+                    && let Some(number) = self.count()
+                {
+                    self.clear_count();
+                    return vec![Message::OpenLink(number)];
                 }
                 let messages = self.digit_binding(app);
                 self.clear_count();

@@ -91,3 +91,63 @@ fn copy_link_copies_only_what_open_would_open() {
         );
     }
 }
+
+/// The link list over twelve bare links, each its own text.
+fn twelve_links() -> App {
+    let links: Vec<String> = (1..=12)
+        .map(|n| format!("https://example.org/{n}"))
+        .collect();
+    let text = format!("T\n\nLinks: {}.\n", links.join(" "));
+    let document = formats::load(text.as_bytes(), None).unwrap().document;
+    let mut app = app_for(document, 100, 40);
+    app.update(Action::ShowLinks);
+    assert_eq!(app.links_overlay().unwrap().links.len(), 12);
+    app
+}
+
+fn opened(app: &App) -> Option<&str> {
+    match app.effects.last() {
+        Some(crate::app::Effect::OpenUrl(url)) => Some(url),
+        _ => None,
+    }
+}
+
+#[test]
+fn links_past_nine_are_numbered_and_opened_by_two_digits() {
+    let start = std::time::Instant::now();
+    let press = |k: &str| crate::input::keymap::KeyPress::parse(k).unwrap();
+    let mut app = twelve_links();
+    let screen = drawn(&app);
+    assert!(screen.contains("12 https://example.org/12"), "{screen}");
+    assert_eq!(
+        screen.matches("https://example.org/12").count(),
+        1,
+        "an address that is its own text is listed once: {screen}"
+    );
+    let mut pending = PendingKeys::default();
+    // `1` could begin 10, 11 or 12: it waits; `2` makes 12.
+    assert!(pending.feed_at(&app, press("1"), start).is_empty());
+    for message in pending.feed_at(&app, press("2"), start) {
+        app.update(message);
+    }
+    assert_eq!(opened(&app), Some("https://example.org/12"));
+    // `3` can begin no number of the list: it opens at once.
+    let mut app = twelve_links();
+    for message in pending.feed_at(&app, press("3"), start) {
+        app.update(message);
+    }
+    assert_eq!(opened(&app), Some("https://example.org/3"));
+    // `1` then Enter, or `1` then the wait: link 1.
+    for finish in ["enter", "wait"] {
+        let mut app = twelve_links();
+        assert!(pending.feed_at(&app, press("1"), start).is_empty());
+        let messages = match finish {
+            "enter" => pending.feed_at(&app, press("enter"), start),
+            _ => pending.expire(&app, start + crate::tui::keys::COUNT_TIMEOUT),
+        };
+        for message in messages {
+            app.update(message);
+        }
+        assert_eq!(opened(&app), Some("https://example.org/1"), "{finish}");
+    }
+}
