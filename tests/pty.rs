@@ -1281,3 +1281,18 @@ fn hostile_links_become_hyperlinks_with_nothing_but_printable_targets() {
         assert!(!raw.contains(&0x07), "{name}: BEL written");
     }
 }
+
+#[test]
+fn ctrl_o_and_g_o_walk_the_jump_list_in_the_running_reader() {
+    let file = common::fixture("story.json").to_string_lossy().into_owned();
+    let mut session = Session::start(&[&file], 100, 30);
+    session.wait_for("the story", |s| s.contains("first_reader"));
+    session.keys("\tG");
+    session.wait_for("the last comment", |s| s.contains("comment 3/3"));
+    session.keys("\x0f");
+    session.wait_for("back at the first", |s| s.contains("comment 1/3"));
+    session.keys("go");
+    session.wait_for("forward at the last again", |s| s.contains("comment 3/3"));
+    session.keys("q");
+    assert!(session.wait_exit().success());
+}

@@ -17,6 +17,7 @@ pub mod effect;
 mod folding;
 pub mod geometry;
 pub mod help;
+pub mod jumps;
 pub mod library;
 pub mod linked_article;
 pub mod links;
@@ -138,8 +139,8 @@ pub struct App {
     zoomed: bool,
     /// The search prompt's mode and this session's queries.
     searches: search::History,
-    /// Where the last jump started, for `JumpBack`.
-    jump_origin: Option<Spot>,
+    /// Where the jumps started, for `JumpBack` and `JumpForward`.
+    jumps: jumps::JumpList,
     /// Ids for the bookmarks made in this session.
     ids: crate::bookmarks::IdSource,
     /// The next comment whose lazy body is converted when the reader is
@@ -202,7 +203,7 @@ impl App {
             chosen_arrangement: None,
             zoomed: false,
             searches: search::History::default(),
-            jump_origin: None,
+            jumps: Default::default(),
             ids: crate::bookmarks::IdSource::default(),
             convert_from: Some(0),
         }

@@ -166,17 +166,6 @@ impl App {
         self.with_article(|view, env| view.reveal_cursor(env));
     }
 
-    pub(super) fn jump_back(&mut self) {
-        match self.jump_origin.take() {
-            Some(origin) => {
-                let here = self.spot();
-                self.go_to_spot(origin);
-                self.jump_origin = Some(here);
-            }
-            None => self.message = Some("No jump to go back from".to_string()),
-        }
-    }
-
     pub(super) fn focus_next(&mut self) {
         self.article.visual = None;
         self.comments.visual = None;

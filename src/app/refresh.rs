@@ -35,7 +35,7 @@ impl App {
         self.wrapped = WrappedText::default();
         self.revealed.clear();
         self.search = None;
-        self.jump_origin = None;
+        self.jumps.clear();
         self.overlay = None;
         self.convert_from = Some(0);
         self.find_bookmarks_again();

@@ -112,7 +112,7 @@ impl App {
         let origin = self.spot();
         change(self);
         if jump && self.spot() != origin {
-            self.jump_origin = Some(origin);
+            self.jumps.record(origin);
         }
     }
 
@@ -150,7 +150,7 @@ impl App {
             SearchPrevious => self.go_to_match(false),
             NextNew => self.go_to_new(true),
             PreviousNew => self.go_to_new(false),
-            JumpBack => self.jump_back(),
+            JumpBack | JumpForward | JumpToggle => self.walk_jumps(action),
             // Esc with nothing open ends a visual selection, else the
             // search's highlighting.
             CloseOverlay => {

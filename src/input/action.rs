@@ -157,8 +157,12 @@ actions! {
     NextNew,
     /// Go to the previous new comment
     PreviousNew,
-    /// Go back to where the last jump started
+    /// Go back to where the last jump started (along the jump list)
     JumpBack,
+    /// Go forward again along the jump list
+    JumpForward,
+    /// Go to where the last jump started, and back again with the same key
+    JumpToggle,
     /// List the links of the selected comment or the current paragraph
     ShowLinks,
     /// Copy the selected link's URL to the clipboard

@@ -6,6 +6,7 @@ mod bookmarks;
 mod code;
 mod folding;
 mod help;
+mod jumps;
 mod keys;
 mod linked_article;
 mod navigation;
