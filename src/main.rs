@@ -219,6 +219,7 @@ fn run_reader(
     );
     app.theme = config.theme;
     app.settings = config.settings.clone();
+    app.mouse = config.settings.mouse;
     app.hyperlinks = config.hyperlinks.unwrap_or_else(|| {
         config.theme != tread::config::theme::MONO && tui::terminal::follows_hyperlinks()
     });

@@ -1296,3 +1296,45 @@ fn ctrl_o_and_g_o_walk_the_jump_list_in_the_running_reader() {
     session.keys("q");
     assert!(session.wait_exit().success());
 }
+
+/// Whether the last mouse-capture switch tread wrote turned it on.
+fn mouse_captured(raw: &[u8]) -> Option<bool> {
+    let text = String::from_utf8_lossy(raw);
+    let on = text.rfind("\x1b[?1000h");
+    let off = text.rfind("\x1b[?1000l");
+    match (on, off) {
+        (Some(on), Some(off)) => Some(on > off),
+        (Some(_), None) => Some(true),
+        (None, Some(_)) => Some(false),
+        (None, None) => None,
+    }
+}
+
+#[test]
+fn the_mouse_can_be_left_to_the_terminal_by_config_and_taken_back_with_a_key() {
+    let config = common::fixture("config/no-mouse.toml");
+    let config = config.to_string_lossy().into_owned();
+    let file = common::fixture("story.json").to_string_lossy().into_owned();
+    let mut session = Session::start_with_env(
+        env!("CARGO_BIN_EXE_tread"),
+        &[&file],
+        (100, 30),
+        None,
+        &[("TREAD_CONFIG", &config)],
+    );
+    session.wait_for("the story", |s| s.contains("first_reader"));
+    let raw = || session.raw.lock().unwrap().clone();
+    assert_eq!(
+        mouse_captured(&raw()),
+        Some(false),
+        "mouse = false in the config"
+    );
+    session.keys("gm");
+    session.wait_for("the mouse taken", |s| s.contains("Mouse on"));
+    assert_eq!(mouse_captured(&session.raw.lock().unwrap()), Some(true));
+    session.keys("gm");
+    session.wait_for("the mouse left", |s| s.contains("Mouse off"));
+    assert_eq!(mouse_captured(&session.raw.lock().unwrap()), Some(false));
+    session.keys("q");
+    assert!(session.wait_exit().success());
+}

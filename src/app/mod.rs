@@ -118,6 +118,9 @@ pub struct App {
     pub new_comments: Vec<CommentId>,
     /// Those of `new_comments` not yet read.
     pub unread: Vec<CommentId>,
+    /// Whether the reader takes the mouse (clicks, the wheel); off, the
+    /// terminal's own selection works without Shift.
+    pub mouse: bool,
     /// How far each pane's code is scrolled sideways.
     pub code_scroll: code_scroll::CodeScroll,
     /// Whether links are drawn as terminal hyperlinks (OSC 8): where the
@@ -194,6 +197,7 @@ impl App {
             new_comments: Vec::new(),
             unread: Vec::new(),
             hyperlinks: false,
+            mouse: true,
             code_scroll: Default::default(),
             typed: String::new(),
             wrapped: WrappedText::default(),

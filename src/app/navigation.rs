@@ -166,6 +166,19 @@ impl App {
         self.with_article(|view, env| view.reveal_cursor(env));
     }
 
+    /// Takes the mouse, or leaves it to the terminal to select text with.
+    pub(super) fn toggle_mouse(&mut self) {
+        self.mouse = !self.mouse;
+        let key = self
+            .keymap
+            .key_label(crate::input::keymap::Context::Global, Action::ToggleMouse);
+        self.message = Some(if self.mouse {
+            format!("Mouse on: clicks and the wheel are tread's ({key} gives them back)")
+        } else {
+            format!("Mouse off: the terminal selects text ({key} takes the mouse again)")
+        });
+    }
+
     pub(super) fn focus_next(&mut self) {
         self.article.visual = None;
         self.comments.visual = None;

@@ -161,6 +161,7 @@ impl App {
                 self.comments.visual = None;
             }
             FocusNext => self.focus_next(),
+            ToggleMouse => self.toggle_mouse(),
             ScrollCodeLeft | ScrollCodeRight => self.scroll_code(action),
             ToggleLayout | ToggleZoom => self.rearrange(action),
             _ => match self.focus {

@@ -85,6 +85,7 @@ struct RawConfig {
 #[serde(deny_unknown_fields)]
 struct RawUi {
     hyperlinks: Option<bool>,
+    mouse: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -187,6 +188,9 @@ impl Config {
         if let Some(hyperlinks) = raw.ui.hyperlinks {
             self.hyperlinks = Some(hyperlinks);
         }
+        if let Some(mouse) = raw.ui.mouse {
+            self.settings.mouse = mouse;
+        }
         if let Some(regex) = raw.search.regex {
             self.settings.search_regex = regex;
         }
@@ -237,6 +241,9 @@ mod tests {
         assert_eq!(Config::builtin().hyperlinks, None);
         let off = Config::from_toml("[ui]\nhyperlinks = false\n", "c.toml").unwrap();
         assert_eq!(off.hyperlinks, Some(false));
+        assert!(Config::builtin().settings.mouse);
+        let no_mouse = Config::from_toml("[ui]\nmouse = false\n", "c.toml").unwrap();
+        assert!(!no_mouse.settings.mouse);
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub struct ViewSettings {
     pub show_ages: bool,
     /// Whether the search prompt opens in regex mode (`[search] regex`).
     pub search_regex: bool,
+    /// Whether tread takes the mouse at start (`[ui] mouse`).
+    pub mouse: bool,
 }
 
 impl Default for ViewSettings {
@@ -40,6 +42,7 @@ impl Default for ViewSettings {
             show_scores: true,
             show_ages: true,
             search_regex: false,
+            mouse: true,
         }
     }
 }

@@ -159,6 +159,8 @@ actions! {
     PreviousNew,
     /// Go back to where the last jump started (along the jump list)
     JumpBack,
+    /// Take the mouse or leave it to the terminal (to select text)
+    ToggleMouse,
     /// Go forward again along the jump list
     JumpForward,
     /// Go to where the last jump started, and back again with the same key

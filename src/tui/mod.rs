@@ -226,6 +226,7 @@ fn event_loop(
     // What the opening asked for (a link post's article) starts at once.
     fetches.start(app);
     loop {
+        terminal::set_mouse(app.mouse)?;
         guard
             .terminal
             .draw(|frame| frame.render_widget(&*app, frame.area()))?;

@@ -23,8 +23,26 @@ use signal_hook::iterator::Signals;
 
 pub type Tui = Terminal<CrosstermBackend<Stdout>>;
 
+/// Whether the terminal sends mouse events now: [`enter`] and [`resume`]
+/// turn it on, [`restore`] off, and the reader as it asks.
+static MOUSE_CAPTURED: AtomicBool = AtomicBool::new(false);
+
+/// Turns mouse capture on or off (off: the terminal's own selection works
+/// without Shift); nothing is written when it already is so.
+pub fn set_mouse(on: bool) -> io::Result<()> {
+    if MOUSE_CAPTURED.swap(on, Ordering::SeqCst) != on {
+        if on {
+            execute!(io::stdout(), EnableMouseCapture)?;
+        } else {
+            execute!(io::stdout(), DisableMouseCapture)?;
+        }
+    }
+    Ok(())
+}
+
 /// Undoes everything [`enter`] did. Safe to call more than once.
 pub fn restore() {
+    MOUSE_CAPTURED.store(false, Ordering::SeqCst);
     let _ = disable_raw_mode();
     let mut stdout = io::stdout();
     let _ = execute!(
@@ -74,6 +92,7 @@ pub fn enter() -> io::Result<TerminalGuard> {
         restore();
         return Err(error);
     }
+    MOUSE_CAPTURED.store(true, Ordering::SeqCst);
     match Terminal::new(CrosstermBackend::new(stdout)) {
         Ok(terminal) => Ok(TerminalGuard {
             terminal: std::mem::ManuallyDrop::new(terminal),
@@ -193,6 +212,7 @@ pub fn resume(guard: &mut TerminalGuard) -> io::Result<()> {
         EnableBracketedPaste,
         cursor::Hide
     )?;
+    MOUSE_CAPTURED.store(true, Ordering::SeqCst);
     redraw_whole(guard)
 }
 
