@@ -1338,3 +1338,34 @@ fn the_mouse_can_be_left_to_the_terminal_by_config_and_taken_back_with_a_key() {
     session.keys("q");
     assert!(session.wait_exit().success());
 }
+
+#[test]
+fn e_shows_the_comment_in_the_pager_and_pipe_hands_it_to_a_command() {
+    let out = tempfile::tempdir().unwrap();
+    let paged = out.path().join("paged.txt");
+    let piped = out.path().join("piped.txt");
+    let pager = format!("cat > '{}'", paged.display());
+    let file = common::fixture("story.json").to_string_lossy().into_owned();
+    let mut session = Session::start_with_env(
+        env!("CARGO_BIN_EXE_tread"),
+        &[&file],
+        (100, 30),
+        None,
+        &[("PAGER", &pager)],
+    );
+    session.wait_for("the story", |s| s.contains("first_reader"));
+    session.keys("\te");
+    session.wait_for("back from the pager", |s| s.contains("Back from the pager"));
+    let text = std::fs::read_to_string(&paged).unwrap();
+    assert!(text.starts_with("Does it keep my place"), "{text}");
+    session.keys(&format!("|cat > '{}'\r", piped.display()));
+    session.wait_for("the command's screen", |s| {
+        s.contains("press Enter to go back")
+    });
+    session.keys("\r");
+    session.wait_for("back in the reader", |s| s.contains("Piped to cat"));
+    assert_eq!(std::fs::read_to_string(&piped).unwrap(), text);
+    session.keys("q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+}

@@ -26,6 +26,14 @@ pub enum Effect {
     OpenUrl(String),
     /// Put text on the clipboard through the terminal (OSC 52).
     CopyToClipboard(String),
+    /// Run the shell command with the text on its standard input, the
+    /// terminal the command's until it ends.
+    Pipe {
+        command: String,
+        text: String,
+    },
+    /// Show the text in `$PAGER` (less, read-only), the terminal its.
+    Page(String),
     /// Hand the terminal back to the shell and stop until `fg` (Ctrl-Z).
     Suspend,
     /// Clear the terminal and draw the whole screen again (Ctrl-L).

@@ -25,6 +25,7 @@ mod matching;
 pub mod message;
 mod navigation;
 pub mod new_comments;
+pub mod outside;
 pub mod overlay;
 pub mod position;
 pub mod prompt;

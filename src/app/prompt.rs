@@ -15,6 +15,8 @@ pub enum PromptPurpose {
     Search { regex: bool },
     /// Words to find in the help.
     HelpSearch,
+    /// A shell command to pipe the text here to.
+    Pipe,
 }
 
 /// A one-line text prompt with a cursor, counted in characters.
@@ -163,7 +165,15 @@ impl App {
                 self.close_prompt();
                 self.find_in_help(Some(typed), true);
             }
-            (PromptOutcome::Cancelled, PromptPurpose::HelpSearch) => self.close_prompt(),
+            (PromptOutcome::Cancelled, PromptPurpose::HelpSearch | PromptPurpose::Pipe) => {
+                self.close_prompt()
+            }
+            (PromptOutcome::Done(_), PromptPurpose::Pipe) => {
+                self.close_prompt();
+                if !typed.trim().is_empty() {
+                    self.pipe_to(typed);
+                }
+            }
         }
     }
 }

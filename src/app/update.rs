@@ -143,6 +143,7 @@ impl App {
                 self.apply_bookmark_action(action);
             }
             ShowLinks => self.show_links(),
+            OpenInBrowser | CopyText | PipeText | PageText => self.apply_outside(action),
             FetchArticle => self.fetch_article(),
             Help => self.overlay = Some(Overlay::Help(Default::default())),
             Search => self.start_search(),

@@ -167,6 +167,14 @@ actions! {
     JumpToggle,
     /// List the links of the selected comment or the current paragraph
     ShowLinks,
+    /// Open the selected comment's permalink (else the discussion) in the browser
+    OpenInBrowser,
+    /// Copy the selected comment's text (or the paragraph) to the clipboard
+    CopyText,
+    /// Pipe the selected comment's text (or the paragraph) to a shell command
+    PipeText,
+    /// Read the selected comment's text (or the paragraph) in $PAGER
+    PageText,
     /// Copy the selected link's URL to the clipboard
     CopyLink,
     /// Open link 1

@@ -8,6 +8,7 @@ use crate::app::{App, Effect, Message};
 use crate::store::Store;
 
 use super::browser;
+use super::external;
 use super::saving::{self, Saver};
 use super::terminal;
 
@@ -72,7 +73,19 @@ pub(super) fn carry_out(
 ) -> io::Result<()> {
     let mut suspend = false;
     let mut redraw = false;
+    let mut jobs = Vec::new();
     app.effects.retain(|effect| match effect {
+        Effect::Page(text) => {
+            jobs.push(external::Job::Page(text.clone()));
+            false
+        }
+        Effect::Pipe { command, text } => {
+            jobs.push(external::Job::Pipe {
+                command: command.clone(),
+                text: text.clone(),
+            });
+            false
+        }
         Effect::Suspend => {
             suspend = true;
             false
@@ -84,6 +97,10 @@ pub(super) fn carry_out(
         _ => true,
     });
     carry_out_effects(app, saves(saver));
+    for job in jobs {
+        let said = external::run(guard, job)?;
+        app.update(Message::StoreNotice(said));
+    }
     if suspend {
         terminal::suspend(guard)?;
     } else if redraw {

@@ -5,6 +5,7 @@
 
 mod browser;
 pub mod effects;
+mod external;
 pub mod keys;
 pub mod library;
 pub mod loading;

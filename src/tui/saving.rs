@@ -48,6 +48,8 @@ pub fn save(store: &Store, effect: Effect, now: i64) -> Vec<Message> {
         | Effect::CopyToClipboard(_)
         | Effect::Suspend
         | Effect::Redraw
+        | Effect::Page(_)
+        | Effect::Pipe { .. }
         | Effect::FetchReplies { .. }
         | Effect::FetchArticle { .. } => Ok(Vec::new()),
     };

@@ -23,6 +23,10 @@ use signal_hook::iterator::Signals;
 
 pub type Tui = Terminal<CrosstermBackend<Stdout>>;
 
+/// Set while a program has the terminal (the pager, a piped command): the
+/// keyboard's SIGINT and SIGQUIT are then its, not tread's.
+pub static CHILD_RUNNING: AtomicBool = AtomicBool::new(false);
+
 /// Whether the terminal sends mouse events now: [`enter`] and [`resume`]
 /// turn it on, [`restore`] off, and the reader as it asks.
 static MOUSE_CAPTURED: AtomicBool = AtomicBool::new(false);
@@ -173,6 +177,7 @@ pub fn watch_signals() -> io::Result<Arc<SignalFlags>> {
             match signal {
                 SIGTSTP => raised.suspend.store(true, Ordering::SeqCst),
                 SIGCONT => raised.continued.store(true, Ordering::SeqCst),
+                SIGINT | SIGQUIT if CHILD_RUNNING.load(Ordering::SeqCst) => {}
                 _ => {
                     raised.terminate.store(true, Ordering::SeqCst);
                     unblock_key_reading();

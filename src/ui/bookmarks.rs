@@ -117,6 +117,7 @@ pub fn render_prompt(app: &App, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
         PromptPurpose::Search { regex: false } => " Search (Ctrl-R: regex): /",
         PromptPurpose::Search { regex: true } => " Regex search (Ctrl-R: plain): /",
         PromptPurpose::HelpSearch => " Search the help: /",
+        PromptPurpose::Pipe => " Pipe the text to (a shell command): |",
     };
     let room = usize::from(area.width).saturating_sub(display_width(label) + 1);
     // Show the end of a long note, where the cursor usually is.

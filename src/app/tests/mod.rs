@@ -11,6 +11,7 @@ mod keys;
 mod linked_article;
 mod navigation;
 mod new_comments;
+mod outside;
 mod overlays;
 mod panes;
 mod reading_within;
