@@ -32,6 +32,7 @@ pub mod prompt;
 mod reading_within;
 mod refresh;
 pub mod search;
+pub mod sort;
 pub mod story;
 mod update;
 pub mod wrapped;
@@ -122,6 +123,10 @@ pub struct App {
     /// Whether the reader takes the mouse (clicks, the wheel); off, the
     /// terminal's own selection works without Shift.
     pub mouse: bool,
+    /// The order of replies (`S`), and the comments as the source gave
+    /// them while another order is shown.
+    pub sort_order: sort::SiblingOrder,
+    source_comments: Option<crate::document::Comments>,
     /// How far each pane's code is scrolled sideways.
     pub code_scroll: code_scroll::CodeScroll,
     /// Whether links are drawn as terminal hyperlinks (OSC 8): where the
@@ -200,6 +205,8 @@ impl App {
             hyperlinks: false,
             mouse: true,
             code_scroll: Default::default(),
+            sort_order: Default::default(),
+            source_comments: None,
             typed: String::new(),
             wrapped: WrappedText::default(),
             revealed: HashSet::new(),

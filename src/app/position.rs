@@ -15,6 +15,8 @@ pub struct ReadingPosition {
     pub article_cursor: usize,
     pub selected: Option<String>,
     pub folded: Vec<String>,
+    /// The order of replies chosen with `S`, by name; None: the source's.
+    pub sort: Option<String>,
 }
 
 impl App {
@@ -38,6 +40,8 @@ impl App {
                 .folded_ids()
                 .map(|id| comments.get(id).key.to_string())
                 .collect(),
+            sort: (self.sort_order != super::sort::SiblingOrder::Source)
+                .then(|| self.sort_order.name().to_string()),
         }
     }
 

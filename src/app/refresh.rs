@@ -40,6 +40,10 @@ impl App {
         self.convert_from = Some(0);
         self.find_bookmarks_again();
         self.keep_article_shown();
+        // The fresh copy comes in the source's order: the reader's again.
+        let order = std::mem::take(&mut self.sort_order);
+        self.source_comments = None;
+        self.sort_comments(order);
         self.restore(&position);
         self.set_seen(Some(&seen));
         let new = self.unread.len();

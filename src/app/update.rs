@@ -4,7 +4,7 @@
 
 use super::message::{Message, Opened};
 use super::overlay::Overlay;
-use super::{Action, App, Effect, Pane};
+use super::{Action, App, Effect, Pane, sort};
 
 /// Comments whose bodies are converted per idle moment: about 3 ms of HTML.
 const IDLE_CONVERSIONS: usize = 1_000;
@@ -60,6 +60,12 @@ impl App {
         self.ids = crate::bookmarks::IdSource::new(opened.id_seed);
         self.set_bookmarks(opened.bookmarks);
         if let Some(position) = &opened.position {
+            // The order first: the place is in the order it was left in.
+            let order = position
+                .sort
+                .as_deref()
+                .and_then(sort::SiblingOrder::from_name);
+            self.sort_comments(order.unwrap_or_default());
             self.restore(position);
         }
         if let Some(offer) = opened.article {
@@ -143,6 +149,7 @@ impl App {
                 self.apply_bookmark_action(action);
             }
             ShowLinks => self.show_links(),
+            SortComments => self.cycle_sort(),
             OpenInBrowser | CopyText | PipeText | PageText => self.apply_outside(action),
             FetchArticle => self.fetch_article(),
             Help => self.overlay = Some(Overlay::Help(Default::default())),

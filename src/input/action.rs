@@ -159,6 +159,8 @@ actions! {
     PreviousNew,
     /// Go back to where the last jump started (along the jump list)
     JumpBack,
+    /// Order replies: as the source gave them, oldest, newest, highest score
+    SortComments,
     /// Take the mouse or leave it to the terminal (to select text)
     ToggleMouse,
     /// Go forward again along the jump list

@@ -32,6 +32,9 @@ pub struct Position {
     /// Source ids of folded comments.
     #[serde(default)]
     pub folded: Vec<String>,
+    /// The order of replies chosen in the reader (`S`), when not the source's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort: Option<String>,
     /// Unix seconds of the last save, for keeping the most recent.
     pub updated: i64,
     /// Fields this version does not know (written by a newer tread), kept
@@ -91,6 +94,7 @@ mod tests {
             article_cursor: 0,
             selected: None,
             folded: Vec::new(),
+            sort: None,
             updated,
             unknown: Default::default(),
         }

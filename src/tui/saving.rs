@@ -67,6 +67,7 @@ fn saved_position(position: ReadingPosition, now: i64) -> Position {
         article_cursor: position.article_cursor,
         selected: position.selected,
         folded: position.folded,
+        sort: position.sort,
         updated: now,
         unknown: Default::default(),
     }

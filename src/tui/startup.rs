@@ -134,5 +134,6 @@ fn reading_position(saved: &Position) -> ReadingPosition {
         article_cursor: saved.article_cursor,
         selected: saved.selected.clone(),
         folded: saved.folded.clone(),
+        sort: saved.sort.clone(),
     }
 }

@@ -197,6 +197,7 @@ fn the_place_in_the_article_is_put_back_when_it_arrives() {
         article_cursor: 4,
         selected: None,
         folded: Vec::new(),
+        sort: None,
     };
     app.update(Message::Opened(Box::new(Opened {
         position: Some(position),

@@ -16,6 +16,7 @@ mod overlays;
 mod panes;
 mod reading_within;
 mod search;
+mod sorting;
 mod story;
 mod warnings;
 

@@ -371,6 +371,7 @@ fn the_comment_an_address_points_at_is_selected_over_the_saved_position() {
             article_cursor: 0,
             selected: Some("t1_c1".into()),
             folded: Vec::new(),
+            sort: None,
         }),
         focus: Some("t1_c4".into()),
         ..Opened::default()
