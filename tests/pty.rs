@@ -1369,3 +1369,42 @@ fn e_shows_the_comment_in_the_pager_and_pipe_hands_it_to_a_command() {
     assert!(session.wait_exit().success());
     session.assert_terminal_restored();
 }
+
+#[test]
+fn code_is_chopped_and_scrolls_sideways_in_the_running_reader() {
+    let file = common::fixture("story.json").to_string_lossy().into_owned();
+    let mut session = Session::start(&[&file], 80, 30);
+    session.wait_for("the code chopped with its marker", |s| {
+        s.lines()
+            .any(|l| l.contains("$ cargo install") && l.trim_end().ends_with('›'))
+    });
+    session.keys("}>");
+    session.wait_for("the code scrolled", |s| {
+        s.lines()
+            .any(|l| l.contains('‹') && l.contains("--with-a-flag"))
+    });
+    session.keys("q");
+    assert!(session.wait_exit().success());
+}
+
+#[test]
+fn the_help_fills_a_wide_terminal_in_two_columns_and_slash_searches_it() {
+    let file = common::fixture("story.json").to_string_lossy().into_owned();
+    let mut session = Session::start(&[&file], 200, 50);
+    session.wait_for("the story", |s| s.contains("first_reader"));
+    session.keys("?");
+    // The first row holds the start of both columns: a heading on the
+    // left, another section's text on the right half.
+    session.wait_for("the help in two columns", |s| {
+        s.lines()
+            .any(|l| l.contains("Everywhere") && l.chars().skip(100).any(char::is_alphabetic))
+    });
+    session.keys("/Counts\r");
+    session.wait_for("the help scrolled to the match", |s| {
+        s.contains("A number before a movement repeats it")
+    });
+    session.keys("\x1b");
+    std::thread::sleep(Duration::from_millis(150));
+    session.keys("q");
+    assert!(session.wait_exit().success());
+}
