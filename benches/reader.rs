@@ -145,6 +145,15 @@ fn keypresses(c: &mut Criterion) {
         &[UnfoldAll, Top],
         NextComment,
     );
+    // Rebuilds the whole tree in the next order: the one key that does.
+    keypress(
+        c,
+        &mut app,
+        &mut terminal,
+        "sort_comments",
+        &[],
+        SortComments,
+    );
 }
 
 /// Search on the whole 100k-comment thread: from Enter in the prompt to the
