@@ -38,6 +38,15 @@ impl Session {
         Session::start_program(env!("CARGO_BIN_EXE_tread"), args, cols, rows, None)
     }
 
+    /// tread on `file` under the config fixture `config`.
+    fn with_config(file: &str, config: &str, size: (u16, u16)) -> Session {
+        let config = common::fixture(&format!("config/{config}"));
+        let config = config.to_string_lossy().into_owned();
+        let file = common::fixture(file).to_string_lossy().into_owned();
+        let env = [("TREAD_CONFIG", config.as_str())];
+        Session::start_with_env(env!("CARGO_BIN_EXE_tread"), &[&file], size, None, &env)
+    }
+
     fn start_program(
         program: &str,
         args: &[&str],
@@ -1206,16 +1215,7 @@ fn hyperlink_targets(raw: &[u8]) -> Vec<String> {
 
 #[test]
 fn links_are_hyperlinks_when_asked_and_a_long_address_stays_whole_on_screen() {
-    let config = common::fixture("config/hyperlinks.toml");
-    let config = config.to_string_lossy().into_owned();
-    let file = common::fixture("links.txt").to_string_lossy().into_owned();
-    let session = Session::start_with_env(
-        env!("CARGO_BIN_EXE_tread"),
-        &[&file],
-        (50, 30),
-        None,
-        &[("TREAD_CONFIG", &config)],
-    );
+    let session = Session::with_config("links.txt", "hyperlinks.toml", (50, 30));
     session.wait_for("the addresses broken only after a slash", |s| {
         s.lines()
             .any(|l| l.contains("https://example.org/timetable"))
@@ -1312,16 +1312,7 @@ fn mouse_captured(raw: &[u8]) -> Option<bool> {
 
 #[test]
 fn the_mouse_can_be_left_to_the_terminal_by_config_and_taken_back_with_a_key() {
-    let config = common::fixture("config/no-mouse.toml");
-    let config = config.to_string_lossy().into_owned();
-    let file = common::fixture("story.json").to_string_lossy().into_owned();
-    let mut session = Session::start_with_env(
-        env!("CARGO_BIN_EXE_tread"),
-        &[&file],
-        (100, 30),
-        None,
-        &[("TREAD_CONFIG", &config)],
-    );
+    let mut session = Session::with_config("story.json", "no-mouse.toml", (100, 30));
     session.wait_for("the story", |s| s.contains("first_reader"));
     let raw = || session.raw.lock().unwrap().clone();
     assert_eq!(
