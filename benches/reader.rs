@@ -52,10 +52,51 @@ fn first_frame(c: &mut Criterion) {
     let hn = synthetic::hn_algolia_json(100_000);
     let mut group = c.benchmark_group("reader_100k");
     group.sample_size(10);
-    for (name, bytes) in [
-        ("bytes_to_first_frame", &native_json),
-        ("hn_bytes_to_first_frame", &hn),
-    ] {
+    bytes_to_first_frame(
+        &mut group,
+        &[
+            ("bytes_to_first_frame", &native_json),
+            ("hn_bytes_to_first_frame", &hn),
+        ],
+    );
+    group.finish();
+}
+
+/// Bytes to the first frame by size and format, the yardstick of the
+/// streaming load (issue 16): today it grows with the file, the aim is
+/// that it does not. `TREAD_BENCH_MILLION=1` adds 1,000,000 comments.
+fn first_frame_by_size(c: &mut Criterion) {
+    let mut sizes = vec![10_000, 100_000];
+    if std::env::var_os("TREAD_BENCH_MILLION").is_some() {
+        sizes.push(1_000_000);
+    }
+    let mut group = c.benchmark_group("first_frame");
+    group.sample_size(10);
+    for comments in sizes {
+        let document = synthetic::discussion(comments);
+        let files = [
+            (format!("native_{comments}"), native::write(&document)),
+            (
+                format!("hn_{comments}"),
+                synthetic::hn_algolia_json_of(&document),
+            ),
+            (
+                format!("reddit_{comments}"),
+                synthetic::reddit_json(&document),
+            ),
+        ];
+        drop(document);
+        let named: Vec<(&str, &String)> = files.iter().map(|(n, b)| (n.as_str(), b)).collect();
+        bytes_to_first_frame(&mut group, &named);
+    }
+    group.finish();
+}
+
+fn bytes_to_first_frame(
+    group: &mut criterion::BenchmarkGroup<criterion::measurement::WallTime>,
+    files: &[(&str, &String)],
+) {
+    for &(name, bytes) in files {
         group.bench_function(name, |b| {
             b.iter_batched(
                 || (),
@@ -69,7 +110,6 @@ fn first_frame(c: &mut Criterion) {
             )
         });
     }
-    group.finish();
 }
 
 /// Times `action` + a frame, after `prepare` (untimed) sets the state up.
@@ -194,5 +234,11 @@ fn search(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, first_frame, keypresses, search);
+criterion_group!(
+    benches,
+    first_frame,
+    first_frame_by_size,
+    keypresses,
+    search
+);
 criterion_main!(benches);
