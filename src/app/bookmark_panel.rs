@@ -4,7 +4,7 @@
 //! which Enter opens another document. Deleting, undoing and editing a
 //! note work in both.
 
-use crate::bookmarks::{self, Bookmark, Resolved};
+use crate::bookmarks::{Bookmark, Resolved};
 
 use super::overlay::panel_in;
 use super::prompt::{Prompt, PromptPurpose};
@@ -32,8 +32,8 @@ pub enum PanelEntry {
 
 /// Where a bookmark of this document is, for sorting: the article first,
 /// then comments in preorder, then those not found.
-fn reading_order(bookmark: &Bookmark, document: &crate::document::Document) -> (u8, usize, i64) {
-    match bookmarks::resolve(bookmark, document) {
+fn reading_order(bookmark: &Bookmark, place: Resolved) -> (u8, usize, i64) {
+    match place {
         Resolved::Article { block } => (0, block, bookmark.created),
         Resolved::Comment { id, .. } => (1, id.index(), bookmark.created),
         Resolved::NotFound => (2, 0, bookmark.created),
@@ -44,7 +44,10 @@ impl App {
     /// The entries of the list, in the order shown.
     pub fn panel_entries(&self, all: bool) -> Vec<PanelEntry> {
         let mut here: Vec<usize> = (0..self.bookmarks.len()).collect();
-        here.sort_by_key(|&i| reading_order(&self.bookmarks[i], &self.document));
+        here.sort_by_key(|&i| {
+            let bookmark = &self.bookmarks[i];
+            reading_order(bookmark, self.place_of(bookmark))
+        });
         let mut entries: Vec<PanelEntry> = here.into_iter().map(PanelEntry::Here).collect();
         if all {
             let mut elsewhere: Vec<usize> = (0..self.other_bookmarks.len()).collect();
@@ -72,7 +75,7 @@ impl App {
     /// Where a bookmark of this document is, as a reader names it: the
     /// comment's author and what it replies to, or the article's paragraph.
     pub fn bookmark_place(&self, bookmark: &Bookmark) -> String {
-        match bookmarks::resolve(bookmark, &self.document) {
+        match self.place_of(bookmark) {
             Resolved::Comment { id, .. } => {
                 let comments = &self.document.comments;
                 let comment = comments.get(id);

@@ -6,7 +6,7 @@
 //! [`Effect`]s, which the event loop carries out against the store, so
 //! `App::update` stays free of I/O and testable.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::bookmarks::{self, Bookmark, Resolved, Target};
 use crate::document::CommentId;
@@ -29,6 +29,9 @@ pub struct BookmarkMarks {
     /// Ids of bookmarks not found in this version of the document, worked
     /// out once here rather than by the list on every frame.
     pub missing: HashSet<String>,
+    /// Where each of this document's bookmarks is, by bookmark id: found
+    /// once per change, as finding one that moved searches every comment.
+    pub places: HashMap<String, Resolved>,
 }
 
 impl App {
@@ -41,7 +44,15 @@ impl App {
         };
         self.bookmarks
             .iter()
-            .position(|b| order_key(bookmarks::resolve(b, &self.document)) == Some(here))
+            .position(|b| order_key(self.place_of(b)) == Some(here))
+    }
+
+    /// Where `bookmark` is now: as the marks found it, else looked for.
+    pub fn place_of(&self, bookmark: &Bookmark) -> Resolved {
+        match self.marks.places.get(&bookmark.id) {
+            Some(place) => *place,
+            None => bookmarks::resolve(bookmark, &self.document),
+        }
     }
 }
 
@@ -79,7 +90,9 @@ impl App {
     pub(super) fn refresh_marks(&mut self) {
         let mut marks = BookmarkMarks::default();
         for bookmark in &self.bookmarks {
-            match bookmarks::resolve(bookmark, &self.document) {
+            let place = bookmarks::resolve(bookmark, &self.document);
+            marks.places.insert(bookmark.id.clone(), place);
+            match place {
                 Resolved::Article { block } => {
                     let Target::Article { block: first } = &bookmark.target else {
                         continue;
@@ -243,7 +256,7 @@ impl App {
     /// Shows the bookmarked passage: unfolds and selects a comment, or puts
     /// the passage cursor on an article block, focusing the pane.
     pub fn jump_to(&mut self, bookmark: &Bookmark) {
-        match bookmarks::resolve(bookmark, &self.document) {
+        match self.place_of(bookmark) {
             Resolved::Article { block } => self.show_article_block(block),
             Resolved::Comment { id, .. } => self.show_comment(id),
             Resolved::NotFound => {
@@ -262,7 +275,7 @@ impl App {
             .bookmarks
             .iter()
             .enumerate()
-            .filter_map(|(i, b)| order_key(bookmarks::resolve(b, &self.document)).map(|k| (k, i)))
+            .filter_map(|(i, b)| order_key(self.place_of(b)).map(|k| (k, i)))
             .collect();
         if places.is_empty() {
             self.message = Some("No bookmarks in this document".to_string());

@@ -57,9 +57,7 @@ impl LinkedArticle {
 
 /// The host an address names, for "Fetching article from example.com…".
 fn host(address: &str) -> &str {
-    let rest = address.split_once("://").map_or(address, |(_, rest)| rest);
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
-    authority.rsplit('@').next().unwrap_or(authority)
+    crate::document::urls::authority(address).unwrap_or(address)
 }
 
 impl App {

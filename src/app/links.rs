@@ -29,9 +29,9 @@ pub fn may_open(url: &str) -> bool {
 const REFUSED: &str = "only http, https and mailto links are opened or copied";
 
 impl App {
-    /// The links where the reader is: the selected comment's, or the
-    /// current paragraph's.
-    pub fn links_here(&self) -> Vec<Link> {
+    /// The blocks where the reader is: the selected comment's, or the
+    /// paragraph under the passage cursor.
+    pub fn blocks_here(&self) -> &[crate::document::Block] {
         let blocks = match self.focus {
             Pane::Article => self
                 .document
@@ -42,8 +42,14 @@ impl App {
                 .selected
                 .map(|id| self.document.comments.get(id).body.as_slice()),
         };
+        blocks.unwrap_or_default()
+    }
+
+    /// The links where the reader is: the selected comment's, or the
+    /// current paragraph's.
+    pub fn links_here(&self) -> Vec<Link> {
         let mut links: Vec<Link> = Vec::new();
-        for block in blocks.unwrap_or_default() {
+        for block in self.blocks_here() {
             for link in block.all_links() {
                 if !links.iter().any(|l| l.url == link.url) {
                     links.push(link);

@@ -169,19 +169,13 @@ impl App {
     pub fn new(document: Document, source_name: String, keymap: Keymap, area: Rect) -> App {
         let comments = CommentsView::new(&document);
         let doc_key = document.stable_key();
-        // Comments alone: they have the focus from the start.
-        let focus = if document.article.is_empty() && !document.comments.is_empty() {
-            Pane::Comments
-        } else {
-            Pane::Article
-        };
-        App {
+        let mut app = App {
             document,
             source_name,
             keymap,
             settings: ViewSettings::default(),
             theme: crate::config::theme::DARK,
-            focus,
+            focus: Pane::Article,
             area,
             article: ArticleView::default(),
             comments,
@@ -218,7 +212,12 @@ impl App {
             jumps: Default::default(),
             ids: crate::bookmarks::IdSource::default(),
             convert_from: Some(0),
+        };
+        // Comments alone: they have the focus from the start.
+        if app.article_is_empty() {
+            app.focus = Pane::Comments;
         }
+        app
     }
 
     /// Takes the queued effects `pick` picks, leaving the others queued:

@@ -35,19 +35,9 @@ fn plain_text(blocks: &[Block]) -> String {
 
 impl App {
     /// The text the reader means: the selected comment's, or the
-    /// paragraph under the passage cursor; with who wrote a comment.
+    /// paragraph under the passage cursor.
     pub fn text_here(&self) -> Option<String> {
-        match self.focus {
-            Pane::Article => self
-                .document
-                .article
-                .get(self.article.cursor)
-                .map(|block| block.text.clone()),
-            Pane::Comments => {
-                let comment = self.document.comments.get(self.comments.selected?);
-                Some(plain_text(&comment.body)).filter(|t| !t.is_empty())
-            }
-        }
+        Some(plain_text(self.blocks_here())).filter(|text| !text.is_empty())
     }
 
     pub(super) fn apply_outside(&mut self, action: Action) {
@@ -61,7 +51,10 @@ impl App {
                 }
                 None => self.message = Some("Nothing here to copy".to_string()),
             },
-            Action::PipeText if self.text_here().is_some() => {
+            Action::PipeText if self.text_here().is_none() => {
+                self.message = Some("Nothing here to pipe".to_string());
+            }
+            Action::PipeText => {
                 let prompt = Prompt::new(String::new(), PromptPurpose::Pipe);
                 self.open_prompt(prompt);
             }
@@ -69,7 +62,7 @@ impl App {
                 Some(text) => self.effects.push(Effect::Page(text)),
                 None => self.message = Some("Nothing here to read".to_string()),
             },
-            _ => self.message = Some("Nothing here to pipe".to_string()),
+            _ => {}
         }
     }
 

@@ -80,13 +80,8 @@ pub fn shows_title(document: &Document) -> bool {
 
 /// The host of a web address; None for anything else (a file, an id).
 fn web_host(address: &str) -> Option<&str> {
-    let rest = address
-        .strip_prefix("https://")
-        .or_else(|| address.strip_prefix("http://"))?;
-    let authority = rest.split(['/', '?', '#']).next()?;
-    let host = authority.rsplit('@').next()?;
-    let host = host.split(':').next()?;
-    (!host.is_empty()).then_some(host)
+    let authority = crate::document::urls::authority(address)?;
+    authority.split(':').next()
 }
 
 /// The domain a link post links to: its article's first paragraph when that

@@ -38,6 +38,17 @@ pub fn url_words(text: &str) -> Vec<Range<usize>> {
     ranges
 }
 
+/// The host and port a web address names (`example.com:8080`), without
+/// the user; None for anything but an http(s) address.
+pub fn authority(address: &str) -> Option<&str> {
+    let rest = address
+        .strip_prefix("https://")
+        .or_else(|| address.strip_prefix("http://"))?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let authority = authority.rsplit('@').next()?;
+    (!authority.is_empty()).then_some(authority)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -62,7 +62,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         draw_line(buf, text_area, y, &drawn);
         if app.hyperlinks
             && let TextLine::Text { block, lead, range } = line
-            && app.document.article[*block].kind != BlockKind::Code
         {
             let x = text_area.x + crate::text::wrap::display_width(lead) as u16;
             let block = &app.document.article[*block];

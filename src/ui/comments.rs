@@ -11,7 +11,7 @@ use crate::app::geometry::COMMENT_GUTTER;
 use crate::app::search::{Part, Place};
 use crate::app::wrapped::TextLine;
 use crate::app::{Action, App};
-use crate::document::{BlockKind, CommentId};
+use crate::document::CommentId;
 use crate::input::keymap::Context;
 use crate::text::tree_guides::{CommentGuides, GuideWalker};
 use crate::text::wrap::display_width;
@@ -113,27 +113,28 @@ fn draw_row_line(app: &App, row: &Row, area: Rect, text_area: Rect, y: u16, buf:
             app.theme.visual,
         );
     }
+    let text_line = match line_index {
+        0 => None,
+        _ if row.folded => None,
+        n => row.body.and_then(|b| b.get(n - 1)),
+    };
     let line = if line_index == 0 {
         super::ellipsized(header_line(app, id, guides), text_area.width.into())
     } else if row.folded {
         preview_line(app, id, guides, row.preview_width)
     } else {
-        let text_line = row.body.and_then(|b| b.get(line_index - 1));
-        let line = body_line(app, id, guides, text_line, text_area.width.into());
-        draw_line(buf, text_area, y, &line);
-        if app.hyperlinks
-            && let Some(TextLine::Text { block, lead, range }) = text_line
-            && app.document.comments.get(id).body[*block].kind != BlockKind::Code
-        {
-            let indent = display_width(&guides.body);
-            let x = text_area.x + (indent + display_width(lead)) as u16;
-            let block = &app.document.comments.get(id).body[*block];
-            let row = (x, y, text_area.right());
-            super::hyperlinks::mark_block_line(buf, row, block, range.clone());
-        }
-        return;
+        body_line(app, id, guides, text_line, text_area.width.into())
     };
     draw_line(buf, text_area, y, &line);
+    if app.hyperlinks
+        && let Some(TextLine::Text { block, lead, range }) = text_line
+    {
+        let indent = display_width(&guides.body);
+        let x = text_area.x + (indent + display_width(lead)) as u16;
+        let block = &app.document.comments.get(id).body[*block];
+        let row = (x, y, text_area.right());
+        super::hyperlinks::mark_block_line(buf, row, block, range.clone());
+    }
 }
 
 fn header_line<'a>(app: &'a App, id: CommentId, guides: &'a CommentGuides) -> Line<'a> {
@@ -284,8 +285,7 @@ fn body_line<'a>(
 ) -> Line<'a> {
     let mut spans = vec![Span::styled(guides.body.as_str(), app.theme.guide)];
     if let Some(TextLine::Hidden) = text_line {
-        let key = super::status::first_key(app, Context::Comments, Action::ToggleFold)
-            .unwrap_or_else(|| Action::ToggleFold.name().to_string());
+        let key = app.keymap.key_label(Context::Comments, Action::ToggleFold);
         spans.push(Span::styled(
             format!("[text hidden behind the warning · {key} shows it]"),
             app.theme.folded,

@@ -11,17 +11,21 @@ use std::ops::Range;
 
 use ratatui::buffer::{Buffer, CellDiffOption};
 
-use crate::document::Block;
+use crate::document::{Block, BlockKind};
 use crate::text::wrap::display_width;
 
 /// Marks the links of `block` on the screen line showing `range` of its
-/// text from column `x` of row `y`, up to column `right`.
+/// text from column `x` of row `y`, up to column `right`. Not in code,
+/// which is scrolled sideways: its columns are not its text's.
 pub fn mark_block_line(
     buf: &mut Buffer,
     (x, y, right): (u16, u16, u16),
     block: &Block,
     range: Range<usize>,
 ) {
+    if block.kind == BlockKind::Code {
+        return;
+    }
     for (span, url) in block.link_spans() {
         let start = span.start.max(range.start);
         let end = span.end.min(range.end);

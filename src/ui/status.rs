@@ -197,6 +197,6 @@ fn hint_spans(app: &App, tag: &str, hints: &[(Action, &str)], room: usize) -> Ve
     spans
 }
 
-pub(super) fn first_key(app: &App, context: Context, action: Action) -> Option<String> {
+fn first_key(app: &App, context: Context, action: Action) -> Option<String> {
     app.keymap.keys_for(context, action).into_iter().next()
 }
