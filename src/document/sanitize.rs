@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use compact_str::CompactString;
 use unicode_width::UnicodeWidthChar;
 
-use super::{Block, Document};
+use super::{Block, Comment, Document};
 
 /// Tab stops every this many columns, as in less and most terminals.
 pub const TAB_WIDTH: usize = 8;
@@ -111,16 +111,20 @@ pub fn document(document: &mut Document) {
         *field = clean_field(field.take());
     }
     document.article.iter_mut().for_each(block);
-    document.comments.for_each_mut(|comment| {
-        if !is_clean(&comment.key) {
-            comment.key = CompactString::from(clean_slow(&comment.key));
-        }
-        comment.author = clean_short(comment.author.take());
-        comment.posted = clean_short(comment.posted.take());
-        if let Some(blocks) = comment.body.converted_mut() {
-            blocks.iter_mut().for_each(block);
-        }
-    });
+    document.comments.for_each_mut(comment);
+}
+
+/// Cleans one comment's strings: what [`document`] does to each, for the
+/// comments of a document that arrives in parts.
+pub fn comment(comment: &mut Comment) {
+    if !is_clean(&comment.key) {
+        comment.key = CompactString::from(clean_slow(&comment.key));
+    }
+    comment.author = clean_short(comment.author.take());
+    comment.posted = clean_short(comment.posted.take());
+    if let Some(blocks) = comment.body.converted_mut() {
+        blocks.iter_mut().for_each(block);
+    }
 }
 
 fn clean_in_place(text: &mut String) {

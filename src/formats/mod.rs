@@ -16,6 +16,7 @@ pub mod mbox;
 pub mod native;
 pub mod page;
 pub mod reddit;
+pub mod stream;
 mod surrogates;
 pub mod text;
 mod value;
@@ -139,13 +140,42 @@ pub enum LoadError {
 /// Decodes, detects and parses `bytes` (already inflated: gzip is
 /// [`source`](crate::source)'s). `forced` skips detection.
 pub fn load(bytes: &[u8], forced: Option<Format>) -> Result<Loaded, LoadError> {
+    let decoded = decode(bytes, forced, false)?;
+    let bytes = without_bom(bytes);
+    let mut document = parse(&decoded.text, bytes, decoded.format)?;
+    // Whatever the importer did, every string leaves here clean.
+    sanitize::document(&mut document);
+    Ok(Loaded {
+        document,
+        warnings: decoded.warnings,
+    })
+}
+
+/// Input read as text, with its format and what decoding it found.
+struct Decoded<'a> {
+    text: std::borrow::Cow<'a, str>,
+    format: Format,
+    warnings: Vec<Warning>,
+}
+
+fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+/// `bytes` as text: invalid UTF-8 replaced, the format detected (unless
+/// `forced`), JSON's lone surrogates repaired. A `prefix` (the start of a
+/// larger input) may end in the first bytes of a character.
+fn decode(bytes: &[u8], forced: Option<Format>, prefix: bool) -> Result<Decoded<'_>, LoadError> {
     if looks_binary(bytes) {
         return Err(LoadError::Binary);
     }
     let mut warnings = Vec::new();
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = without_bom(bytes);
     let mut decoded = match std::str::from_utf8(bytes) {
         Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(cut) if prefix && cut.error_len().is_none() => std::borrow::Cow::Borrowed(
+            std::str::from_utf8(&bytes[..cut.valid_up_to()]).expect("valid up to there"),
+        ),
         Err(_) => {
             warnings.push(Warning::InvalidUtf8);
             String::from_utf8_lossy(bytes)
@@ -169,22 +199,28 @@ pub fn load(bytes: &[u8], forced: Option<Format>) -> Result<Loaded, LoadError> {
         // that are not UTF-8 are decoded by those, not replaced.
         warnings.clear();
     }
-    let mut document = match format {
-        Format::Json => native::parse(&decoded)?,
-        Format::Hn => hn::parse(&decoded)?,
-        Format::Lobsters => lobsters::parse(&decoded)?,
-        Format::Discourse => discourse::parse(&decoded)?,
-        Format::Reddit => reddit::parse(&decoded)?,
-        Format::Mastodon => mastodon::parse(&decoded)?,
-        Format::Github => github::parse(&decoded)?,
+    Ok(Decoded {
+        text: decoded,
+        format,
+        warnings,
+    })
+}
+
+/// The document in `decoded` (the text of `bytes`), by its format's reader.
+fn parse(decoded: &str, bytes: &[u8], format: Format) -> Result<Document, LoadError> {
+    Ok(match format {
+        Format::Json => native::parse(decoded)?,
+        Format::Hn => hn::parse(decoded)?,
+        Format::Lobsters => lobsters::parse(decoded)?,
+        Format::Discourse => discourse::parse(decoded)?,
+        Format::Reddit => reddit::parse(decoded)?,
+        Format::Mastodon => mastodon::parse(decoded)?,
+        Format::Github => github::parse(decoded)?,
         // Mail carries its own charsets: work from the raw bytes.
         Format::Mbox => mbox::parse(bytes)?,
-        Format::Text => text::parse(&sanitize::clean_keeping_tabs(&decoded))?,
+        Format::Text => text::parse(&sanitize::clean_keeping_tabs(decoded))?,
         Format::Page => page::parse(&page::decode(bytes, None), None)?,
-    };
-    // Whatever the importer did, every string leaves here clean.
-    sanitize::document(&mut document);
-    Ok(Loaded { document, warnings })
+    })
 }
 
 /// A web page fetched from `address`, read in reader mode: decoded by the

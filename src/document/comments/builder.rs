@@ -4,7 +4,7 @@
 
 use compact_str::CompactString;
 
-use super::{Comment, CommentId, Comments, MoreReplies};
+use super::{Comment, CommentId, Comments, MoreReplies, NotPreorder};
 use crate::document::{Block, Body};
 
 /// A comment as a loader sees it, before the tree is known: `parent` is the
@@ -42,6 +42,22 @@ pub enum TreeError {
 #[derive(Debug, Default)]
 pub struct CommentTreeBuilder {
     pending: Vec<Comment>,
+    /// Set when the comments leave in batches as they are pushed.
+    streaming: Option<Streaming>,
+}
+
+/// What a builder that hands its comments out in batches keeps of them.
+#[derive(Debug, Default)]
+struct Streaming {
+    /// Pushes handed out (or skipped) so far: `pending` starts there.
+    handed: usize,
+    /// The first pushes, which the reader has already (from a preview),
+    /// are not handed out again.
+    skip: usize,
+    /// Push positions of the last comment and its ancestors.
+    open: Vec<usize>,
+    /// The first push out of preorder, which ends the streaming.
+    out_of_order: Option<usize>,
 }
 
 impl CommentTreeBuilder {
@@ -52,7 +68,53 @@ impl CommentTreeBuilder {
     pub fn with_capacity(capacity: usize) -> Self {
         CommentTreeBuilder {
             pending: Vec::with_capacity(capacity),
+            streaming: None,
         }
+    }
+
+    /// A builder whose comments leave in preorder batches
+    /// ([`take_streamed`](Self::take_streamed)) as they are pushed, the
+    /// first `skip` of them left out; [`Comments::append`] puts the batches
+    /// together. For loaders that push every comment complete, never
+    /// changing it afterwards.
+    pub fn streaming(skip: usize) -> Self {
+        CommentTreeBuilder {
+            pending: Vec::new(),
+            streaming: Some(Streaming {
+                skip,
+                ..Streaming::default()
+            }),
+        }
+    }
+
+    /// The comments pushed since the last call, their parents as arena
+    /// ids; an error once a comment was pushed out of preorder, when the
+    /// loader must build the tree whole instead.
+    pub fn take_streamed(&mut self) -> Result<Vec<Comment>, NotPreorder> {
+        let Some(streaming) = self.streaming.as_mut() else {
+            return Ok(Vec::new());
+        };
+        if let Some(position) = streaming.out_of_order {
+            return Err(NotPreorder(position));
+        }
+        let mut batch = std::mem::take(&mut self.pending);
+        let skipped = streaming
+            .skip
+            .saturating_sub(streaming.handed)
+            .min(batch.len());
+        streaming.handed += batch.len();
+        batch.drain(..skipped);
+        Ok(batch)
+    }
+
+    /// Comments pushed and not yet handed out.
+    pub fn waiting(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// Where the next push goes: pushes already handed out come first.
+    fn next_position(&self) -> usize {
+        self.streaming.as_ref().map_or(0, |s| s.handed) + self.pending.len()
     }
 
     /// Adds a comment and returns its position, to be named as a later
@@ -69,6 +131,10 @@ impl CommentTreeBuilder {
             body,
             more,
         } = comment;
+        let position = self.next_position();
+        if let Some(streaming) = self.streaming.as_mut() {
+            streaming.follow(position, parent);
+        }
         self.pending.push(Comment {
             key,
             // A push position until `build` makes it an id; positions past
@@ -84,7 +150,7 @@ impl CommentTreeBuilder {
             body,
             more,
         });
-        self.pending.len() - 1
+        position
     }
 
     /// Replaces the body of the comment pushed at `position`, for loaders that
@@ -94,19 +160,21 @@ impl CommentTreeBuilder {
     /// that replies read inside it come after it). Its tree fields are the
     /// builder's to set.
     pub fn comment_mut(&mut self, position: usize) -> &mut Comment {
-        &mut self.pending[position]
+        let base = self.next_position() - self.pending.len();
+        &mut self.pending[position - base]
     }
 
     pub fn set_body(&mut self, position: usize, body: Vec<Block>) {
-        self.pending[position].body = body.into();
+        self.comment_mut(position).body = body.into();
     }
 
+    /// Comments pushed so far, those handed out included.
     pub fn len(&self) -> usize {
-        self.pending.len()
+        self.next_position()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.pending.is_empty()
+        self.len() == 0
     }
 
     /// Orders the comments in preorder (replies after their parent, siblings
@@ -128,6 +196,7 @@ impl CommentTreeBuilder {
             roots,
             stubs_before,
             replies_not_held,
+            open: Vec::new(),
         })
     }
 }
@@ -262,4 +331,27 @@ fn link(items: &mut [Comment], root_count: usize) -> Vec<CommentId> {
         }
     }
     roots
+}
+
+impl Streaming {
+    /// Notes the push at `position` under `parent`, and whether it still
+    /// continues the preorder.
+    fn follow(&mut self, position: usize, parent: Option<usize>) {
+        if self.out_of_order.is_some() {
+            return;
+        }
+        match parent {
+            None => self.open.clear(),
+            Some(parent) => {
+                while self.open.last().is_some_and(|&last| last != parent) {
+                    self.open.pop();
+                }
+                if self.open.is_empty() {
+                    self.out_of_order = Some(position);
+                    return;
+                }
+            }
+        }
+        self.open.push(position);
+    }
 }

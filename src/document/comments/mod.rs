@@ -12,8 +12,10 @@ use compact_str::CompactString;
 
 use super::Body;
 pub use builder::{CommentTreeBuilder, NewComment, TreeError};
+pub use growing::NotPreorder;
 
 mod builder;
+mod growing;
 
 /// Index of a comment in the arena. Ids follow preorder: a parent's id is
 /// smaller than its replies' ids.
@@ -93,6 +95,9 @@ pub struct Comments {
     stubs_before: Vec<u32>,
     /// The replies the stubs say they stand for.
     replies_not_held: u64,
+    /// While the comments still arrive ([`growing`]): the last comment and
+    /// its ancestors, whose subtrees may grow; empty once all are in.
+    open: Vec<CommentId>,
 }
 
 impl Comments {

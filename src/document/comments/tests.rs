@@ -127,3 +127,113 @@ fn stubs_are_counted_apart_from_the_replies_they_sit_among() {
     assert_eq!(comments.replies_under(id_of(&comments, "more_b")), 0);
     assert_eq!(comments.descendant_count(id_of(&comments, "a")), 3);
 }
+
+/// The comments of `sample()` pushed in preorder to a streaming builder and
+/// taken in batches of `size`, appended as they come (unless the first
+/// `skip` are left out, which the arena would then lack); and the sizes.
+fn streamed_in_batches(size: usize, skip: usize) -> (Comments, Vec<usize>) {
+    let mut builder = CommentTreeBuilder::streaming(skip);
+    let mut comments = Comments::default();
+    let mut sizes = Vec::new();
+    let pushes = [
+        ("a", None),
+        ("b", Some(0)),
+        ("c", Some(1)),
+        ("d", Some(0)),
+        ("e", None),
+    ];
+    for (index, (key, parent)) in pushes.into_iter().enumerate() {
+        builder.push(comment(key, parent));
+        if (index + 1) % size == 0 {
+            let batch = builder.take_streamed().unwrap();
+            sizes.push(batch.len());
+            if skip == 0 {
+                comments.append(batch).unwrap();
+            }
+        }
+    }
+    let last = builder.take_streamed().unwrap();
+    sizes.push(last.len());
+    if skip == 0 {
+        comments.append(last).unwrap();
+    }
+    comments.finish();
+    (comments, sizes)
+}
+
+#[test]
+fn comments_appended_in_batches_make_the_tree_built_whole() {
+    let whole = sample();
+    for size in 1..=5 {
+        let (streamed, _) = streamed_in_batches(size, 0);
+        assert_eq!(streamed, whole, "batches of {size}");
+    }
+}
+
+#[test]
+fn while_comments_arrive_the_open_subtrees_reach_the_end_so_far() {
+    let mut builder = CommentTreeBuilder::streaming(0);
+    let mut comments = Comments::default();
+    builder.push(comment("a", None));
+    builder.push(comment("b", Some(0)));
+    comments.append(builder.take_streamed().unwrap()).unwrap();
+    let a = CommentId(0);
+    assert_eq!(comments.replies_under(a), 1);
+    builder.push(comment("c", Some(1)));
+    builder.push(comment("d", Some(0)));
+    comments.append(builder.take_streamed().unwrap()).unwrap();
+    assert_eq!(comments.replies_under(a), 3);
+    assert_eq!(comments.get(CommentId(1)).subtree_len, 2, "b is complete");
+    assert_eq!(comments.get(CommentId(3)).depth, 1);
+}
+
+#[test]
+fn a_streaming_builder_skips_what_the_reader_has_and_stops_out_of_preorder() {
+    let (_, sizes) = streamed_in_batches(2, 3);
+    // Five comments, the first three already shown: two handed out.
+    assert_eq!(sizes.iter().sum::<usize>(), 2);
+    let mut builder = CommentTreeBuilder::streaming(0);
+    builder.push(comment("a", None));
+    builder.push(comment("b", Some(0)));
+    builder.push(comment("e", None));
+    // A reply to `b` after the next top-level comment: not preorder.
+    builder.push(comment("late", Some(1)));
+    assert_eq!(builder.take_streamed(), Err(NotPreorder(3)));
+    let mut comments = Comments::default();
+    let mut out_of_order = sample_comments_out_of_order();
+    let last = out_of_order.pop().unwrap();
+    comments.append(out_of_order).unwrap();
+    assert_eq!(comments.append(vec![last]), Err(NotPreorder(3)));
+}
+
+/// Arena comments a, b (under a), e, then one more under a: out of preorder.
+fn sample_comments_out_of_order() -> Vec<Comment> {
+    let mut builder = CommentTreeBuilder::streaming(0);
+    builder.push(comment("a", None));
+    builder.push(comment("b", Some(0)));
+    builder.push(comment("e", None));
+    let mut batch = builder.take_streamed().unwrap();
+    let mut late = batch[1].clone();
+    late.key = "late".into();
+    batch.push(late);
+    batch
+}
+
+#[test]
+fn a_shown_start_is_a_shape_prefix_of_the_whole() {
+    let whole = sample();
+    let (start, _) = {
+        let mut builder = CommentTreeBuilder::streaming(0);
+        let mut comments = Comments::default();
+        builder.push(comment("a", None));
+        builder.push(comment("b", Some(0)));
+        comments.append(builder.take_streamed().unwrap()).unwrap();
+        (comments, ())
+    };
+    assert!(start.is_shape_prefix_of(&whole));
+    assert!(!whole.is_shape_prefix_of(&start));
+    let mut other = CommentTreeBuilder::new();
+    other.push(comment("x", None));
+    other.push(comment("y", None));
+    assert!(!start.is_shape_prefix_of(&other.build().unwrap()));
+}

@@ -139,6 +139,12 @@ impl<'a> Events<'a> {
         self.position
     }
 
+    /// The arrays and objects open at this point, outermost first, as
+    /// their opening bytes (`[`, `{`).
+    pub fn open_containers(&self) -> &[u8] {
+        &self.open
+    }
+
     /// Whether the top-level value has been read whole.
     pub fn at_end_of_value(&self) -> bool {
         self.expect == Expect::Done

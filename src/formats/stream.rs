@@ -1,0 +1,175 @@
+//! Loading a large document in parts, so the reader can show its start
+//! at once: a preview read from the first bytes of the input, then the
+//! rest, in preorder batches as it is parsed where the format allows.
+//!
+//! The preview of a JSON file is its prefix cut after the last complete
+//! comment and closed (`]}` as the open arrays and objects need), read by
+//! the format's own importer: no second reader to keep in step. Its
+//! comments are a start of the whole document's, under the same ids.
+
+use crate::document::sanitize;
+use crate::document::{Comment, Document};
+
+use super::events::{Event, Events};
+use std::borrow::Cow;
+
+use super::{Format, LoadError, Warning, decode, detect, native, parse};
+
+/// How much of a large input the preview reads: a few thousand comments,
+/// read in milliseconds whatever the size of the file.
+pub const PREVIEW_BYTES: usize = 1 << 20;
+
+/// The start of a document, its comments open to more.
+#[derive(Debug)]
+pub struct Preview {
+    pub document: Document,
+    pub format: Format,
+    pub warnings: Vec<Warning>,
+}
+
+/// The start of the document whose first bytes are `prefix`; None when its
+/// format is not read in parts (mail, a web page, the small API formats)
+/// or the prefix holds no complete start. An error is one the whole input
+/// would give too (binary data, JSON of no known format).
+pub fn preview(prefix: &[u8], forced: Option<Format>) -> Result<Option<Preview>, LoadError> {
+    // Decoded as text first: the format is told by the closed prefix, as a
+    // cut in the middle of a string would not be JSON.
+    let decoded = decode(prefix, Some(Format::Text), true)?;
+    let mut warnings = decoded.warnings;
+    let closed = closed_json_prefix(&decoded.text);
+    let format = match forced {
+        Some(format) => format,
+        None => detect(closed.as_deref().unwrap_or(&decoded.text))?,
+    };
+    let start = match format {
+        Format::Json | Format::Hn | Format::Reddit => {
+            closed.map(|closed| match super::surrogates::repair(&closed) {
+                Cow::Borrowed(_) => closed,
+                Cow::Owned(repaired) => {
+                    warnings.push(Warning::LoneSurrogates);
+                    repaired
+                }
+            })
+        }
+        Format::Text => decoded
+            .text
+            .rfind("\n\n")
+            .map(|cut| decoded.text[..cut].to_string()),
+        _ => None,
+    };
+    let Some(start) = start else {
+        return Ok(None);
+    };
+    let Ok(mut document) = parse(&start, start.as_bytes(), format) else {
+        return Ok(None);
+    };
+    sanitize::document(&mut document);
+    document.comments = std::mem::take(&mut document.comments).into_growing();
+    Ok(Some(Preview {
+        document,
+        format,
+        warnings,
+    }))
+}
+
+/// The whole document after a preview: its head, and its comments either
+/// handed to `send` in batches or, where the format cannot hand them out
+/// in order, whole in `document`.
+#[derive(Debug)]
+pub struct Rest {
+    pub document: Document,
+    /// Whether `document.comments` holds all the comments (none were sent).
+    pub whole: bool,
+    pub warnings: Vec<Warning>,
+}
+
+/// Reads all of `bytes` (a document in `format`), sending the comments
+/// after the first `skip` (which the reader has from the preview) to
+/// `send` with how far into the input they were read, in bytes.
+pub fn load_rest(
+    bytes: &[u8],
+    format: Format,
+    skip: usize,
+    mut send: impl FnMut(Vec<Comment>, usize) + 'static,
+) -> Result<Rest, LoadError> {
+    let decoded = decode(bytes, Some(format), false)?;
+    if format == Format::Json {
+        let sink = Box::new(move |mut batch: Vec<Comment>, at: usize| {
+            batch.iter_mut().for_each(sanitize::comment);
+            send(batch, at);
+        });
+        if let Some(mut document) = native::parse_streaming(&decoded.text, skip, sink)? {
+            sanitize::document(&mut document);
+            return Ok(Rest {
+                document,
+                whole: false,
+                warnings: decoded.warnings,
+            });
+        }
+    }
+    let mut document = parse(&decoded.text, bytes, format)?;
+    sanitize::document(&mut document);
+    Ok(Rest {
+        document,
+        whole: true,
+        warnings: decoded.warnings,
+    })
+}
+
+/// Keys whose arrays hold comments, in the formats read in parts: native
+/// `comments` and `replies`, HN's and Reddit's `children`.
+const COMMENT_LISTS: [&str; 4] = ["comments", "replies", "children", "descendants"];
+
+/// `text`, the start of a JSON document, cut after the last object that
+/// ended in a list of comments and closed; None when there is no such cut.
+fn closed_json_prefix(text: &str) -> Option<String> {
+    let cut = last_comment_end(text)?;
+    let mut events = Events::new(text);
+    while events.offset() < cut {
+        events.next().ok()?;
+    }
+    let mut closed = String::with_capacity(cut + events.open_containers().len());
+    closed.push_str(&text[..cut]);
+    for &open in events.open_containers().iter().rev() {
+        closed.push(if open == b'[' { ']' } else { '}' });
+    }
+    Some(closed)
+}
+
+/// Where the last complete comment of `text` ends: an object closed inside
+/// a list of comments (or the top-level array, HN's list of comments).
+fn last_comment_end(text: &str) -> Option<usize> {
+    let mut events = Events::new(text);
+    // For each open array or object: whether it is a list of comments.
+    let mut lists: Vec<bool> = Vec::new();
+    let mut after_list_key = false;
+    let mut cut = None;
+    loop {
+        let event = match events.next() {
+            Ok(Event::Eof) | Err(_) => return cut,
+            Ok(event) => event,
+        };
+        match event {
+            Event::ObjectKey(key) => {
+                after_list_key = COMMENT_LISTS.contains(&key.as_ref());
+                continue;
+            }
+            Event::StartArray => lists.push(after_list_key || lists.is_empty()),
+            Event::StartObject => lists.push(false),
+            Event::EndObject => {
+                lists.pop();
+                if lists.last() == Some(&true) {
+                    cut = Some(events.offset());
+                }
+            }
+            Event::EndArray => {
+                lists.pop();
+            }
+            _ => {}
+        }
+        after_list_key = false;
+    }
+}
+
+#[cfg(test)]
+mod tests;

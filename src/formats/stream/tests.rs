@@ -1,0 +1,129 @@
+//! Tests of `stream`: a preview and the rest make the document loaded whole.
+
+use std::sync::mpsc;
+
+use super::*;
+use crate::document::Comments;
+use crate::formats::load;
+use crate::synthetic;
+
+/// The preview of the first third of `bytes`, then the rest appended to it
+/// as the reader does: batch by batch, or whole where the format says; and
+/// whether the comments came whole.
+fn in_parts(bytes: &[u8]) -> (Preview, Comments, bool) {
+    let preview = preview(&bytes[..bytes.len() / 3], None)
+        .unwrap()
+        .expect("a preview");
+    let shown = preview.document.comments.len();
+    assert!(shown > 0, "the preview holds comments");
+    let (batches, arrived) = mpsc::channel();
+    let rest = load_rest(bytes, preview.format, shown, move |batch, at| {
+        batches.send((batch, at)).unwrap();
+    })
+    .unwrap();
+    let mut comments = preview.document.comments.clone();
+    let mut last_at = 0;
+    for (batch, at) in arrived.try_iter() {
+        assert!(at >= last_at, "progress only goes forward");
+        last_at = at;
+        comments.append(batch).unwrap();
+    }
+    if rest.whole {
+        // The reader keeps its ids when the preview's tree is the start of
+        // the whole one, and finds its place again by key when not.
+        comments = rest.document.comments;
+    }
+    comments.finish();
+    (preview, comments, rest.whole)
+}
+
+#[test]
+fn native_json_streams_in_batches_that_continue_the_preview() {
+    let whole = synthetic::discussion(5_000);
+    let bytes = native::write(&whole);
+    let (preview, comments, all_at_once) = in_parts(bytes.as_bytes());
+    assert!(
+        !all_at_once,
+        "native JSON in preorder is handed out in batches"
+    );
+    assert_eq!(preview.document.title, whole.title);
+    assert_eq!(preview.document.article, whole.article);
+    assert_eq!(
+        comments,
+        load(bytes.as_bytes(), None).unwrap().document.comments
+    );
+}
+
+#[test]
+fn hn_and_reddit_previews_are_the_start_of_the_whole_thread() {
+    let whole = synthetic::discussion(3_000);
+    for bytes in [
+        synthetic::hn_algolia_json_of(&whole),
+        synthetic::reddit_json(&whole),
+    ] {
+        let loaded = load(bytes.as_bytes(), None).unwrap().document;
+        let (preview, comments, all_at_once) = in_parts(bytes.as_bytes());
+        assert!(all_at_once);
+        assert!(preview.document.comments.len() < loaded.comments.len());
+        assert!(
+            preview
+                .document
+                .comments
+                .is_shape_prefix_of(&loaded.comments)
+        );
+        assert_eq!(comments, loaded.comments);
+    }
+}
+
+#[test]
+fn a_flat_list_out_of_preorder_comes_whole() {
+    let mut json = String::from(r#"{"tread": 1, "title": "T", "article": [], "comments": ["#);
+    for n in 0..400 {
+        json.push_str(&format!(
+            r#"{{"id": "r{n}", "body": [{{"kind": "paragraph", "text": "root {n}"}}]}},"#
+        ));
+    }
+    // A reply to the first comment, after all the others.
+    json.push_str(r#"{"id": "late", "parent": "r0"}]}"#);
+    let (preview, comments, all_at_once) = in_parts(json.as_bytes());
+    assert!(all_at_once);
+    assert_eq!(comments.get(crate::document::CommentId(1)).key, "late");
+    assert!(!preview.document.comments.is_shape_prefix_of(&comments));
+}
+
+#[test]
+fn the_plain_text_format_is_previewed_up_to_a_blank_line() {
+    let whole = synthetic::discussion(2_000);
+    let text = crate::formats::text::write(&whole);
+    let (preview, comments, _) = in_parts(text.as_bytes());
+    assert_eq!(preview.document.title, whole.title);
+    assert_eq!(
+        comments,
+        load(text.as_bytes(), None).unwrap().document.comments
+    );
+}
+
+#[test]
+fn an_error_past_the_preview_is_the_rest_s_error() {
+    // A download cut short: the file ends four fifths in.
+    let mut bytes = native::write(&synthetic::discussion(2_000)).into_bytes();
+    bytes.truncate(bytes.len() * 4 / 5);
+    let shown = preview(&bytes[..bytes.len() / 3], None).unwrap().unwrap();
+    let rest = load_rest(
+        &bytes,
+        shown.format,
+        shown.document.comments.len(),
+        |_, _| {},
+    );
+    assert!(matches!(rest, Err(LoadError::InvalidJson(_))), "{rest:?}");
+}
+
+#[test]
+fn formats_read_whole_give_no_preview() {
+    let mbox = synthetic::mbox(&synthetic::discussion(50));
+    assert!(preview(mbox.as_bytes(), None).unwrap().is_none());
+    assert!(matches!(
+        preview(b"\0\0binary", None),
+        Err(LoadError::Binary)
+    ));
+}
