@@ -22,6 +22,9 @@
 //!   [`input`] keymap, counts and sequences), [`app::App::update`] is the
 //!   only place state changes and queues what must reach the world as
 //!   effects, and [`ui`] draws an `&App`.
+//! * A large file opens in parts ([`opening`]): a preview of its first
+//!   megabyte ([`formats::stream`]) is on screen at once, and the rest
+//!   arrives from a thread as messages, comments appended in preorder.
 //! * [`config`] lays the user's `config.toml` (keys, theme, layout) over the
 //!   defaults in `assets/config.toml`; [`bookmarks`] makes and re-finds
 //!   bookmarks; [`store`] keeps them, reading positions and seen comments
@@ -47,6 +50,7 @@ pub mod fuzzing;
 pub mod input;
 pub mod io_error;
 pub mod net;
+pub mod opening;
 pub mod outline;
 pub mod size;
 pub mod source;

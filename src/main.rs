@@ -8,14 +8,16 @@ use std::sync::Arc;
 use clap::Parser;
 
 use ratatui::layout::Rect;
+use tread::app::App;
 use tread::app::library::LibraryItem;
 use tread::app::linked_article::ArticleOffer;
-use tread::app::{App, Message};
+use tread::app::loading::Loading;
 use tread::cli::{BookmarksCommand, Cli, Command, ConvertTarget, ExportFormat, InputOptions};
 use tread::commands::{bookmarks as bookmarks_cmd, dump};
 use tread::config::{self, Config};
 use tread::error::Error;
 use tread::formats::{Loaded, Warning};
+use tread::opening::{self, article_fetcher, expander_for, refresh_in_background};
 use tread::source::{InputSource, article};
 use tread::store::Store;
 use tread::store::library::LibraryEntry;
@@ -207,7 +209,7 @@ fn run_reader(
     session: &mut Session,
     config: &Config,
     source: &InputSource,
-    (loaded, warning, refresh): OpenedDocument,
+    (loaded, warning, refresh, rest): OpenedDocument,
     (input, no_resume): (InputOptions, bool),
 ) -> Result<tui::Ended, Error> {
     let loaded_warnings = loaded.warnings;
@@ -217,6 +219,10 @@ fn run_reader(
         config.keymap.clone(),
         Rect::default(),
     );
+    // Opened in parts: what waits for comments (the saved position) knows
+    // from the start that more are coming.
+    let (loading, rest) = rest.unzip();
+    app.loading = loading;
     app.theme = config.theme;
     app.settings = config.settings.clone();
     app.mouse = config.settings.mouse;
@@ -246,57 +252,11 @@ fn run_reader(
     let store = tui::startup::open(&mut app, opening);
     let fetches = tui::Fetches {
         pending: refresh.into_iter().collect(),
+        loading: rest,
         expander: expander_for(source, input),
         articles: Some(article_fetcher(thread_key, input)),
     };
     tui::run(session, app, store, fetches).map_err(|source| Error::Terminal { source })
-}
-
-/// Runs `job` on a thread, its message coming back to the reader.
-fn in_background(job: impl FnOnce() -> Message + Send + 'static) -> tui::Refresh {
-    let (send, receive) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = send.send(job());
-    });
-    receive
-}
-
-/// For a thread opened by its address: fetching the replies of a stub, on
-/// a thread, the thread with them coming back to the reader.
-fn expander_for(source: &InputSource, input: InputOptions) -> Option<tui::Expander> {
-    if !matches!(source, InputSource::Address(_)) {
-        return None;
-    }
-    let source = source.clone();
-    Some(Box::new(move |stub: &str| {
-        let (source, stub) = (source.clone(), stub.to_string());
-        Some(in_background(move || {
-            match source.expand_stub(&stub, input.format, input.limit()) {
-                Ok(loaded) => Message::Refreshed(Box::new(loaded.document)),
-                Err(error) => Message::RepliesFailed(error.to_string()),
-            }
-        }))
-    }))
-}
-
-/// Fetches a link post's article on a thread, for the reader to take.
-fn article_fetcher(thread_key: Option<String>, input: InputOptions) -> tui::ArticleFetcher {
-    Box::new(move |address: &str| {
-        let address = address.to_string();
-        let key = article::linked_key(thread_key.as_deref(), &address);
-        in_background(move || {
-            match article::fetch_page(&address, &key, input.limit(), &Arc::default()) {
-                Ok(page) => Message::ArticleFetched {
-                    address,
-                    page: Box::new(page),
-                },
-                Err(error) => Message::ArticleFailed {
-                    address,
-                    why: error.to_string(),
-                },
-            }
-        })
-    })
 }
 
 /// The demo as the library shows it on a first run, when it is empty.
@@ -344,20 +304,15 @@ fn library_entry(
     Some((key, entry))
 }
 
-/// A document loaded, the first warning for the status bar, and its fresh
-/// copy on the way when the kept one was opened.
-type OpenedDocument = (Loaded, Option<String>, Option<tui::Refresh>);
-
-/// Fetches a fresh copy of `source` on a thread, for the reader to take.
-fn refresh_in_background(source: &InputSource, input: InputOptions) -> tui::Refresh {
-    let source = source.clone();
-    in_background(
-        move || match source.load_fresh(input.format, input.limit()) {
-            Ok(loaded) => Message::Refreshed(Box::new(loaded.document)),
-            Err(error) => Message::RefreshFailed(error.to_string()),
-        },
-    )
-}
+/// A document loaded (or its start, when it opens in parts), the first
+/// warning for the status bar, its fresh copy on the way when the kept one
+/// was opened, and the rest on its way when it opens in parts.
+type OpenedDocument = (
+    Loaded,
+    Option<String>,
+    Option<tui::Refresh>,
+    Option<(Loading, tui::Refresh)>,
+);
 
 /// The terminal, taken now if it is not yet.
 fn terminal_of(session: &mut Option<Session>) -> Result<&mut Session, Error> {
@@ -388,20 +343,28 @@ fn open_in_terminal(
             loaded,
             warning,
             Some(refresh_in_background(source, input)),
+            None,
         )));
     }
     if !matches!(source, InputSource::Address(_)) {
+        // A large file: its start at once, the rest read while it is shown.
+        if let Some(parts) = opening::open(source, input.format, input.limit())? {
+            let warning = parts.loaded.warnings.first().map(ToString::to_string);
+            terminal_of(session)?;
+            let rest = Some((parts.loading, parts.rest));
+            return Ok(Some((parts.loaded, warning, None, rest)));
+        }
         if session.is_some() {
             // The screen is up (the library): warnings go to the status bar.
             let loaded = source.load(input.format, input.limit())?;
             release_freed_memory();
             let warning = loaded.warnings.first().map(ToString::to_string);
-            return Ok(Some((loaded, warning, None)));
+            return Ok(Some((loaded, warning, None, None)));
         }
         let loaded = load(source, input)?;
         let warning = (loaded.warnings.first()).map(|warning| format!("{warning} (see stderr)"));
         terminal_of(session)?;
-        return Ok(Some((loaded, warning, None)));
+        return Ok(Some((loaded, warning, None, None)));
     }
     let session = terminal_of(session)?;
     let progress = Arc::default();
@@ -418,7 +381,7 @@ fn open_in_terminal(
             // On the loading screen stderr is not seen: warnings go to the
             // status bar only.
             let warning = loaded.warnings.first().map(ToString::to_string);
-            Ok(Some((loaded, warning, None)))
+            Ok(Some((loaded, warning, None, None)))
         }
     }
 }

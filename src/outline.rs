@@ -113,6 +113,28 @@ impl Outline {
             .map(|(i, _)| CommentId(i as u32))
     }
 
+    /// Takes in the comments appended from `from` on (a document that
+    /// arrives in parts): each is visible unless an ancestor is folded.
+    pub fn extend(&mut self, comments: &Comments, from: usize) {
+        self.folded.resize(comments.len(), false);
+        let from = from.min(comments.len());
+        let mut shown = vec![false; comments.len() - from];
+        for index in from..comments.len() {
+            let id = CommentId(index as u32);
+            let visible = match comments.get(id).parent {
+                None => true,
+                Some(parent) if parent.index() >= from => {
+                    shown[parent.index() - from] && !self.folded[parent.index()]
+                }
+                Some(parent) => !self.folded[parent.index()] && self.is_visible(parent),
+            };
+            shown[index - from] = visible;
+            if visible {
+                self.visible.push(id);
+            }
+        }
+    }
+
     fn rebuild(&mut self, comments: &Comments) {
         self.visible.clear();
         let mut index = 0;

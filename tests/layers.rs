@@ -82,6 +82,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         ],
     ),
     ("cli", &["formats", "size", "source"]),
+    ("opening", &["app", "cli", "formats", "source", "tui"]),
     (
         "fuzzing",
         &[

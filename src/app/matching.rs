@@ -105,18 +105,44 @@ pub fn find_all(document: &Document, pattern: &Regex, limit: usize) -> Vec<Match
     };
     finder.find_in(&document.title, title);
     finder.find_in_blocks(&document.article, None);
-    for (id, comment) in document.comments.iter() {
-        if finder.full() {
-            break;
-        }
-        if let Some(author) = &comment.author {
-            let place = Place {
-                comment: Some(id),
-                part: Part::Author,
-            };
-            finder.find_in(author, place);
-        }
-        finder.find_in_blocks(&comment.body, Some(id));
-    }
+    finder.find_in_comments(document, 0);
     finder.matches
+}
+
+/// The matches of `pattern` in the comments from `from` on (those that
+/// arrived since a search ran), at most `limit` of them.
+pub fn find_in_comments(
+    document: &Document,
+    from: usize,
+    pattern: &Regex,
+    limit: usize,
+) -> Vec<Match> {
+    let mut finder = Finder {
+        pattern,
+        matches: Vec::new(),
+        limit,
+    };
+    finder.find_in_comments(document, from);
+    finder.matches
+}
+
+impl Finder<'_> {
+    fn find_in_comments(&mut self, document: &Document, from: usize) {
+        let comments = &document.comments;
+        for index in from..comments.len() {
+            if self.full() {
+                break;
+            }
+            let id = CommentId(index as u32);
+            let comment = comments.get(id);
+            if let Some(author) = &comment.author {
+                let place = Place {
+                    comment: Some(id),
+                    part: Part::Author,
+                };
+                self.find_in(author, place);
+            }
+            self.find_in_blocks(&comment.body, Some(id));
+        }
+    }
 }

@@ -31,6 +31,16 @@ pub enum Message {
     OpenLink(usize),
     /// Nothing happened for a moment: time for background work.
     Idle,
+    /// Comments continuing the document while it loads, in preorder, and
+    /// how far into the input (in bytes) they were read.
+    Arrived {
+        comments: Vec<crate::document::Comment>,
+        parsed: u64,
+    },
+    /// The whole document has been read.
+    Loaded(Box<super::loading::Finished>),
+    /// Loading stopped on an error, in one line; what arrived stays.
+    LoadFailed(String),
     /// Keys typed toward a count or a sequence, shown in the status bar.
     Typed(String),
     /// The bookmarks as the store has them now (after a save, or at start).

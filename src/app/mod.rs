@@ -21,6 +21,7 @@ pub mod jumps;
 pub mod library;
 pub mod linked_article;
 pub mod links;
+pub mod loading;
 mod matching;
 pub mod message;
 mod navigation;
@@ -155,6 +156,10 @@ pub struct App {
     /// The next comment whose lazy body is converted when the reader is
     /// idle; None when there is nothing left to convert.
     convert_from: Option<usize>,
+    /// Set while comments are still arriving (a large file read in parts).
+    pub loading: Option<loading::Loading>,
+    /// Why loading stopped early, shown in the status bar from then on.
+    pub load_error: Option<String>,
 }
 
 /// Where the reader is, as far as jumping back is concerned.
@@ -212,6 +217,8 @@ impl App {
             jumps: Default::default(),
             ids: crate::bookmarks::IdSource::default(),
             convert_from: Some(0),
+            loading: None,
+            load_error: None,
         };
         // Comments alone: they have the focus from the start.
         if app.article_is_empty() {

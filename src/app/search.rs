@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use crate::document::CommentId;
 
-pub use super::matching::{MAX_MATCHES, compile, find_all};
+pub use super::matching::{MAX_MATCHES, compile, find_all, find_in_comments};
 use super::prompt::{Prompt, PromptPurpose};
 use super::wrapped::TextLine;
 

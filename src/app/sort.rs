@@ -123,6 +123,10 @@ impl App {
 
     /// `S`: the next order.
     pub(super) fn cycle_sort(&mut self) {
+        if self.is_loading() {
+            self.message = Some("Replies are sorted once every comment has arrived".into());
+            return;
+        }
         let order = self.next_order();
         self.sort_comments(order);
         self.message = Some(format!("Replies {}", order.describe()));
@@ -148,7 +152,7 @@ impl App {
 
     /// Swaps in the same comments in another order: what names comments by
     /// arena id is carried over by their source ids.
-    fn rearrange_comments(&mut self, comments: Comments) {
+    pub(super) fn rearrange_comments(&mut self, comments: Comments) {
         let position = self.position();
         let keys = |ids: &[CommentId], old: &Comments| -> Vec<String> {
             ids.iter().map(|&id| old.get(id).key.to_string()).collect()

@@ -33,7 +33,9 @@ pub fn story_header(document: &Document, zone: &TimeZone) -> Vec<String> {
     parts.extend(site);
     parts.extend(domain.map(str::to_string));
     let count = document.comments.comment_count();
-    if count > 0 {
+    // While comments arrive the count is not final: the title bar and the
+    // status bar keep the live one.
+    if count > 0 && !document.comments.is_growing() {
         parts.push(format!("{count} {}", plural(count, "comment", "comments")));
     }
     parts

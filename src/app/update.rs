@@ -39,6 +39,9 @@ impl App {
             Message::Click { column, row } => self.click(column, row),
             Message::Wheel { column, row, down } => self.wheel(column, row, down),
             Message::Typed(typed) => self.typed = typed,
+            Message::Arrived { comments, parsed } => self.comments_arrived(comments, parsed),
+            Message::Loaded(finished) => self.finished_loading(*finished),
+            Message::LoadFailed(why) => self.load_failed(why),
             Message::Idle => {
                 if let Some(from) = self.convert_from {
                     self.convert_from = self
@@ -61,17 +64,21 @@ impl App {
         self.set_bookmarks(opened.bookmarks);
         if let Some(position) = &opened.position {
             // The order first: the place is in the order it was left in.
+            // Sorting needs every comment: while they arrive, it waits.
             let order = position
                 .sort
                 .as_deref()
                 .and_then(sort::SiblingOrder::from_name);
-            self.sort_comments(order.unwrap_or_default());
+            if !self.is_loading() {
+                self.sort_comments(order.unwrap_or_default());
+            }
             self.restore(position);
         }
         if let Some(offer) = opened.article {
             self.offer_article(offer, opened.position.as_ref());
         }
         self.set_seen(opened.seen.as_ref());
+        self.wait_for_comments(opened.position.as_ref(), opened.seen.as_ref());
         if let Some(notice) = opened.notice {
             self.message = Some(notice);
         }
@@ -92,7 +99,12 @@ impl App {
     }
 
     fn apply(&mut self, action: Action) {
+        let selected = self.comments.selected;
         self.moving(action.is_jump(), |app| app.apply_action(action));
+        if self.is_loading() {
+            let moved = self.comments.selected != selected;
+            self.acted_while_loading(action, moved);
+        }
     }
 
     /// An action typed after a count. One jump back returns from the whole

@@ -153,6 +153,12 @@ impl WrappedText {
         self.article.borrow_mut().take();
     }
 
+    /// Drops the comments' lines, when their bodies changed (a document
+    /// that arrived in parts, complete at last).
+    pub fn forget_comments(&self) {
+        self.comments.borrow_mut().clear();
+    }
+
     /// The article at `width`, its dates in `zone` (which changes only
     /// when a document opens, and forgets the lines then).
     pub fn article(

@@ -14,10 +14,13 @@ use compact_str::CompactString;
 
 use crate::document::sanitize::{clean, clean_field, clean_owned};
 use crate::document::{
-    Block, BlockKind, Comment, CommentTreeBuilder, Document, Emphasis, MoreReplies, NewComment,
+    Block, BlockKind, CommentTreeBuilder, Document, Emphasis, MoreReplies, NewComment,
 };
 
 use super::LoadError;
+
+mod streaming;
+pub use streaming::{Sink, parse_streaming};
 
 pub const VERSION: u32 = 1;
 
@@ -175,52 +178,6 @@ thread_local! {
     /// once instead of growing (and copying) a dozen times on a large file.
     /// serde gives the stream no way to ask, hence a thread-local set by `parse`.
     static EXPECTED_COMMENTS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-    /// Where the comments go while they are read, set by
-    /// [`parse_streaming`] (thread-local for the same reason).
-    static STREAM: std::cell::RefCell<Option<Stream>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Takes each batch of comments in preorder, and how far into the text
-/// (in bytes) the parse is.
-pub type Sink = Box<dyn FnMut(Vec<Comment>, usize)>;
-
-/// A streaming parse under way.
-struct Stream {
-    skip: usize,
-    /// Where the text starts in memory, to tell how far into it a
-    /// borrowed string is, and how long it is.
-    text_start: usize,
-    text_len: usize,
-    /// How far the parse was at the last batch, in bytes.
-    last_at: usize,
-    send: Sink,
-    out_of_order: bool,
-}
-
-/// Comments handed out at a time: a few screens, small enough that the
-/// reader shows them at once, large enough to cost nothing per batch.
-const STREAM_BATCH: usize = 2_000;
-
-/// Hands the comments the builder holds to the streaming parse's sink.
-fn hand_out(builder: &mut CommentTreeBuilder, at: Option<usize>) -> Result<(), String> {
-    STREAM.with(|stream| {
-        let mut stream = stream.borrow_mut();
-        let Some(stream) = stream.as_mut() else {
-            return Ok(());
-        };
-        match builder.take_streamed() {
-            Ok(batch) => {
-                let at = at.map_or(stream.last_at, |at| at.saturating_sub(stream.text_start));
-                stream.last_at = at.clamp(stream.last_at, stream.text_len);
-                (stream.send)(batch, stream.last_at);
-                Ok(())
-            }
-            Err(error) => {
-                stream.out_of_order = true;
-                Err(error.to_string())
-            }
-        }
-    })
 }
 
 /// Bytes a comment takes in native JSON, on the small side (the generated
@@ -251,7 +208,7 @@ impl<'de> serde::de::Visitor<'de> for CommentStreamVisitor {
         mut seq: A,
     ) -> Result<CommentStream, A::Error> {
         let expected = EXPECTED_COMMENTS.with(std::cell::Cell::get);
-        let skip = STREAM.with(|stream| stream.borrow().as_ref().map(|s| s.skip));
+        let skip = streaming::skip();
         let mut builder = match skip {
             Some(skip) => CommentTreeBuilder::streaming(skip),
             None => CommentTreeBuilder::with_capacity(expected),
@@ -279,12 +236,13 @@ impl<'de> serde::de::Visitor<'de> for CommentStreamVisitor {
                 .map_err(serde::de::Error::custom)?;
             }
             top += 1;
-            if skip.is_some() && builder.waiting() >= STREAM_BATCH {
-                hand_out(&mut builder, at).map_err(serde::de::Error::custom)?;
+            if skip.is_some() && builder.waiting() >= streaming::STREAM_BATCH {
+                streaming::hand_out(&mut builder, at).map_err(serde::de::Error::custom)?;
             }
         }
         if skip.is_some() {
-            hand_out(&mut builder, Some(usize::MAX)).map_err(serde::de::Error::custom)?;
+            streaming::hand_out(&mut builder, Some(usize::MAX))
+                .map_err(serde::de::Error::custom)?;
         }
         Ok(CommentStream { builder })
     }
@@ -347,31 +305,6 @@ fn add_comment<'de>(
     Ok(())
 }
 
-/// Reads a native document from JSON text, handing its comments to `send`
-/// in preorder batches as they are read, the first `skip` left out; the
-/// document comes back without them. None when the comments are not in
-/// preorder (a flat list whose `parent`s name comments further back than
-/// the last one's ancestors): the tree must then be built whole, by
-/// [`parse`].
-pub fn parse_streaming(json: &str, skip: usize, send: Sink) -> Result<Option<Document>, LoadError> {
-    STREAM.with(|stream| {
-        *stream.borrow_mut() = Some(Stream {
-            skip,
-            text_start: json.as_ptr() as usize,
-            text_len: json.len(),
-            last_at: 0,
-            send,
-            out_of_order: false,
-        });
-    });
-    let parsed = parse(json);
-    let stream = STREAM.with(|stream| stream.borrow_mut().take());
-    if stream.is_some_and(|s| s.out_of_order) {
-        return Ok(None);
-    }
-    parsed.map(Some)
-}
-
 /// Reads a native document from JSON text.
 pub fn parse(json: &str) -> Result<Document, LoadError> {
     EXPECTED_COMMENTS.with(|expected| expected.set(json.len() / TYPICAL_COMMENT_BYTES));
@@ -411,15 +344,13 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
 
 /// Parses again with path tracking to say which field is wrong.
 fn explain_error(json: &str, plain: serde_json::Error) -> String {
-    // The second reading hands out no comments: a streaming parse's were.
-    let stream = STREAM.with(|stream| stream.borrow_mut().take());
-    let mut deserializer = serde_json::Deserializer::from_str(json);
-    let explained = match serde_path_to_error::deserialize::<_, RawDocument>(&mut deserializer) {
-        Err(tracked) if tracked.path().iter().next().is_some() => tracked.to_string(),
-        _ => plain.to_string(),
-    };
-    STREAM.with(|slot| *slot.borrow_mut() = stream);
-    explained
+    streaming::suspended(|| {
+        let mut deserializer = serde_json::Deserializer::from_str(json);
+        match serde_path_to_error::deserialize::<_, RawDocument>(&mut deserializer) {
+            Err(tracked) if tracked.path().iter().next().is_some() => tracked.to_string(),
+            _ => plain.to_string(),
+        }
+    })
 }
 
 #[derive(Serialize)]

@@ -22,6 +22,7 @@ use maildir::{is_maildir, read_maildir};
 
 mod address;
 pub mod article;
+pub mod in_parts;
 mod maildir;
 
 /// Why the input could not be read or loaded, naming the input.
@@ -167,16 +168,7 @@ impl InputSource {
                 return Ok(address::fetch(&address, limit, &Arc::default())?.bytes);
             }
         };
-        result.map_err(|failure| match failure {
-            Failure::Io(source) => SourceError::Read {
-                name: self.display_name(),
-                source,
-            },
-            Failure::Load(source) => SourceError::Load {
-                name: self.display_name(),
-                source,
-            },
-        })
+        result.map_err(|failure| failure.named(self.display_name()))
     }
 
     /// Reads and parses the input.
@@ -226,6 +218,16 @@ impl InputSource {
 pub enum Failure {
     Io(io::Error),
     Load(LoadError),
+}
+
+impl Failure {
+    /// The error, naming the input it happened to.
+    fn named(self, name: String) -> SourceError {
+        match self {
+            Failure::Io(source) => SourceError::Read { name, source },
+            Failure::Load(source) => SourceError::Load { name, source },
+        }
+    }
 }
 
 impl From<io::Error> for Failure {

@@ -27,6 +27,10 @@ use saving::Saver;
 /// How often the loop wakes without input, to notice SIGTERM/SIGHUP.
 const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 
+/// Batches of a loading document taken in per frame: about 10,000 comments,
+/// a millisecond or two of work between looks at the keyboard.
+const BATCHES_PER_FRAME: usize = 5;
+
 /// Tells the app what has been typed toward a count or a key sequence, for
 /// the status bar, when that changed.
 fn show_typed(app: &mut App, pending: &PendingKeys) {
@@ -106,6 +110,8 @@ pub type ArticleFetcher = Box<dyn Fn(&str) -> Refresh>;
 #[derive(Default)]
 pub struct Fetches {
     pub pending: Vec<Refresh>,
+    /// The rest of a document opened in parts, arriving as it is read.
+    pub loading: Option<std::sync::mpsc::Receiver<Message>>,
     pub expander: Option<Expander>,
     pub articles: Option<ArticleFetcher>,
 }
@@ -114,6 +120,19 @@ impl Fetches {
     /// What has come back since the last look.
     fn arrived(&mut self) -> Vec<Message> {
         let mut arrived = Vec::new();
+        if let Some(loading) = &self.loading {
+            // A few batches per frame, so that keys are read between them.
+            for _ in 0..BATCHES_PER_FRAME {
+                match loading.try_recv() {
+                    Ok(message) => arrived.push(message),
+                    Err(std::sync::mpsc::TryRecvError::Empty) => break,
+                    Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                        self.loading = None;
+                        break;
+                    }
+                }
+            }
+        }
         self.pending.retain(|fetch| match fetch.try_recv() {
             Ok(message) => {
                 arrived.push(message);

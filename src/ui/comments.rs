@@ -235,10 +235,12 @@ fn header_details(app: &App, id: CommentId) -> Vec<Span<'static>> {
     if folded {
         let hidden = comments.replies_under(id);
         let new = app.new_below(id);
+        // Replies still arriving: the count is not final.
+        let more = if comments.is_open(id) { "…" } else { "" };
         let label = if new > 0 {
-            format!("  [+{hidden}, {new} new]")
+            format!("  [+{hidden}{more}, {new} new]")
         } else {
-            format!("  [+{hidden}]")
+            format!("  [+{hidden}{more}]")
         };
         spans.push(Span::styled(label, theme.folded));
     }
@@ -331,9 +333,10 @@ pub fn position_label(app: &App) -> String {
     let visible = view.outline.visible().len();
     let row = view.outline.row_of(selected).map_or(0, |r| r + 1);
     let total = app.document.comments.len();
+    let more = if app.is_loading() { "…" } else { "" };
     if visible == total {
-        format!("{row}/{visible}")
+        format!("{row}/{visible}{more}")
     } else {
-        format!("{row}/{visible} shown of {total}")
+        format!("{row}/{visible} shown of {total}{more}")
     }
 }

@@ -332,7 +332,8 @@ fn render_title_bar(app: &App, area: Rect, buf: &mut Buffer) {
         .as_deref()
         .unwrap_or(app.source_name.as_str());
     let mut counts = format!(
-        "  ·  {count} {}{}",
+        "  ·  {count}{} {}{}",
+        if app.is_loading() { "…" } else { "" },
         crate::app::plural(count, "comment", "comments"),
         app.document.comments.describe_not_held()
     );

@@ -22,13 +22,18 @@ fn position(app: &App) -> String {
             }
             match search.current {
                 Some(current) => {
-                    let more = if search.complete { "" } else { "+" };
+                    let more = match (search.complete, app.is_loading()) {
+                        (false, _) => "+",
+                        (true, true) => "…",
+                        (true, false) => "",
+                    };
                     format!(
                         "/{query} match {}/{}{more} · ",
                         current + 1,
                         search.matches.len()
                     )
                 }
+                None if app.is_loading() => format!("/{query} no match yet… · "),
                 None => format!("/{query} no match · "),
             }
         }
@@ -151,11 +156,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let position_width = display_width(&position);
     let mut spans = vec![Span::styled(tag, app.theme.status_tag), Span::raw(" ")];
-    if let Some(message) = &app.message {
-        // Messages quote file names, URLs and errors from outside the
-        // document: cleaned here, the one place they are drawn.
+    // Messages quote file names, URLs and errors from outside the document:
+    // cleaned here, the one place they are drawn. Why loading stopped stays
+    // once the message has gone; while loading, how far it is.
+    let message = app.message.as_ref().or(app.load_error.as_ref());
+    if let Some(message) = message {
         spans.push(Span::styled(
             crate::document::sanitize::clean(message),
+            app.theme.message,
+        ));
+    } else if let Some(loading) = &app.loading {
+        let count = app.document.comments.comment_count();
+        spans.push(Span::styled(
+            format!(
+                "Loading {}% · {count} {} so far",
+                loading.percent(),
+                crate::app::plural(count, "comment", "comments")
+            ),
             app.theme.message,
         ));
     } else {

@@ -101,6 +101,14 @@ impl Comments {
         self
     }
 
+    /// Whether replies may still arrive under `id` (it is the last comment
+    /// or one of its ancestors while the document loads), so that counts
+    /// of its replies are not final.
+    pub fn is_open(&self, id: CommentId) -> bool {
+        // Ancestors come before their replies: the chain is sorted.
+        self.open.binary_search(&id).is_ok()
+    }
+
     /// All comments are in: nothing stays open.
     pub fn finish(&mut self) {
         self.open.clear();
