@@ -1,7 +1,9 @@
 //! Peak memory per format: the built `tread` binary runs `dump` on generated
-//! inputs of every format tread reads, and the kernel's count of its peak
-//! resident memory (`wait4`'s `ru_maxrss`, what `/usr/bin/time -v` shows) is
-//! set against the input's size. The goal: at most 3 times the input.
+//! inputs of every format tread reads, and the reader opens them as `tread
+//! FILE` does (in parts when large, without a terminal); the kernel's count
+//! of each process's peak resident memory (`wait4`'s `ru_maxrss`, what
+//! `/usr/bin/time -v` shows) is set against the input's size. The goal: at
+//! most 2 times the input for the reader.
 //!
 //! Run: `cargo bench --bench peak_memory` (a few minutes; the inputs are
 //! written to a temporary folder first). Not a criterion bench: one run of
@@ -17,17 +19,65 @@ use tread::formats::{native, text};
 use tread::synthetic;
 
 /// Peak resident memory of `tread dump FILE`, in bytes.
+fn peak_of_dump(file: &Path) -> u64 {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tread"));
+    command.args(["dump", "--width", "100"]).arg(file);
+    peak_of(command)
+}
+
+/// Peak resident memory of the reader opening `file` as `tread FILE` does
+/// (in parts when it is large), taking in all of it and drawing a frame,
+/// in a process of its own (this bench again, see [`read_like_the_reader`]).
+fn peak_of_reader(file: &Path) -> u64 {
+    let mut command = Command::new(std::env::current_exe().expect("this bench's path"));
+    command.env("TREAD_PEAK_READ", file);
+    peak_of(command)
+}
+
+/// What `tread FILE` does before and while the reader runs, without a
+/// terminal: the file opened in parts (or whole when small), the rest taken
+/// in through `App::update`, a frame drawn at 200x60.
+fn read_like_the_reader(file: &Path) {
+    use tread::app::{App, Message};
+    let source = tread::source::InputSource::File(file.to_path_buf());
+    let limit = u64::MAX;
+    let area = ratatui::layout::Rect::new(0, 0, 200, 60);
+    let keymap = tread::config::default_keymap();
+    let mut app = match tread::opening::open(&source, None, limit).expect("opens") {
+        Some(parts) => {
+            let mut app = App::new(parts.loaded.document, "peak".into(), keymap, area);
+            app.loading = Some(parts.loading);
+            for message in parts.rest.iter() {
+                app.update(message);
+            }
+            app
+        }
+        None => {
+            let document = source.load(None, limit).expect("loads").document;
+            App::new(document, "peak".into(), keymap, area)
+        }
+    };
+    app.update(Message::Resize {
+        width: 200,
+        height: 60,
+    });
+    let backend = ratatui::backend::TestBackend::new(200, 60);
+    let mut terminal = ratatui::Terminal::new(backend).expect("a test terminal");
+    terminal
+        .draw(|frame| frame.render_widget(&app, frame.area()))
+        .expect("a frame");
+    assert!(!app.is_loading(), "all of it arrived");
+}
+
 // The child is reaped by wait4, which also reports its peak; `Child::wait`
 // would reap it without.
 #[allow(clippy::zombie_processes)]
-fn peak_of_dump(file: &Path) -> u64 {
-    let child = Command::new(env!("CARGO_BIN_EXE_tread"))
-        .args(["dump", "--width", "100"])
-        .arg(file)
+fn peak_of(mut command: Command) -> u64 {
+    let child = command
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
         .spawn()
-        .expect("the tread binary runs");
+        .expect("the measured process runs");
     let mut status = 0;
     // SAFETY: a zeroed rusage is a valid value for wait4 to fill in.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
@@ -35,7 +85,7 @@ fn peak_of_dump(file: &Path) -> u64 {
     let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
     assert_eq!(pid, child.id() as i32, "wait4");
     let status = std::process::ExitStatus::from_raw(status);
-    assert!(status.success(), "tread dump {}: {status}", file.display());
+    assert!(status.success(), "{command:?}: {status}");
     // Linux reports kilobytes.
     usage.ru_maxrss as u64 * 1024
 }
@@ -96,6 +146,10 @@ fn main() {
         generate(Path::new(&folder));
         return;
     }
+    if let Some(file) = std::env::var_os("TREAD_PEAK_READ") {
+        read_like_the_reader(Path::new(&file));
+        return;
+    }
     // `cargo bench` passes `--bench`; a word picks cases by name.
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
     let folder = tempfile::tempdir().expect("a temporary folder");
@@ -105,8 +159,8 @@ fn main() {
         .expect("the generator runs");
     assert!(generated.success(), "generating the inputs failed");
     println!(
-        "{:<36} {:>10} {:>10} {:>6}",
-        "input", "size MiB", "peak MiB", "ratio"
+        "{:<36} {:>10} {:>10} {:>6} {:>12} {:>6}",
+        "input", "size MiB", "dump MiB", "ratio", "reader MiB", "ratio"
     );
     for (name, file) in CASES {
         if filter.as_deref().is_some_and(|f| !name.contains(f)) {
@@ -115,12 +169,15 @@ fn main() {
         let file = folder.path().join(file);
         let size = std::fs::metadata(&file).expect("the input is there").len();
         let peak = peak_of_dump(&file);
+        let reader = peak_of_reader(&file);
         let mib = |n: u64| n as f64 / f64::from(1 << 20);
         println!(
-            "{name:<36} {:>10.1} {:>10.1} {:>6.2}",
+            "{name:<36} {:>10.1} {:>10.1} {:>6.2} {:>12.1} {:>6.2}",
             mib(size),
             mib(peak),
-            peak as f64 / size as f64
+            peak as f64 / size as f64,
+            mib(reader),
+            reader as f64 / size as f64
         );
     }
 }

@@ -1,8 +1,11 @@
 //! The reader on a generated 100,000-comment thread: time from bytes to the
 //! first drawn frame, and keypresses (update + draw) that touch the whole
-//! tree. Drawn to ratatui's TestBackend at 200x60.
+//! tree. Drawn to ratatui's TestBackend at 200x60. By size and format: the
+//! first frame of a large file opened in parts (its preview), and the time
+//! until all of it has arrived.
 //!
-//! Run: `cargo bench --bench reader`.
+//! Run: `cargo bench --bench reader` (`TREAD_BENCH_MILLION=1` adds
+//! 1,000,000 comments to `first_frame/` and `full_load/`).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -13,8 +16,9 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
 use tread::app::PromptKey;
+use tread::app::loading::{Finished, Loading};
 use tread::app::{Action, App, Message};
-use tread::formats::{self, native};
+use tread::formats::{self, native, stream};
 use tread::synthetic;
 
 #[cfg(feature = "mimalloc")]
@@ -37,6 +41,51 @@ fn open(bytes: &[u8]) -> App {
         height: HEIGHT,
     });
     app
+}
+
+/// The reader on the preview of `bytes`, as a large file opens: its first
+/// megabyte and its last 64 KiB read, the rest still to come; and the
+/// format the rest is read in.
+fn open_in_parts(bytes: &[u8]) -> (App, formats::Format) {
+    let tail = &bytes[bytes.len().saturating_sub(stream::TAIL_BYTES)..];
+    let prefix = &bytes[..bytes.len().min(stream::PREVIEW_BYTES)];
+    let preview = stream::preview(prefix, Some(tail), None)
+        .unwrap()
+        .expect("a preview");
+    let mut app = App::new(
+        preview.document,
+        "bench".to_string(),
+        tread::config::default_keymap(),
+        Rect::new(0, 0, WIDTH, HEIGHT),
+    );
+    app.loading = Some(Loading::of(bytes.len() as u64));
+    app.update(Message::Resize {
+        width: WIDTH,
+        height: HEIGHT,
+    });
+    (app, preview.format)
+}
+
+/// Reads the rest of `bytes` into `app`, opened on its preview, batch by
+/// batch through `App::update` as the reader takes them.
+fn load_rest(app: &mut App, format: formats::Format, bytes: &[u8]) {
+    let (send, arrived) = std::sync::mpsc::channel();
+    let skip = app.document.comments.len();
+    let rest = stream::load_rest(bytes, format, skip, move |comments, at| {
+        let _ = send.send(Message::Arrived {
+            comments,
+            parsed: at as u64,
+        });
+    })
+    .unwrap();
+    for message in arrived.try_iter() {
+        app.update(message);
+    }
+    app.update(Message::Loaded(Box::new(Finished {
+        whole: rest.whole,
+        document: rest.document,
+        warning: None,
+    })));
 }
 
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
@@ -62,15 +111,16 @@ fn first_frame(c: &mut Criterion) {
     group.finish();
 }
 
-/// Bytes to the first frame by size and format, the yardstick of the
-/// streaming load (issue 16): today it grows with the file, the aim is
-/// that it does not. `TREAD_BENCH_MILLION=1` adds 1,000,000 comments.
+/// Bytes to the first frame by size and format, opened in parts as the
+/// reader opens a large file: it should not grow with the file. And bytes
+/// to the last comment arrived. `TREAD_BENCH_MILLION=1` adds 1,000,000
+/// comments.
 fn first_frame_by_size(c: &mut Criterion) {
     let mut sizes = vec![10_000, 100_000];
     if std::env::var_os("TREAD_BENCH_MILLION").is_some() {
         sizes.push(1_000_000);
     }
-    let mut group = c.benchmark_group("first_frame");
+    let mut group = c.benchmark_group("in_parts");
     group.sample_size(10);
     for comments in sizes {
         let document = synthetic::discussion(comments);
@@ -86,8 +136,33 @@ fn first_frame_by_size(c: &mut Criterion) {
             ),
         ];
         drop(document);
-        let named: Vec<(&str, &String)> = files.iter().map(|(n, b)| (n.as_str(), b)).collect();
-        bytes_to_first_frame(&mut group, &named);
+        for (name, bytes) in &files {
+            group.bench_function(format!("first_frame/{name}"), |b| {
+                b.iter_batched(
+                    || (),
+                    |()| {
+                        let (app, _) = open_in_parts(black_box(bytes.as_bytes()));
+                        let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
+                        draw(&mut terminal, &app);
+                        app
+                    },
+                    BatchSize::PerIteration,
+                )
+            });
+            group.bench_function(format!("full_load/{name}"), |b| {
+                b.iter_batched(
+                    || (),
+                    |()| {
+                        let (mut app, format) = open_in_parts(black_box(bytes.as_bytes()));
+                        load_rest(&mut app, format, bytes.as_bytes());
+                        let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
+                        draw(&mut terminal, &app);
+                        app
+                    },
+                    BatchSize::PerIteration,
+                )
+            });
+        }
     }
     group.finish();
 }

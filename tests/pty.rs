@@ -1399,3 +1399,48 @@ fn the_help_fills_a_wide_terminal_in_two_columns_and_slash_searches_it() {
     session.keys("q");
     assert!(session.wait_exit().success());
 }
+
+/// A file large enough to open in parts: 100,000 comments, about 60 MB.
+fn large_thread(dir: &Path) -> PathBuf {
+    let path = dir.join("large.json");
+    let document = tread::synthetic::discussion(100_000);
+    std::fs::write(&path, tread::formats::native::write(&document)).unwrap();
+    path
+}
+
+#[test]
+fn a_large_file_shows_its_start_while_the_rest_loads_and_q_quits_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = large_thread(dir.path());
+    let mut session = Session::start(&[path.to_str().unwrap()], 120, 40);
+    session.wait_for("the title and the first comments, while loading", |s| {
+        s.contains("A generated discussion with 100000 comments") && s.contains("so far")
+    });
+    let screen = session.screen_text();
+    assert!(
+        screen.contains("… comments"),
+        "counts not final yet:\n{screen}"
+    );
+    // Keys work on what has come while the rest is read.
+    session.keys("\tj");
+    session.wait_for("the second comment selected", |s| s.contains("comment 2/"));
+    session.keys("q");
+    let status = session.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    session.assert_terminal_restored();
+}
+
+#[test]
+fn g_on_a_loading_file_follows_the_end_until_all_has_come() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = large_thread(dir.path());
+    let mut session = Session::start(&[path.to_str().unwrap()], 120, 40);
+    session.wait_for("the start, loading", |s| s.contains("so far"));
+    session.keys("\tG");
+    // Once everything has arrived, G has followed to the very last comment.
+    session.wait_for("the last of all comments selected", |s| {
+        s.contains("comment 100000/100000") && !s.contains("so far")
+    });
+    session.keys("q");
+    assert!(session.wait_exit().success());
+}

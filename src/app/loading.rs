@@ -161,6 +161,10 @@ impl App {
         self.document.published = document.published;
         self.document.score = document.score;
         self.document.meta = document.meta;
+        // The preview is read so that the key comes out the same; should a
+        // hand-made file put its title after its comments, what is saved
+        // from now on goes under the whole document's key.
+        self.doc_key = self.document.stable_key();
     }
 
     /// Comments from `from` on are new in the arena: shown, marked,

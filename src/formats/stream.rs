@@ -27,11 +27,21 @@ pub struct Preview {
     pub warnings: Vec<Warning>,
 }
 
-/// The start of the document whose first bytes are `prefix`; None when its
-/// format is not read in parts (mail, a web page, the small API formats)
-/// or the prefix holds no complete start. An error is one the whole input
-/// would give too (binary data, JSON of no known format).
-pub fn preview(prefix: &[u8], forced: Option<Format>) -> Result<Option<Preview>, LoadError> {
+/// How much of the end of a large input the preview reads too: where a
+/// story object's fields after its comments are (HN's keys in alphabetical
+/// order put `title` and `id` after `children`).
+pub const TAIL_BYTES: usize = 64 << 10;
+
+/// The start of the document whose first bytes are `prefix` (and last
+/// bytes `tail`); None when its format is not read in parts (mail, a web
+/// page, the small API formats) or the prefix holds no complete start. An
+/// error is one the whole input would give too (binary data, JSON of no
+/// known format).
+pub fn preview(
+    prefix: &[u8],
+    tail: Option<&[u8]>,
+    forced: Option<Format>,
+) -> Result<Option<Preview>, LoadError> {
     // Decoded as text first: the format is told by the closed prefix, as a
     // cut in the middle of a string would not be JSON.
     let decoded = decode(prefix, Some(Format::Text), true)?;
@@ -41,6 +51,10 @@ pub fn preview(prefix: &[u8], forced: Option<Format>) -> Result<Option<Preview>,
         Some(format) => format,
         None => detect(closed.as_deref().unwrap_or(&decoded.text))?,
     };
+    let closed = closed.map(|closed| match (format, tail) {
+        (Format::Hn, Some(tail)) => with_story_tail(closed, tail),
+        _ => closed,
+    });
     let start = match format {
         Format::Json | Format::Hn | Format::Reddit => {
             closed.map(|closed| match super::surrogates::repair(&closed) {
@@ -63,6 +77,11 @@ pub fn preview(prefix: &[u8], forced: Option<Format>) -> Result<Option<Preview>,
     let Ok(mut document) = parse(&start, start.as_bytes(), format) else {
         return Ok(None);
     };
+    // A story whose id was not found would be filed (its bookmarks, its
+    // reading position) under another key than the whole file's.
+    if format == Format::Hn && start.trim_start().starts_with('{') && document.source.is_none() {
+        return Ok(None);
+    }
     sanitize::document(&mut document);
     document.comments = std::mem::take(&mut document.comments).into_growing();
     Ok(Some(Preview {
@@ -113,6 +132,48 @@ pub fn load_rest(
         document,
         whole: true,
         warnings: decoded.warnings,
+    })
+}
+
+/// `closed`, an HN story's closed prefix (`{"author":…,"children":[…]}`),
+/// with the story's fields that follow its comments at the end of the file
+/// (`tail`) put in before its last brace.
+fn with_story_tail(mut closed: String, tail: &[u8]) -> String {
+    let tail = String::from_utf8_lossy(tail);
+    if !closed.trim_start().starts_with('{') || !closed.ends_with('}') {
+        return closed;
+    }
+    if let Some(fields) = story_fields_after_comments(&tail) {
+        closed.pop();
+        closed.push(',');
+        closed.push_str(fields);
+    }
+    closed
+}
+
+/// The fields of the outermost object that follow its last array, from
+/// the end of a JSON file: `"id":1,"title":"…"}` of
+/// `…]}],"id":1,"title":"…"}`. Each `],` in `tail` is tried from the
+/// earliest; the first after which the rest reads as the end of an object
+/// is the one that closes the comments (one inside a comment or a string
+/// leaves brackets unmatched).
+fn story_fields_after_comments(tail: &str) -> Option<&str> {
+    let bytes = tail.as_bytes();
+    memchr::memchr_iter(b']', bytes).find_map(|at| {
+        let rest = tail[at + 1..].trim_start().strip_prefix(',')?;
+        let fields = rest.trim_start();
+        if !fields.starts_with('"') {
+            return None;
+        }
+        let object = format!("{{{fields}");
+        let mut events = Events::new(&object);
+        loop {
+            match events.next() {
+                Ok(Event::Eof) => return Some(fields),
+                Ok(_) => {}
+                Err(_) => return None,
+            }
+        }
     })
 }
 

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use super::{GZIP_MAGIC, InputSource, SourceError, open_file, read_stream};
 use crate::document::Comment;
-use crate::formats::stream::{self, PREVIEW_BYTES, Preview, Rest};
+use crate::formats::stream::{self, PREVIEW_BYTES, Preview, Rest, TAIL_BYTES};
 use crate::formats::{Format, LoadError};
 
 /// Files up to this size are read whole before the reader starts: in a few
@@ -56,10 +56,7 @@ pub fn open_in_parts(
     if total < IN_PARTS_FROM || total > limit {
         return Ok(None);
     }
-    let mut prefix = Vec::with_capacity(PREVIEW_BYTES);
-    file.take(PREVIEW_BYTES as u64)
-        .read_to_end(&mut prefix)
-        .map_err(|error| failed(error.into()))?;
+    let (prefix, tail) = ends_of(file, total).map_err(|error| failed(error.into()))?;
     if prefix.starts_with(GZIP_MAGIC) {
         return Ok(None);
     }
@@ -67,7 +64,7 @@ pub fn open_in_parts(
         name: name(),
         source,
     };
-    let Some(preview) = stream::preview(&prefix, forced).map_err(loaded)? else {
+    let Some(preview) = stream::preview(&prefix, Some(&tail), forced).map_err(loaded)? else {
         return Ok(None);
     };
     let (path, format) = (path.clone(), preview.format);
@@ -80,6 +77,20 @@ pub fn open_in_parts(
         deliver(Part::Done(Box::new(rest)));
     });
     Ok(Some(Opening { preview, total }))
+}
+
+/// The first [`PREVIEW_BYTES`] of a file of `size` bytes, and its last
+/// [`TAIL_BYTES`].
+fn ends_of(mut file: std::fs::File, size: u64) -> std::io::Result<(Vec<u8>, Vec<u8>)> {
+    use std::io::{Seek, SeekFrom};
+    let mut prefix = Vec::with_capacity(PREVIEW_BYTES);
+    (&mut file)
+        .take(PREVIEW_BYTES as u64)
+        .read_to_end(&mut prefix)?;
+    file.seek(SeekFrom::Start(size.saturating_sub(TAIL_BYTES as u64)))?;
+    let mut tail = Vec::with_capacity(TAIL_BYTES);
+    file.take(TAIL_BYTES as u64).read_to_end(&mut tail)?;
+    Ok((prefix, tail))
 }
 
 /// Reads the whole file at `path` and parses it, the comments after the

@@ -7,11 +7,16 @@ use crate::document::Comments;
 use crate::formats::load;
 use crate::synthetic;
 
+/// The last bytes of `bytes`, as the preview reads them from a file.
+fn tail_of(bytes: &[u8]) -> &[u8] {
+    &bytes[bytes.len().saturating_sub(TAIL_BYTES)..]
+}
+
 /// The preview of the first third of `bytes`, then the rest appended to it
 /// as the reader does: batch by batch, or whole where the format says; and
 /// whether the comments came whole.
 fn in_parts(bytes: &[u8]) -> (Preview, Comments, bool) {
-    let preview = preview(&bytes[..bytes.len() / 3], None)
+    let preview = preview(&bytes[..bytes.len() / 3], Some(tail_of(bytes)), None)
         .unwrap()
         .expect("a preview");
     let shown = preview.document.comments.len();
@@ -64,6 +69,10 @@ fn hn_and_reddit_previews_are_the_start_of_the_whole_thread() {
         let loaded = load(bytes.as_bytes(), None).unwrap().document;
         let (preview, comments, all_at_once) = in_parts(bytes.as_bytes());
         assert!(all_at_once);
+        // The key bookmarks are filed under is known from the start, for
+        // HN from the story's fields at the end of the file.
+        assert_eq!(preview.document.title, loaded.title);
+        assert_eq!(preview.document.stable_key(), loaded.stable_key());
         assert!(preview.document.comments.len() < loaded.comments.len());
         assert!(
             preview
@@ -108,7 +117,9 @@ fn an_error_past_the_preview_is_the_rest_s_error() {
     // A download cut short: the file ends four fifths in.
     let mut bytes = native::write(&synthetic::discussion(2_000)).into_bytes();
     bytes.truncate(bytes.len() * 4 / 5);
-    let shown = preview(&bytes[..bytes.len() / 3], None).unwrap().unwrap();
+    let shown = preview(&bytes[..bytes.len() / 3], None, None)
+        .unwrap()
+        .unwrap();
     let rest = load_rest(
         &bytes,
         shown.format,
@@ -121,9 +132,19 @@ fn an_error_past_the_preview_is_the_rest_s_error() {
 #[test]
 fn formats_read_whole_give_no_preview() {
     let mbox = synthetic::mbox(&synthetic::discussion(50));
-    assert!(preview(mbox.as_bytes(), None).unwrap().is_none());
+    assert!(preview(mbox.as_bytes(), None, None).unwrap().is_none());
     assert!(matches!(
-        preview(b"\0\0binary", None),
+        preview(b"\0\0binary", None, None),
         Err(LoadError::Binary)
     ));
+}
+
+#[test]
+fn the_story_fields_after_the_comments_are_found_from_the_end() {
+    let tail = r#"xt":"a ],"trap": in a string","children":[]}]}],"id":7,"title":"T ]"}"#;
+    assert_eq!(
+        story_fields_after_comments(tail),
+        Some(r#""id":7,"title":"T ]"}"#)
+    );
+    assert_eq!(story_fields_after_comments(r#"{"children":[]}]}"#), None);
 }
