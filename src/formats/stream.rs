@@ -47,9 +47,13 @@ pub fn preview(
     let decoded = decode(prefix, Some(Format::Text), true)?;
     let mut warnings = decoded.warnings;
     let closed = closed_json_prefix(&decoded.text);
+    // What the start does not tell is left to the whole file to say.
     let format = match forced {
         Some(format) => format,
-        None => detect(closed.as_deref().unwrap_or(&decoded.text))?,
+        None => match detect(closed.as_deref().unwrap_or(&decoded.text)) {
+            Ok(format) => format,
+            Err(_) => return Ok(None),
+        },
     };
     let closed = closed.map(|closed| match (format, tail) {
         (Format::Hn, Some(tail)) => with_story_tail(closed, tail),

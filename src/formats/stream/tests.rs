@@ -133,6 +133,11 @@ fn an_error_past_the_preview_is_the_rest_s_error() {
 fn formats_read_whole_give_no_preview() {
     let mbox = synthetic::mbox(&synthetic::discussion(50));
     assert!(preview(mbox.as_bytes(), None, None).unwrap().is_none());
+    // Cut inside a string of a format whose comments are not in a list
+    // the preview knows (Discourse's `posts`).
+    let discourse = synthetic::discourse_json(&synthetic::discussion(500));
+    let cut = &discourse.as_bytes()[..discourse.len() / 3];
+    assert!(preview(cut, None, None).unwrap().is_none());
     assert!(matches!(
         preview(b"\0\0binary", None, None),
         Err(LoadError::Binary)
