@@ -71,7 +71,7 @@ fn open_in_parts(bytes: &[u8]) -> (App, formats::Format) {
 fn load_rest(app: &mut App, format: formats::Format, bytes: &[u8]) {
     let (send, arrived) = std::sync::mpsc::channel();
     let skip = app.document.comments.len();
-    let rest = stream::load_rest(bytes, format, skip, move |comments, at| {
+    let rest = stream::load_rest(bytes.to_vec(), format, skip, move |comments, at| {
         let _ = send.send(Message::Arrived {
             comments,
             parsed: at as u64,

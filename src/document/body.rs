@@ -11,7 +11,8 @@
 
 use std::cell::{Cell, OnceCell};
 use std::fmt;
-use std::ops::Deref;
+use std::ops::{Deref, Range};
+use std::sync::Arc;
 
 use super::Block;
 
@@ -30,27 +31,56 @@ pub struct Body {
 }
 
 struct Pending {
-    markup: Box<str>,
+    markup: Markup,
     convert: Convert,
+}
+
+/// Markup not yet converted: a copy of its own, or a stretch of the text
+/// the document was read from, shared by every comment of a large thread
+/// instead of copied out of it (the file and a copy of its markup were
+/// twice the file in memory).
+#[derive(Clone)]
+enum Markup {
+    Owned(Box<str>),
+    Shared {
+        text: Arc<String>,
+        range: Range<usize>,
+    },
+}
+
+impl Markup {
+    fn as_str(&self) -> &str {
+        match self {
+            Markup::Owned(markup) => markup,
+            Markup::Shared { text, range } => text.get(range.clone()).unwrap_or_default(),
+        }
+    }
 }
 
 impl Body {
     /// A body converted from `source` when first read; what `convert` gives
     /// is sanitized then, so no converter can let a control through.
     pub fn lazy(source: impl Into<Box<str>>, convert: Convert) -> Self {
+        Body::pending(Markup::Owned(source.into()), convert)
+    }
+
+    /// A body converted when first read from `range` of `text`, the text
+    /// its document was read from, which it shares rather than copies.
+    pub fn shared(text: Arc<String>, range: Range<usize>, convert: Convert) -> Self {
+        Body::pending(Markup::Shared { text, range }, convert)
+    }
+
+    fn pending(markup: Markup, convert: Convert) -> Self {
         Body {
             blocks: OnceCell::new(),
-            source: Cell::new(Some(Box::new(Pending {
-                markup: source.into(),
-                convert,
-            }))),
+            source: Cell::new(Some(Box::new(Pending { markup, convert }))),
         }
     }
 
     pub fn blocks(&self) -> &[Block] {
         self.blocks.get_or_init(|| match self.source.take() {
             Some(pending) => {
-                let mut blocks = (pending.convert)(&pending.markup);
+                let mut blocks = (pending.convert)(pending.markup.as_str());
                 blocks.iter_mut().for_each(super::sanitize::block);
                 blocks.into_boxed_slice()
             }
@@ -66,6 +96,21 @@ impl Body {
 
     pub fn as_slice(&self) -> &[Block] {
         self.blocks()
+    }
+
+    /// Whether the markup still to convert is a range of its document's
+    /// text rather than a copy.
+    pub fn shares_text(&self) -> bool {
+        let source = self.source.take();
+        let shared = matches!(
+            source.as_deref(),
+            Some(Pending {
+                markup: Markup::Shared { .. },
+                ..
+            })
+        );
+        self.source.set(source);
+        shared
     }
 
     /// Whether reading the blocks would still convert markup.
@@ -109,7 +154,7 @@ impl Clone for Body {
     fn clone(&self) -> Self {
         match self.source.take() {
             Some(pending) => {
-                let copy = Body::lazy(pending.markup.clone(), pending.convert);
+                let copy = Body::pending(pending.markup.clone(), pending.convert);
                 self.source.set(Some(pending));
                 copy
             }

@@ -10,7 +10,7 @@ mod comments;
 pub mod sanitize;
 pub mod urls;
 
-pub use body::Body;
+pub use body::{Body, Convert};
 pub use comments::{
     Comment, CommentId, CommentTreeBuilder, Comments, MoreReplies, NewComment, TreeError,
 };

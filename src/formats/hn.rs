@@ -15,11 +15,14 @@ use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess,
 use crate::document::sanitize::clean_field;
 use crate::document::{Block, Body, CommentTreeBuilder, Comments, Document, NewComment};
 
-use super::{LoadError, html};
+use serde_json::value::RawValue;
 
-/// One item as read, before the tree is built.
+use super::{LoadError, html, shared};
+
+/// One item as read, before the tree is built; its text as the JSON
+/// string it is in the input, unescaped only when it is shown.
 #[derive(Debug, Default)]
-struct FlatItem {
+struct FlatItem<'de> {
     parent: Option<usize>,
     id: Option<CompactString>,
     author: Option<CompactString>,
@@ -27,26 +30,26 @@ struct FlatItem {
     points: Option<i64>,
     title: Option<String>,
     url: Option<String>,
-    text: Option<String>,
+    text: Option<&'de str>,
     deleted: bool,
     dead: bool,
     has_children: bool,
 }
 
 /// Reads one item (a JSON object) into `out`, its children after it.
-struct ItemSeed<'a> {
-    out: &'a mut Vec<FlatItem>,
+struct ItemSeed<'a, 'de> {
+    out: &'a mut Vec<FlatItem<'de>>,
     parent: Option<usize>,
 }
 
-impl<'de> DeserializeSeed<'de> for ItemSeed<'_> {
+impl<'de> DeserializeSeed<'de> for ItemSeed<'_, 'de> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         deserializer.deserialize_map(self)
     }
 }
 
-impl<'de> Visitor<'de> for ItemSeed<'_> {
+impl<'de> Visitor<'de> for ItemSeed<'_, 'de> {
     type Value = ();
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
@@ -73,7 +76,11 @@ impl<'de> Visitor<'de> for ItemSeed<'_> {
                 "points" | "score" => item.points = map.next_value::<Option<i64>>().unwrap_or(None),
                 "title" => item.title = map.next_value()?,
                 "url" => item.url = map.next_value()?,
-                "text" | "content" => item.text = map.next_value()?,
+                "text" | "content" => {
+                    let raw = map.next_value::<Option<&'de RawValue>>()?;
+                    // Null, or a string: anything else is no text.
+                    item.text = raw.map(RawValue::get).filter(|raw| raw.starts_with('"'));
+                }
                 "deleted" => item.deleted = map.next_value::<Option<bool>>()?.unwrap_or(false),
                 "dead" => item.dead = map.next_value::<Option<bool>>()?.unwrap_or(false),
                 "children" | "comments" => {
@@ -110,19 +117,19 @@ impl<'de> serde::Deserialize<'de> for IdValue {
 }
 
 /// Reads an array of items (or null) into `out`.
-struct ChildrenSeed<'a> {
-    out: &'a mut Vec<FlatItem>,
+struct ChildrenSeed<'a, 'de> {
+    out: &'a mut Vec<FlatItem<'de>>,
     parent: Option<usize>,
 }
 
-impl<'de> DeserializeSeed<'de> for ChildrenSeed<'_> {
+impl<'de> DeserializeSeed<'de> for ChildrenSeed<'_, 'de> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for ChildrenSeed<'_> {
+impl<'de> Visitor<'de> for ChildrenSeed<'_, 'de> {
     type Value = ();
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
@@ -150,7 +157,7 @@ impl<'de> Visitor<'de> for ChildrenSeed<'_> {
 }
 
 /// Reads `json` (a story object, or an array of comments) into flat items.
-fn read_items(json: &str) -> Result<Vec<FlatItem>, LoadError> {
+fn read_items(json: &str) -> Result<Vec<FlatItem<'_>>, LoadError> {
     let mut items = Vec::new();
     let mut deserializer = serde_json::Deserializer::from_str(json);
     deserializer.disable_recursion_limit();
@@ -176,21 +183,32 @@ fn read_items(json: &str) -> Result<Vec<FlatItem>, LoadError> {
     Ok(items)
 }
 
-/// Text of an item as blocks; an empty or missing text gives none.
+/// Text of an item (a JSON string) as blocks; an empty or missing text
+/// gives none.
 fn blocks(text: Option<&str>) -> Vec<Block> {
-    match text {
-        Some(text) if !text.trim().is_empty() => html::to_blocks(text),
+    match text.map(shared::unescaped) {
+        Some(text) if !text.trim().is_empty() => html::to_blocks(&text),
         _ => Vec::new(),
     }
 }
 
-/// A comment's text, converted when first read: an import of 100,000
-/// comments converts only those the user looks at (or searches, or dumps).
-fn lazy_body(text: Option<String>) -> Body {
+/// A comment's text (a JSON string), converted when first read: an import
+/// of 100,000 comments converts only those the user looks at (or searches,
+/// or dumps), and keeps their text where it is in the input.
+fn lazy_body(text: Option<&str>) -> Body {
     match text {
-        Some(text) if !text.trim().is_empty() => Body::lazy(text, html::to_blocks),
+        Some(raw) if !raw[1..raw.len() - 1].trim().is_empty() => {
+            shared::lazy_body(raw, string_to_blocks, || {
+                Body::lazy(shared::unescaped(raw), html::to_blocks)
+            })
+        }
         _ => Body::default(),
     }
+}
+
+/// The blocks of a comment's text as its JSON string holds it.
+fn string_to_blocks(raw: &str) -> Vec<Block> {
+    html::to_blocks(&shared::unescaped(raw))
 }
 
 pub fn parse(json: &str) -> Result<Document, LoadError> {
@@ -210,7 +228,7 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
             .id
             .as_ref()
             .map(|id| format!("https://news.ycombinator.com/item?id={id}"));
-        document.article = blocks(story.text.as_deref());
+        document.article = blocks(story.text);
         if document.article.is_empty()
             && let Some(url) = clean_field(story.url.clone())
         {
@@ -225,7 +243,7 @@ pub fn parse(json: &str) -> Result<Document, LoadError> {
 }
 
 /// The items from `first_comment` on, as comments under their parents.
-fn comments(items: Vec<FlatItem>, first_comment: usize) -> Result<Comments, LoadError> {
+fn comments(items: Vec<FlatItem<'_>>, first_comment: usize) -> Result<Comments, LoadError> {
     let mut builder = CommentTreeBuilder::with_capacity(items.len());
     // Builder position of each flat item that became a comment.
     let mut position: Vec<Option<usize>> = vec![None; items.len()];

@@ -16,6 +16,7 @@ pub mod mbox;
 pub mod native;
 pub mod page;
 pub mod reddit;
+mod shared;
 pub mod stream;
 mod surrogates;
 pub mod text;
@@ -149,6 +150,41 @@ pub fn load(bytes: &[u8], forced: Option<Format>) -> Result<Loaded, LoadError> {
         document,
         warnings: decoded.warnings,
     })
+}
+
+/// [`load`] of bytes the caller hands over: for the formats whose comments
+/// are converted when first read (HN, Reddit), the text read from them is
+/// kept, shared by those comments, instead of a copy of each comment's
+/// markup beside the input.
+pub fn load_owned(bytes: Vec<u8>, forced: Option<Format>) -> Result<Loaded, LoadError> {
+    let decoded = decode(&bytes, forced, false)?;
+    let format = decoded.format;
+    if !matches!(format, Format::Hn | Format::Reddit) {
+        let mut document = parse(&decoded.text, without_bom(&bytes), format)?;
+        sanitize::document(&mut document);
+        return Ok(Loaded {
+            document,
+            warnings: decoded.warnings,
+        });
+    }
+    let warnings = decoded.warnings;
+    let owned = match decoded.text {
+        std::borrow::Cow::Owned(text) => Some(text),
+        std::borrow::Cow::Borrowed(_) => None,
+    };
+    let text = std::sync::Arc::new(owned.unwrap_or_else(|| text_of(bytes)));
+    let mut document = shared::reading(&text, |text| parse(text, text.as_bytes(), format))?;
+    sanitize::document(&mut document);
+    Ok(Loaded { document, warnings })
+}
+
+/// `bytes` that [`decode`] found to be UTF-8 as they are, as a string.
+fn text_of(mut bytes: Vec<u8>) -> String {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes)
+        .unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned())
 }
 
 /// Input read as text, with its format and what decoding it found.
@@ -285,6 +321,34 @@ mod tests {
         let loaded = load(b"Title \xff\xfe here\n\nBody \xc3", None).unwrap();
         assert_eq!(loaded.warnings, [Warning::InvalidUtf8]);
         assert_eq!(loaded.document.title, "Title \u{fffd}\u{fffd} here");
+    }
+
+    #[test]
+    fn html_comments_of_owned_input_share_its_text_and_read_the_same() {
+        let thread = crate::synthetic::discussion(300);
+        for json in [
+            crate::synthetic::hn_algolia_json_of(&thread),
+            crate::synthetic::reddit_json(&thread),
+        ] {
+            let owned = load_owned(json.clone().into_bytes(), None)
+                .unwrap()
+                .document;
+            let (_, first) = owned.comments.iter().next().unwrap();
+            assert!(first.body.shares_text());
+            assert!(
+                !load(json.as_bytes(), None)
+                    .unwrap()
+                    .document
+                    .comments
+                    .iter()
+                    .next()
+                    .unwrap()
+                    .1
+                    .body
+                    .shares_text()
+            );
+            assert_eq!(owned, load(json.as_bytes(), None).unwrap().document);
+        }
     }
 
     #[test]

@@ -6,7 +6,6 @@
 //! convert → read → convert gives the same bytes.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -19,7 +18,9 @@ use crate::document::{
 
 use super::LoadError;
 
+mod ids;
 mod streaming;
+use ids::Ids;
 pub use streaming::{Sink, parse_streaming};
 
 pub const VERSION: u32 = 1;
@@ -213,7 +214,7 @@ impl<'de> serde::de::Visitor<'de> for CommentStreamVisitor {
             Some(skip) => CommentTreeBuilder::streaming(skip),
             None => CommentTreeBuilder::with_capacity(expected),
         };
-        let mut position_of_id: HashMap<Cow<'de, str>, usize> = HashMap::with_capacity(expected);
+        let mut position_of_id = Ids::new(skip.is_some(), expected);
         // Replies nested inside an entry go through this stack, depth first,
         // so the tree stays in preorder. A stack, not recursion.
         let mut pending: Vec<(RawComment<'de>, Option<usize>)> = Vec::new();
@@ -251,7 +252,7 @@ impl<'de> serde::de::Visitor<'de> for CommentStreamVisitor {
 /// Adds one raw comment to the builder and queues its nested replies.
 fn add_comment<'de>(
     builder: &mut CommentTreeBuilder,
-    position_of_id: &mut HashMap<Cow<'de, str>, usize>,
+    position_of_id: &mut Ids<'de>,
     mut raw: RawComment<'de>,
     nested_parent: Option<usize>,
     top: usize,
@@ -266,12 +267,16 @@ fn add_comment<'de>(
         (None, None) => None,
         (None, Some(parent_id)) => {
             let parent_id = clean(&parent_id);
-            Some(*position_of_id.get(parent_id.as_ref()).ok_or_else(|| {
-                format!(
-                    "{}.parent: \"{parent_id}\" does not name an earlier comment's id",
-                    path()
-                )
-            })?)
+            Some(
+                position_of_id
+                    .position_of(parent_id.as_ref())
+                    .ok_or_else(|| {
+                        format!(
+                            "{}.parent: \"{parent_id}\" does not name an earlier comment's id",
+                            path()
+                        )
+                    })?,
+            )
         }
     };
     let replies = std::mem::take(&mut raw.replies);
@@ -290,7 +295,7 @@ fn add_comment<'de>(
         body: into_blocks(raw.body).into(),
         more: raw.more.map(MoreReplies),
     });
-    if position_of_id.insert(id.clone(), position).is_some() {
+    if !position_of_id.insert(id.clone(), position, parent) {
         return Err(format!(
             "{}.id: \"{id}\" is used by an earlier comment",
             path()

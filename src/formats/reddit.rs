@@ -15,7 +15,7 @@ use crate::document::{Block, Body, CommentTreeBuilder, Document, MoreReplies, Ne
 
 use super::events::{self, Event, Events, Scalar};
 use super::value::{Int, Text, text};
-use super::{LoadError, html};
+use super::{LoadError, html, shared};
 
 /// Where a thing's fields go.
 #[derive(Debug, Clone, Copy)]
@@ -272,8 +272,10 @@ impl Reader<'_> {
                 },
                 field,
             ) => {
+                let start = self.events.offset();
                 let value = self.events.scalar()?;
-                self.field(thing, field, value);
+                let raw = self.events.text_since(start);
+                self.field(thing, field, value, raw);
             }
             _ => {
                 let value = self.events.next()?;
@@ -297,10 +299,13 @@ impl Reader<'_> {
     }
 
     /// A field of the post or of a comment.
-    fn field(&mut self, thing: &mut Thing, field: &str, value: Scalar) {
+    /// `raw` is the value as the input writes it.
+    fn field(&mut self, thing: &mut Thing, field: &str, value: Scalar, raw: &str) {
         match thing.target {
             Target::Post => self.post_field(field, value),
-            Target::Comment(position) => self.comment_field(thing, position as usize, field, value),
+            Target::Comment(position) => {
+                self.comment_field(thing, position as usize, (field, raw), value)
+            }
         }
     }
 
@@ -316,7 +321,13 @@ impl Reader<'_> {
         Ok(())
     }
 
-    fn comment_field(&mut self, thing: &mut Thing, position: usize, field: &str, value: Scalar) {
+    fn comment_field(
+        &mut self,
+        thing: &mut Thing,
+        position: usize,
+        (field, raw): (&str, &str),
+        value: Scalar,
+    ) {
         let comment = self.builder.comment_mut(position);
         match field {
             "name" | "id" => {
@@ -345,7 +356,9 @@ impl Reader<'_> {
             }
             "body_html" => {
                 if let Some(html) = text(value.into_text()).filter(|h| !h.trim().is_empty()) {
-                    comment.body = body(Some(html), None);
+                    // Kept where it is in the input when that is shared.
+                    comment.body =
+                        shared::lazy_body(raw, string_to_blocks, || body(Some(html), None));
                 }
             }
             "count" if thing.more => {
@@ -407,6 +420,20 @@ impl Reader<'_> {
     }
 }
 
+/// The blocks of a comment's `body_html` as its JSON string holds it.
+fn string_to_blocks(raw: &str) -> Vec<Block> {
+    html_to_blocks(&shared::unescaped(raw))
+}
+
+/// Reddit's HTML, entity-escaped or not, as blocks.
+fn html_to_blocks(html_text: &str) -> Vec<Block> {
+    if html_text.trim_start().starts_with('<') {
+        html::to_blocks(html_text)
+    } else {
+        html::escaped_to_blocks(html_text)
+    }
+}
+
 /// Blocks of a Reddit text: the HTML version when present, else the
 /// Markdown source as plain paragraphs. Reddit's JSON carries that HTML
 /// entity-escaped (`&lt;div class="md"&gt;`), or as HTML itself when asked
@@ -414,13 +441,7 @@ impl Reader<'_> {
 /// once, as what it is.
 fn body(html_text: Option<String>, source: Option<String>) -> Body {
     if let Some(html_text) = html_text.filter(|s| !s.trim().is_empty()) {
-        let is_markup = html_text.trim_start().starts_with('<');
-        let convert = if is_markup {
-            html::to_blocks
-        } else {
-            html::escaped_to_blocks
-        };
-        return Body::lazy(html_text, convert);
+        return Body::lazy(html_text, html_to_blocks);
     }
     let blocks: Vec<Block> = source
         .map(|source| {

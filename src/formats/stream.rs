@@ -110,13 +110,13 @@ pub struct Rest {
 /// after the first `skip` (which the reader has from the preview) to
 /// `send` with how far into the input they were read, in bytes.
 pub fn load_rest(
-    bytes: &[u8],
+    bytes: Vec<u8>,
     format: Format,
     skip: usize,
     mut send: impl FnMut(Vec<Comment>, usize) + 'static,
 ) -> Result<Rest, LoadError> {
-    let decoded = decode(bytes, Some(format), false)?;
     if format == Format::Json {
+        let decoded = decode(&bytes, Some(format), false)?;
         let sink = Box::new(move |mut batch: Vec<Comment>, at: usize| {
             batch.iter_mut().for_each(sanitize::comment);
             send(batch, at);
@@ -130,12 +130,11 @@ pub fn load_rest(
             });
         }
     }
-    let mut document = parse(&decoded.text, bytes, format)?;
-    sanitize::document(&mut document);
+    let loaded = super::load_owned(bytes, Some(format))?;
     Ok(Rest {
-        document,
+        document: loaded.document,
         whole: true,
-        warnings: decoded.warnings,
+        warnings: loaded.warnings,
     })
 }
 

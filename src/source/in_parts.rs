@@ -104,7 +104,7 @@ fn read_rest(
 ) -> Result<Rest, super::Failure> {
     let (file, size) = open_file(path)?;
     let bytes = read_stream(file, limit, Some(size))?;
-    let rest = stream::load_rest(&bytes, format, skip, move |comments, at| {
+    let rest = stream::load_rest(bytes, format, skip, move |comments, at| {
         deliver(Part::Comments {
             comments,
             parsed: at as u64,

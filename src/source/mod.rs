@@ -206,7 +206,7 @@ impl InputSource {
             },
             _ => forced,
         };
-        formats::load(&bytes, forced).map_err(|source| SourceError::Load {
+        formats::load_owned(bytes, forced).map_err(|source| SourceError::Load {
             name: self.display_name(),
             source,
         })

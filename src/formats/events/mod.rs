@@ -139,6 +139,15 @@ impl<'a> Events<'a> {
         self.position
     }
 
+    /// The input from byte `start` up to where the reader is: the raw text
+    /// of a value just read, when `start` was the offset before it.
+    pub fn text_since(&self, start: usize) -> &'a str {
+        self.text
+            .get(start..self.position)
+            .unwrap_or_default()
+            .trim_start()
+    }
+
     /// The arrays and objects open at this point, outermost first, as
     /// their opening bytes (`[`, `{`).
     pub fn open_containers(&self) -> &[u8] {

@@ -55,6 +55,16 @@ pub(super) fn hand_out(builder: &mut CommentTreeBuilder, at: Option<usize>) -> R
     })
 }
 
+/// The file cannot be streamed (a parent far back, an id that may repeat):
+/// it must be read whole.
+pub(super) fn needs_whole() {
+    STREAM.with(|stream| {
+        if let Some(stream) = stream.borrow_mut().as_mut() {
+            stream.out_of_order = true;
+        }
+    });
+}
+
 /// How many comments to leave out, when a streaming parse is under way.
 pub(super) fn skip() -> Option<usize> {
     STREAM.with(|stream| stream.borrow().as_ref().map(|s| s.skip))

@@ -22,7 +22,7 @@ fn in_parts(bytes: &[u8]) -> (Preview, Comments, bool) {
     let shown = preview.document.comments.len();
     assert!(shown > 0, "the preview holds comments");
     let (batches, arrived) = mpsc::channel();
-    let rest = load_rest(bytes, preview.format, shown, move |batch, at| {
+    let rest = load_rest(bytes.to_vec(), preview.format, shown, move |batch, at| {
         batches.send((batch, at)).unwrap();
     })
     .unwrap();
@@ -121,7 +121,7 @@ fn an_error_past_the_preview_is_the_rest_s_error() {
         .unwrap()
         .unwrap();
     let rest = load_rest(
-        &bytes,
+        bytes.clone(),
         shown.format,
         shown.document.comments.len(),
         |_, _| {},
@@ -152,4 +152,29 @@ fn the_story_fields_after_the_comments_are_found_from_the_end() {
         Some(r#""id":7,"title":"T ]"}"#)
     );
     assert_eq!(story_fields_after_comments(r#"{"children":[]}]}"#), None);
+}
+
+#[test]
+fn an_id_used_twice_past_the_preview_is_refused_as_a_whole_reading_does() {
+    let mut json = String::from(r#"{"tread": 1, "title": "T", "article": [], "comments": ["#);
+    for n in 0..400 {
+        json.push_str(&format!(
+            r#"{{"id": "c{n}", "body": [{{"kind": "paragraph", "text": "comment {n}"}}]}},"#
+        ));
+    }
+    json.push_str(r#"{"id": "c3"}]}"#);
+    let bytes = json.as_bytes();
+    let shown = preview(&bytes[..bytes.len() / 3], None, None)
+        .unwrap()
+        .unwrap();
+    let rest = load_rest(
+        bytes.to_vec(),
+        shown.format,
+        shown.document.comments.len(),
+        |_, _| {},
+    );
+    match rest {
+        Err(LoadError::Native(why)) => assert!(why.contains("used by an earlier comment"), "{why}"),
+        other => panic!("{other:?}"),
+    }
 }

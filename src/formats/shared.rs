@@ -1,0 +1,42 @@
+//! The text a document is being read from, shared with the bodies that
+//! are converted from it when first read (HTML formats): each keeps a
+//! range of the text rather than a copy of its markup, so a large thread
+//! is in memory once, not as the file and a copy of its comments.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use crate::document::{Body, Convert};
+
+thread_local! {
+    /// Set while [`reading`] runs; the importers find it here, as serde
+    /// gives their visitors no way to be handed it.
+    static TEXT: RefCell<Option<Arc<String>>> = const { RefCell::new(None) };
+}
+
+/// Runs `job` on `text`, its slices shareable by the bodies read from it.
+pub(super) fn reading<T>(text: &Arc<String>, job: impl FnOnce(&str) -> T) -> T {
+    TEXT.with(|shared| *shared.borrow_mut() = Some(Arc::clone(text)));
+    let result = job(text);
+    TEXT.with(|shared| shared.borrow_mut().take());
+    result
+}
+
+/// A body converted by `convert` from `raw` when first read: a range of
+/// the shared text when `raw` is a slice of it, else `copy` of it.
+pub(super) fn lazy_body(raw: &str, convert: Convert, copy: impl FnOnce() -> Body) -> Body {
+    let shared = TEXT.with(|shared| {
+        let shared = shared.borrow();
+        let text = shared.as_ref()?;
+        let start = (raw.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+        let end = start + raw.len();
+        (end <= text.len()).then(|| Body::shared(Arc::clone(text), start..end, convert))
+    });
+    shared.unwrap_or_else(copy)
+}
+
+/// A JSON string literal (`"a \"b\""`) as the text it stands for; an
+/// invalid one (which the parser has already refused) as nothing.
+pub(super) fn unescaped(literal: &str) -> String {
+    serde_json::from_str(literal).unwrap_or_default()
+}
