@@ -63,6 +63,9 @@ impl<'de> Visitor<'de> for ItemSeed<'_, 'de> {
             ..FlatItem::default()
         });
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            if let Cow::Borrowed(key) = &key {
+                shared::reached_slice(key);
+            }
             let item = &mut self.out[index];
             match key.as_ref() {
                 "id" => item.id = map.next_value::<Option<IdValue>>()?.map(|v| v.0),

@@ -157,6 +157,16 @@ pub fn load(bytes: &[u8], forced: Option<Format>) -> Result<Loaded, LoadError> {
 /// kept, shared by those comments, instead of a copy of each comment's
 /// markup beside the input.
 pub fn load_owned(bytes: Vec<u8>, forced: Option<Format>) -> Result<Loaded, LoadError> {
+    load_owned_telling(bytes, forced, None)
+}
+
+/// [`load_owned`], telling `progress` how far into the text it has read
+/// (HN, Reddit).
+pub(crate) fn load_owned_telling(
+    bytes: Vec<u8>,
+    forced: Option<Format>,
+    progress: Option<shared::Progress>,
+) -> Result<Loaded, LoadError> {
     let decoded = decode(&bytes, forced, false)?;
     let format = decoded.format;
     if !matches!(format, Format::Hn | Format::Reddit) {
@@ -173,7 +183,8 @@ pub fn load_owned(bytes: Vec<u8>, forced: Option<Format>) -> Result<Loaded, Load
         std::borrow::Cow::Borrowed(_) => None,
     };
     let text = std::sync::Arc::new(owned.unwrap_or_else(|| text_of(bytes)));
-    let mut document = shared::reading(&text, |text| parse(text, text.as_bytes(), format))?;
+    let mut document =
+        shared::reading(&text, progress, |text| parse(text, text.as_bytes(), format))?;
     sanitize::document(&mut document);
     Ok(Loaded { document, warnings })
 }

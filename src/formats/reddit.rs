@@ -198,6 +198,7 @@ impl Reader<'_> {
     /// comment, or something of the post's Listing tread does not show,
     /// which is skipped whole.
     fn start_thing(&mut self, place: Place) -> Result<Option<Frame>, events::SyntaxError> {
+        shared::reached(self.events.offset());
         let target = if place.comments {
             let position = self.builder.push(NewComment {
                 key: (self.builder.len() + 1).to_string().into(),

@@ -14,12 +14,55 @@ thread_local! {
     static TEXT: RefCell<Option<Arc<String>>> = const { RefCell::new(None) };
 }
 
-/// Runs `job` on `text`, its slices shareable by the bodies read from it.
-pub(super) fn reading<T>(text: &Arc<String>, job: impl FnOnce(&str) -> T) -> T {
+thread_local! {
+    /// Told how far into the text the reading is, now and then, with the
+    /// offset it was last told.
+    static PROGRESS: RefCell<Option<(Progress, usize)>> = const { RefCell::new(None) };
+}
+
+/// Takes how far into the text reading is, in bytes.
+pub type Progress = Box<dyn FnMut(usize)>;
+
+/// Progress is told when reading has gone this much further.
+const PROGRESS_STEP: usize = 1 << 20;
+
+/// Runs `job` on `text`, its slices shareable by the bodies read from it,
+/// telling `progress` how far it has read.
+pub(super) fn reading<T>(
+    text: &Arc<String>,
+    progress: Option<Progress>,
+    job: impl FnOnce(&str) -> T,
+) -> T {
     TEXT.with(|shared| *shared.borrow_mut() = Some(Arc::clone(text)));
+    PROGRESS.with(|slot| *slot.borrow_mut() = progress.map(|p| (p, 0)));
     let result = job(text);
     TEXT.with(|shared| shared.borrow_mut().take());
+    PROGRESS.with(|slot| slot.borrow_mut().take());
     result
+}
+
+/// Reading has reached byte `at` of the shared text.
+pub(super) fn reached(at: usize) {
+    PROGRESS.with(|slot| {
+        if let Some((progress, told)) = slot.borrow_mut().as_mut()
+            && at >= *told + PROGRESS_STEP
+        {
+            *told = at;
+            progress(at);
+        }
+    });
+}
+
+/// Reading has reached `slice`, a slice of the shared text.
+pub(super) fn reached_slice(slice: &str) {
+    let at = TEXT.with(|shared| {
+        let shared = shared.borrow();
+        let text = shared.as_ref()?;
+        (slice.as_ptr() as usize).checked_sub(text.as_ptr() as usize)
+    });
+    if let Some(at) = at {
+        reached(at);
+    }
 }
 
 /// A body converted by `convert` from `raw` when first read: a range of

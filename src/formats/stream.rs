@@ -113,13 +113,17 @@ pub fn load_rest(
     bytes: Vec<u8>,
     format: Format,
     skip: usize,
-    mut send: impl FnMut(Vec<Comment>, usize) + 'static,
+    send: impl FnMut(Vec<Comment>, usize) + 'static,
 ) -> Result<Rest, LoadError> {
+    // Shared by the batches (native JSON) and the progress of a format
+    // read whole, only one of which is used.
+    let send = std::rc::Rc::new(std::cell::RefCell::new(send));
     if format == Format::Json {
+        let send = std::rc::Rc::clone(&send);
         let decoded = decode(&bytes, Some(format), false)?;
         let sink = Box::new(move |mut batch: Vec<Comment>, at: usize| {
             batch.iter_mut().for_each(sanitize::comment);
-            send(batch, at);
+            (send.borrow_mut())(batch, at);
         });
         if let Some(mut document) = native::parse_streaming(&decoded.text, skip, sink)? {
             sanitize::document(&mut document);
@@ -130,7 +134,9 @@ pub fn load_rest(
             });
         }
     }
-    let loaded = super::load_owned(bytes, Some(format))?;
+    // No comments come before the end, but how far reading is does.
+    let progress = Box::new(move |at| (send.borrow_mut())(Vec::new(), at));
+    let loaded = super::load_owned_telling(bytes, Some(format), Some(progress))?;
     Ok(Rest {
         document: loaded.document,
         whole: true,

@@ -178,3 +178,22 @@ fn an_id_used_twice_past_the_preview_is_refused_as_a_whole_reading_does() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_format_read_whole_still_tells_how_far_it_has_read() {
+    let bytes = synthetic::reddit_json(&synthetic::discussion(6_000)).into_bytes();
+    let total = bytes.len();
+    let (told, heard) = mpsc::channel();
+    load_rest(bytes, Format::Reddit, 0, move |comments, at| {
+        told.send((comments.len(), at)).unwrap();
+    })
+    .unwrap();
+    let heard: Vec<(usize, usize)> = heard.try_iter().collect();
+    assert!(heard.len() >= 2, "{heard:?}");
+    assert!(
+        heard
+            .iter()
+            .all(|&(comments, at)| comments == 0 && at < total)
+    );
+    assert!(heard.windows(2).all(|w| w[0].1 < w[1].1));
+}
