@@ -21,7 +21,7 @@ use super::LoadError;
 mod ids;
 mod streaming;
 use ids::Ids;
-pub use streaming::{Sink, parse_streaming};
+pub use streaming::{STREAM_BATCH, Sink, parse_streaming};
 
 pub const VERSION: u32 = 1;
 

@@ -55,27 +55,7 @@ pub fn preview(
             Err(_) => return Ok(None),
         },
     };
-    let closed = closed.map(|closed| match (format, tail) {
-        (Format::Hn, Some(tail)) => with_story_tail(closed, tail),
-        _ => closed,
-    });
-    let start = match format {
-        Format::Json | Format::Hn | Format::Reddit => {
-            closed.map(|closed| match super::surrogates::repair(&closed) {
-                Cow::Borrowed(_) => closed,
-                Cow::Owned(repaired) => {
-                    warnings.push(Warning::LoneSurrogates);
-                    repaired
-                }
-            })
-        }
-        Format::Text => decoded
-            .text
-            .rfind("\n\n")
-            .map(|cut| decoded.text[..cut].to_string()),
-        _ => None,
-    };
-    let Some(start) = start else {
+    let Some(start) = readable_start(format, closed, &decoded.text, tail, &mut warnings) else {
         return Ok(None);
     };
     let Ok(mut document) = parse(&start, start.as_bytes(), format) else {
@@ -88,11 +68,46 @@ pub fn preview(
     }
     sanitize::document(&mut document);
     document.comments = std::mem::take(&mut document.comments).into_growing();
+    if format == Format::Text {
+        // Cut at a blank line, the last comment may have more paragraphs
+        // past the bytes read: it comes again, whole, with the rest.
+        document.comments.drop_last();
+    }
     Ok(Some(Preview {
         document,
         format,
         warnings,
     }))
+}
+
+/// The part of a preview's text its format's importer reads: the closed
+/// JSON prefix (an HN story's tail fields in it, lone surrogates
+/// repaired), or the text up to its last blank line; None for a format not
+/// read in parts.
+fn readable_start(
+    format: Format,
+    closed: Option<String>,
+    text: &str,
+    tail: Option<&[u8]>,
+    warnings: &mut Vec<Warning>,
+) -> Option<String> {
+    let closed = closed.map(|closed| match (format, tail) {
+        (Format::Hn, Some(tail)) => with_story_tail(closed, tail),
+        _ => closed,
+    });
+    match format {
+        Format::Json | Format::Hn | Format::Reddit => {
+            closed.map(|closed| match super::surrogates::repair(&closed) {
+                Cow::Borrowed(_) => closed,
+                Cow::Owned(repaired) => {
+                    warnings.push(Warning::LoneSurrogates);
+                    repaired
+                }
+            })
+        }
+        Format::Text => text.rfind("\n\n").map(|cut| text[..cut].to_string()),
+        _ => None,
+    }
 }
 
 /// The whole document after a preview: its head, and its comments either
@@ -118,14 +133,17 @@ pub fn load_rest(
     // Shared by the batches (native JSON) and the progress of a format
     // read whole, only one of which is used.
     let send = std::rc::Rc::new(std::cell::RefCell::new(send));
-    if format == Format::Json {
-        let send = std::rc::Rc::clone(&send);
+    if matches!(format, Format::Json | Format::Text) {
         let decoded = decode(&bytes, Some(format), false)?;
-        let sink = Box::new(move |mut batch: Vec<Comment>, at: usize| {
-            batch.iter_mut().for_each(sanitize::comment);
-            (send.borrow_mut())(batch, at);
-        });
-        if let Some(mut document) = native::parse_streaming(&decoded.text, skip, sink)? {
+        let sink = sanitizing(&send);
+        let streamed = match format {
+            Format::Json => native::parse_streaming(&decoded.text, skip, sink)?,
+            _ => {
+                let clean = sanitize::clean_keeping_tabs(&decoded.text);
+                Some(super::text::parse_streaming(&clean, skip, sink)?)
+            }
+        };
+        if let Some(mut document) = streamed {
             sanitize::document(&mut document);
             return Ok(Rest {
                 document,
@@ -183,6 +201,17 @@ fn story_fields_after_comments(tail: &str) -> Option<&str> {
                 Err(_) => return None,
             }
         }
+    })
+}
+
+/// A sink that cleans each batch's strings before `send` has it.
+fn sanitizing<F: FnMut(Vec<Comment>, usize) + 'static>(
+    send: &std::rc::Rc<std::cell::RefCell<F>>,
+) -> native::Sink {
+    let send = std::rc::Rc::clone(send);
+    Box::new(move |mut batch: Vec<Comment>, at: usize| {
+        batch.iter_mut().for_each(sanitize::comment);
+        (send.borrow_mut())(batch, at);
     })
 }
 

@@ -6,12 +6,14 @@
 //! understood, so that `convert --to text` keeps block kinds: `# ` headings,
 //! `> ` quotes, bullet lists and fenced code (```).
 
-use std::fmt::Write as _;
-
 use crate::document::sanitize::TAB_WIDTH;
 use crate::document::{Block, BlockKind, CommentTreeBuilder, Document, NewComment};
 
 use super::LoadError;
+use super::native::{STREAM_BATCH, Sink};
+
+mod write;
+pub use write::write;
 
 const BULLETS: [char; 5] = ['•', '-', '*', '◦', '‣'];
 const FENCE: &str = "```";
@@ -22,6 +24,33 @@ const FENCE: &str = "```";
 /// columns), never expanded first: a thread indented with one tab per level
 /// would otherwise grow eightfold before it is read.
 pub fn parse(text: &str) -> Result<Document, LoadError> {
+    read(text, None)
+}
+
+/// [`parse`], handing the comments to `send` in batches as they are read,
+/// the first `skip` left out, with how far into the text they were; the
+/// document comes back without them.
+pub fn parse_streaming(text: &str, skip: usize, send: Sink) -> Result<Document, LoadError> {
+    read(
+        text,
+        Some(Stream {
+            send,
+            skip,
+            text_start: text.as_ptr() as usize,
+            text_len: text.len(),
+        }),
+    )
+}
+
+/// Where a streaming read hands its comments.
+struct Stream {
+    send: Sink,
+    skip: usize,
+    text_start: usize,
+    text_len: usize,
+}
+
+fn read(text: &str, stream: Option<Stream>) -> Result<Document, LoadError> {
     let mut lines = text.split('\n').map(str::trim_end);
     let title = lines
         .by_ref()
@@ -30,9 +59,8 @@ pub fn parse(text: &str) -> Result<Document, LoadError> {
         .trim()
         .to_string();
     let mut reading = Reading {
-        // One comment a header line: the count sizes the arena once, as
-        // growing it by doubling would touch half as much memory again.
-        builder: CommentTreeBuilder::with_capacity(estimated_comments(text)),
+        builder: builder_for(text, stream.as_ref()),
+        stream,
         article: Vec::new(),
         open: Vec::new(),
         current: None,
@@ -79,6 +107,16 @@ pub fn parse(text: &str) -> Result<Document, LoadError> {
     reading.finish(title)
 }
 
+/// The builder for `text`'s comments: sized once by the count of header
+/// lines, as growing it by doubling would touch half as much memory again;
+/// or handing them out as they come.
+fn builder_for(text: &str, stream: Option<&Stream>) -> CommentTreeBuilder {
+    match stream {
+        Some(stream) => CommentTreeBuilder::streaming(stream.skip),
+        None => CommentTreeBuilder::with_capacity(estimated_comments(text)),
+    }
+}
+
 /// The lines that start with a bullet: at most one comment each (list
 /// items start so too), found by a scan of line starts only.
 fn estimated_comments(text: &str) -> usize {
@@ -113,6 +151,7 @@ struct Waiting<'a> {
 /// The state of the forward pass over the lines after the title.
 struct Reading<'a> {
     builder: CommentTreeBuilder,
+    stream: Option<Stream>,
     /// Lines before the first comment.
     article: Vec<&'a str>,
     /// Bullet indentation and builder position of each open ancestor.
@@ -137,6 +176,9 @@ impl<'a> Reading<'a> {
         let mut body = Vec::new();
         if let Some((position, previous)) = self.current.take() {
             self.set_body(position, &previous);
+            if self.builder.waiting() >= STREAM_BATCH {
+                self.hand_out(name.as_ptr() as usize);
+            }
             // The next comment's lines reuse the room.
             body = previous;
             body.clear();
@@ -181,10 +223,25 @@ impl<'a> Reading<'a> {
             .set_body(position, self.blocks.drain(..).collect::<Vec<_>>());
     }
 
+    /// Hands the finished comments to the stream, if there is one: all but
+    /// the one whose body is being read. `at` is where reading is.
+    fn hand_out(&mut self, at: usize) {
+        let Some(stream) = self.stream.as_mut() else {
+            return;
+        };
+        let unfinished = usize::from(self.current.is_some());
+        // In preorder always: a parent is the nearest open comment.
+        if let Ok(batch) = self.builder.take_streamed_leaving(unfinished) {
+            let at = at.saturating_sub(stream.text_start).min(stream.text_len);
+            (stream.send)(batch, at);
+        }
+    }
+
     fn finish(mut self, title: String) -> Result<Document, LoadError> {
         if let Some((position, body)) = self.current.take() {
             self.set_body(position, &body);
         }
+        self.hand_out(usize::MAX);
         let mut article = Vec::new();
         blocks_from_lines(&self.article, &mut article);
         Ok(Document {
@@ -338,119 +395,4 @@ fn push_list_items(group: &[&str], blocks: &mut Vec<Block>) {
     if !item.is_empty() {
         blocks.push(Block::new(BlockKind::ListItem, item.join("\n")));
     }
-}
-
-/// Writes `document` in the plain-text format, which [`parse`] reads back to
-/// the same title, blocks and tree (metadata the format has no place for,
-/// like scores and dates, is left out, and so are stubs for replies the
-/// file did not hold, which are not comments).
-pub fn write(document: &Document) -> String {
-    let mut out = String::new();
-    out.push_str(&document.title);
-    out.push_str("\n\n");
-    write_blocks(&mut out, &document.article, 0);
-    for (_, comment) in document.comments.iter().filter(|(_, c)| !c.is_stub()) {
-        // Top-level bullets start at column 0: a list item ending the article
-        // must not be followed by a deeper line, or it would read as a comment.
-        let indent = 2 * comment.depth as usize;
-        let name = match (&comment.author, comment.deleted) {
-            (_, true) => "[deleted]",
-            (Some(author), false) => author.as_str(),
-            (None, false) => "anonymous",
-        };
-        let _ = writeln!(out, "{:indent$}• {name}\n", "");
-        if comment
-            .body
-            .iter()
-            .all(|block| block.text.trim().is_empty())
-        {
-            // The format recognises a comment by its indented body.
-            let placeholder = if comment.deleted {
-                "[deleted]"
-            } else {
-                "[empty]"
-            };
-            let body = [Block::paragraph(placeholder)];
-            write_blocks(&mut out, &body, indent + 2);
-        } else {
-            write_blocks(&mut out, &comment.body, indent + 2);
-        }
-    }
-    while out.ends_with("\n\n") {
-        out.pop();
-    }
-    out
-}
-
-fn write_blocks(out: &mut String, blocks: &[Block], indent: usize) {
-    for block in blocks {
-        let lines = block_text_lines(block);
-        if block.kind == BlockKind::Paragraph {
-            // The format has no escapes: a paragraph that would read back as
-            // something else (a list for a first line `* like this`, lines
-            // without their leading spaces) is written as it will be read,
-            // so that a second convert writes the same bytes.
-            let as_lines: Vec<&str> = lines.iter().map(String::as_str).collect();
-            let mut read_back = Vec::new();
-            blocks_from_lines(&as_lines, &mut read_back);
-            let reads_the_same = matches!(read_back.as_slice(),
-                [only] if only.kind == BlockKind::Paragraph && only.text == block.text);
-            if !reads_the_same {
-                for block in &read_back {
-                    write_lines(out, &block_text_lines(block), indent);
-                }
-                continue;
-            }
-        }
-        write_lines(out, &lines, indent);
-    }
-}
-
-/// A block's lines in the format, its markup included.
-fn block_text_lines(block: &Block) -> Vec<String> {
-    // Blank lines at a block's end would end it early on reading back.
-    let text = block.text.trim_end();
-    match block.kind {
-        BlockKind::Paragraph => text.lines().map(str::to_string).collect(),
-        BlockKind::Heading => vec![format!("## {}", text.replace('\n', " "))],
-        // The text format has no folding: the warning is said, and the
-        // text follows.
-        BlockKind::Warning => vec![format!("CW: {}", text.replace('\n', " "))],
-        BlockKind::Quote => text.lines().map(|l| format!("> {l}")).collect(),
-        // Lines after the first are not indented: in a comment, a bullet
-        // followed by a deeper line would read as a reply.
-        BlockKind::ListItem => text
-            .lines()
-            .enumerate()
-            .map(|(i, l)| {
-                if i == 0 {
-                    format!("- {l}")
-                } else {
-                    l.to_string()
-                }
-            })
-            .collect(),
-        BlockKind::Code => std::iter::once(FENCE.to_string())
-            .chain(text.lines().map(str::to_string))
-            .chain(std::iter::once(FENCE.to_string()))
-            .collect(),
-    }
-}
-
-/// Lines written at `indent`, then the blank line that ends a block.
-fn write_lines(out: &mut String, lines: &[String], indent: usize) {
-    if lines.iter().all(|line| line.trim().is_empty()) {
-        // A block of white space is nothing the reader would read back.
-        return;
-    }
-    for line in lines {
-        // The reader drops trailing white space; so does the writer.
-        let line = line.trim_end();
-        if line.is_empty() {
-            out.push('\n');
-        } else {
-            let _ = writeln!(out, "{:indent$}{line}", "");
-        }
-    }
-    out.push('\n');
 }

@@ -91,13 +91,25 @@ impl CommentTreeBuilder {
     /// ids; an error once a comment was pushed out of preorder, when the
     /// loader must build the tree whole instead.
     pub fn take_streamed(&mut self) -> Result<Vec<Comment>, NotPreorder> {
+        self.take_streamed_leaving(0)
+    }
+
+    /// [`take_streamed`](Self::take_streamed), leaving the last `unfinished`
+    /// comments, which the loader is still filling in (the one whose body
+    /// is being read).
+    pub fn take_streamed_leaving(
+        &mut self,
+        unfinished: usize,
+    ) -> Result<Vec<Comment>, NotPreorder> {
         let Some(streaming) = self.streaming.as_mut() else {
             return Ok(Vec::new());
         };
         if let Some(position) = streaming.out_of_order {
             return Err(NotPreorder(position));
         }
-        let mut batch = std::mem::take(&mut self.pending);
+        let kept = self.pending.len().saturating_sub(unfinished);
+        let unfinished = self.pending.split_off(kept);
+        let mut batch = std::mem::replace(&mut self.pending, unfinished);
         let skipped = streaming
             .skip
             .saturating_sub(streaming.handed)

@@ -101,6 +101,28 @@ impl Comments {
         self
     }
 
+    /// Takes the last comment back off a growing arena: a preview's last
+    /// comment may be cut short (its body goes on past the bytes read), and
+    /// arrives again, whole, with the rest.
+    pub fn drop_last(&mut self) {
+        let Some(last) = self.items.pop() else {
+            return;
+        };
+        if last.parent.is_none() {
+            self.roots.pop();
+        }
+        if let Some(more) = last.more {
+            self.replies_not_held -= u64::from(more.0.unwrap_or(0));
+        }
+        if !self.stubs_before.is_empty() {
+            self.stubs_before.pop();
+        }
+        // The comment before it, and its ancestors, are the open ones now.
+        let rest = std::mem::take(self);
+        *self = rest.into_growing();
+        self.stretch_open_subtrees();
+    }
+
     /// Whether replies may still arrive under `id` (it is the last comment
     /// or one of its ancestors while the document loads), so that counts
     /// of its replies are not final.

@@ -220,6 +220,20 @@ fn sample_comments_out_of_order() -> Vec<Comment> {
 }
 
 #[test]
+fn the_last_comment_taken_back_comes_again_with_the_rest() {
+    let whole = sample();
+    let items: Vec<Comment> = whole.iter().map(|(_, c)| c.clone()).collect();
+    let mut growing = Comments::default();
+    growing.append(items[..4].to_vec()).unwrap();
+    growing.drop_last();
+    assert_eq!(growing.len(), 3);
+    assert_eq!(growing.replies_under(CommentId(0)), 2, "a's subtree shrank");
+    growing.append(items[3..].to_vec()).unwrap();
+    growing.finish();
+    assert_eq!(growing, whole);
+}
+
+#[test]
 fn a_shown_start_is_a_shape_prefix_of_the_whole() {
     let whole = sample();
     let (start, _) = {

@@ -31,7 +31,7 @@ struct Stream {
 
 /// Comments handed out at a time: a few screens, small enough that the
 /// reader shows them at once, large enough to cost nothing per batch.
-pub(super) const STREAM_BATCH: usize = 2_000;
+pub const STREAM_BATCH: usize = 2_000;
 
 /// Hands the comments the builder holds to the streaming parse's sink.
 pub(super) fn hand_out(builder: &mut CommentTreeBuilder, at: Option<usize>) -> Result<(), String> {
