@@ -249,9 +249,9 @@ fn run_reader(
         focus: source.focus(),
         article,
     };
-    let store = tui::startup::open(&mut app, opening);
+    let (store, seen) = tui::startup::open(&mut app, opening);
     let fetches = tui::Fetches {
-        pending: refresh.into_iter().collect(),
+        pending: refresh.into_iter().chain(seen).collect(),
         loading: rest,
         expander: expander_for(source, input),
         articles: Some(article_fetcher(thread_key, input)),

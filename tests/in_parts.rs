@@ -264,3 +264,19 @@ fn an_error_late_in_the_file_stays_in_the_status_bar_with_what_arrived() {
     app.update(Action::NextComment);
     assert!(status(app).contains("Loading stopped at"), "a key keeps it");
 }
+
+#[test]
+fn the_comments_seen_before_may_come_after_the_first_batches() {
+    let mut opened = open_thread();
+    assert!(opened.take_batch());
+    let seen: BTreeSet<String> = (0..5).map(|i| opened.key_at(i)).collect();
+    opened.app.update(Message::SeenLoaded(Some(seen)));
+    let arrived = opened.app.document.comments.comment_count();
+    assert_eq!(opened.app.new_comments.len(), arrived - 5);
+    opened.take_all();
+    let app = &opened.app;
+    assert_eq!(
+        app.new_comments.len(),
+        app.document.comments.comment_count() - 5
+    );
+}

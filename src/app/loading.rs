@@ -77,6 +77,15 @@ impl App {
         }
     }
 
+    /// The comments seen on earlier visits, read after the document opened:
+    /// those here are marked now, later arrivals as they come.
+    pub(super) fn seen_arrived(&mut self, seen: Option<BTreeSet<String>>) {
+        self.set_seen(seen.as_ref());
+        if let Some(loading) = self.loading.as_mut() {
+            loading.seen = seen;
+        }
+    }
+
     /// A batch of comments continuing the document.
     pub(super) fn comments_arrived(&mut self, batch: Vec<Comment>, parsed: u64) {
         let Some(loading) = self.loading.as_mut() else {

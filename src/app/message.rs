@@ -41,6 +41,9 @@ pub enum Message {
     Loaded(Box<super::loading::Finished>),
     /// Loading stopped on an error, in one line; what arrived stays.
     LoadFailed(String),
+    /// The comments seen on earlier visits, read after the document opened
+    /// (a large one, which does not wait for them); None on a first visit.
+    SeenLoaded(Option<BTreeSet<String>>),
     /// Keys typed toward a count or a sequence, shown in the status bar.
     Typed(String),
     /// The bookmarks as the store has them now (after a save, or at start).

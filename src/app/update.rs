@@ -42,6 +42,7 @@ impl App {
             Message::Arrived { comments, parsed } => self.comments_arrived(comments, parsed),
             Message::Loaded(finished) => self.finished_loading(*finished),
             Message::LoadFailed(why) => self.load_failed(why),
+            Message::SeenLoaded(seen) => self.seen_arrived(seen),
             Message::Idle => {
                 if let Some(from) = self.convert_from {
                     self.convert_from = self

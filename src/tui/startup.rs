@@ -26,8 +26,12 @@ pub struct Opening {
 
 /// Opens the store and tells the app what it keeps for its document.
 /// Returns the store, or None when there is no data directory: reading
-/// goes on either way, and the status bar says what went wrong.
-pub fn open(app: &mut App, opening: Opening) -> Option<Store> {
+/// goes on either way, and the status bar says what went wrong. For a
+/// document still loading, the comments seen before (a file of every
+/// comment of every thread read, seconds to read for a million) come
+/// later, from the second value, so that the first frame need not wait.
+pub fn open(app: &mut App, opening: Opening) -> (Option<Store>, Option<super::Refresh>) {
+    let seen_later = app.is_loading();
     let Opening {
         no_resume,
         warning,
@@ -37,7 +41,7 @@ pub fn open(app: &mut App, opening: Opening) -> Option<Store> {
     } = opening;
     let (store, mut opened) = match Store::from_env() {
         Ok(store) => {
-            let mut opened = saved_state(&store, &app.doc_key, no_resume);
+            let mut opened = saved_state(&store, &app.doc_key, (no_resume, !seen_later));
             if let Some((key, entry)) = remember
                 && let Err(error) = record_in_library(&store, key, entry)
             {
@@ -59,7 +63,25 @@ pub fn open(app: &mut App, opening: Opening) -> Option<Store> {
     opened.focus = focus;
     opened.article = article;
     app.update(Message::Opened(Box::new(opened)));
-    store
+    let seen = seen_later
+        .then(|| {
+            store
+                .clone()
+                .map(|store| seen_in_background(store, app.doc_key.clone()))
+        })
+        .flatten();
+    (store, seen)
+}
+
+/// The comments of document `key` seen on earlier visits, read on a thread.
+fn seen_in_background(store: Store, key: String) -> super::Refresh {
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut opened = fresh();
+        read_seen(&store, &key, &mut opened, &mut Vec::new());
+        let _ = send.send(Message::SeenLoaded(opened.seen));
+    });
+    receive
 }
 
 /// Files the document opened in the library; the kept copies of the
@@ -77,7 +99,7 @@ fn record_in_library(store: &Store, key: String, entry: LibraryEntry) -> Result<
 /// Tells the app what `store` keeps for its document, unless `no_resume`
 /// its last reading position too.
 pub fn restore_saved_state(app: &mut App, store: &Store, no_resume: bool) {
-    let opened = saved_state(store, &app.doc_key, no_resume);
+    let opened = saved_state(store, &app.doc_key, (no_resume, true));
     app.update(Message::Opened(Box::new(opened)));
 }
 
@@ -91,9 +113,9 @@ fn fresh() -> Opened {
     }
 }
 
-/// What the store keeps for document `key`; the first thing that went
-/// wrong reading it becomes the notice.
-fn saved_state(store: &Store, key: &str, no_resume: bool) -> Opened {
+/// What the store keeps for document `key` (the seen comments unless told
+/// not to); the first thing that went wrong reading it becomes the notice.
+fn saved_state(store: &Store, key: &str, (no_resume, with_seen): (bool, bool)) -> Opened {
     let mut opened = fresh();
     let mut notices = Vec::new();
     match store.file::<BookmarkFile>().load() {
@@ -112,6 +134,15 @@ fn saved_state(store: &Store, key: &str, no_resume: bool) -> Opened {
             Err(error) => notices.push(format!("Position not restored: {error}")),
         }
     }
+    if with_seen {
+        read_seen(store, key, &mut opened, &mut notices);
+    }
+    opened.notice = notices.into_iter().next();
+    opened
+}
+
+/// The comments of document `key` seen on earlier visits, into `opened`.
+fn read_seen(store: &Store, key: &str, opened: &mut Opened, notices: &mut Vec<String>) {
     match store.file::<SeenFile>().load() {
         Ok(mut loaded) => {
             opened.seen = loaded.value.documents.remove(key).map(|s| s.ids);
@@ -119,8 +150,6 @@ fn saved_state(store: &Store, key: &str, no_resume: bool) -> Opened {
         }
         Err(error) => notices.push(format!("New comments not marked: {error}")),
     }
-    opened.notice = notices.into_iter().next();
-    opened
 }
 
 /// A saved position as the reader takes it.
