@@ -1,8 +1,10 @@
 //! The document model: an article made of blocks and a tree of comments.
 //!
-//! A `Document` is built once by a format loader and never changes afterwards;
-//! everything interactive (folds, selection, scroll) lives in app state and
-//! refers to comments by `CommentId`. Every string in it has passed through
+//! A `Document` is built once by a format loader and never changes afterwards,
+//! except that a large file's comments are appended to in preorder while it
+//! loads (ids already given out keep their comments); everything
+//! interactive (folds, selection, scroll) lives in app state and refers to
+//! comments by `CommentId`. Every string in it has passed through
 //! [`sanitize`], so the rest of the program may print it as it is.
 
 mod body;
