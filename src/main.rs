@@ -222,6 +222,7 @@ fn run_reader(
     // Opened in parts: what waits for comments (the saved position) knows
     // from the start that more are coming.
     let (loading, rest) = rest.unzip();
+    let in_parts = loading.is_some();
     app.loading = loading;
     app.theme = config.theme;
     app.settings = config.settings.clone();
@@ -256,7 +257,12 @@ fn run_reader(
         expander: expander_for(source, input),
         articles: Some(article_fetcher(thread_key, input)),
     };
-    tui::run(session, app, store, fetches).map_err(|source| Error::Terminal { source })
+    let ended =
+        tui::run(session, app, store, fetches).map_err(|source| Error::Terminal { source })?;
+    if in_parts && let Some(key) = source.library_key() {
+        tui::startup::recount_in_library(&key, ended.comments);
+    }
+    Ok(ended)
 }
 
 /// The demo as the library shows it on a first run, when it is empty.

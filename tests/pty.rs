@@ -1443,4 +1443,7 @@ fn g_on_a_loading_file_follows_the_end_until_all_has_come() {
     });
     session.keys("q");
     assert!(session.wait_exit().success());
+    // The library counts all of them, not the start it was filed with.
+    let library = library_json(&session.data);
+    assert_eq!(library[0]["comments"], 100_000, "{library}");
 }

@@ -91,6 +91,9 @@ pub struct Ended {
     /// What the last saves had to say (a lock waited for, a save that
     /// failed), for stderr once the terminal is the shell's again.
     pub notices: Vec<String>,
+    /// The comments of the document as it ended: all of them, for one
+    /// that opened in parts and was counted by its start in the library.
+    pub comments: usize,
 }
 
 /// A fresh copy of the document on its way (fetched on another thread),
@@ -228,6 +231,7 @@ pub fn run(
         reload,
         open,
         notices,
+        comments: app.document.comments.comment_count(),
     })
 }
 

@@ -96,6 +96,19 @@ fn record_in_library(store: &Store, key: String, entry: LibraryEntry) -> Result<
     Ok(())
 }
 
+/// Files the count of comments of document `key` in the library: for one
+/// opened in parts, filed by the count of its start. Nothing when there is
+/// no library or no such document in it.
+pub fn recount_in_library(key: &str, comments: usize) {
+    if let Ok(store) = Store::from_env() {
+        let _ = store.file::<LibraryFile>().update(|library| {
+            if let Some(entry) = library.documents.get_mut(key) {
+                entry.comments = comments;
+            }
+        });
+    }
+}
+
 /// Tells the app what `store` keeps for its document, unless `no_resume`
 /// its last reading position too.
 pub fn restore_saved_state(app: &mut App, store: &Store, no_resume: bool) {
