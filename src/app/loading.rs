@@ -101,6 +101,7 @@ impl App {
             return;
         }
         self.take_new_comments(from, awaited);
+        self.search_arrivals(from);
     }
 
     /// The whole document is read.
@@ -123,6 +124,8 @@ impl App {
             self.document.comments = comments;
             self.wrapped.forget_comments();
             self.take_new_comments(from, true);
+            // Once, over everything: a million HTML comments take seconds.
+            self.search_again();
         } else {
             // Another tree (a flat file out of order): found again by key.
             self.rearrange_comments(comments);
@@ -137,10 +140,10 @@ impl App {
         if let Some(order) = loading.waiting.as_ref().and_then(|p| p.sort.as_deref()) {
             let order = sort::SiblingOrder::from_name(order).unwrap_or_default();
             let position = self.position();
+            // Searched again there, in the new order.
             self.sort_comments(order);
             self.restore(&position);
         }
-        self.search_again();
         if let Some(warning) = finished.warning {
             self.message = Some(warning);
         }
@@ -151,7 +154,6 @@ impl App {
         let percent = self.loading.take().map_or(100, |l| l.percent());
         self.document.comments.finish();
         self.wrapped.forget_article();
-        self.search_again();
         self.load_error = Some(format!("Loading stopped at {percent}%: {why}"));
     }
 
@@ -176,8 +178,8 @@ impl App {
         self.doc_key = self.document.stable_key();
     }
 
-    /// Comments from `from` on are new in the arena: shown, marked,
-    /// searched, and where `awaited` (a bookmark's or the saved position's
+    /// Comments from `from` on are new in the arena: shown, marked, and
+    /// where `awaited` (a bookmark's or the saved position's
     /// comment among them) put to use.
     fn take_new_comments(&mut self, from: usize, awaited: bool) {
         self.comments.outline.extend(&self.document.comments, from);
@@ -185,7 +187,6 @@ impl App {
             self.comments = super::comments_view::CommentsView::new(&self.document);
         }
         self.mark_new_arrivals(from);
-        self.search_arrivals(from);
         if awaited {
             self.refresh_marks();
             self.apply_waiting_position();
