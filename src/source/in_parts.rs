@@ -3,8 +3,7 @@
 //! its comments handed over in batches as they are parsed (see
 //! [`formats::stream`]).
 
-use std::io::Read;
-use std::path::Path;
+use std::io::{Read, Seek, SeekFrom};
 use std::sync::Arc;
 
 use super::{GZIP_MAGIC, InputSource, SourceError, open_file, read_stream};
@@ -52,11 +51,11 @@ pub fn open_in_parts(
     if super::is_maildir(path) {
         return Ok(None);
     }
-    let (file, total) = open_file(path).map_err(failed)?;
+    let (mut file, total) = open_file(path).map_err(failed)?;
     if total < IN_PARTS_FROM || total > limit {
         return Ok(None);
     }
-    let (prefix, tail) = ends_of(file, total).map_err(|error| failed(error.into()))?;
+    let (prefix, tail) = ends_of(&mut file, total).map_err(|error| failed(error.into()))?;
     if prefix.starts_with(GZIP_MAGIC) {
         return Ok(None);
     }
@@ -67,12 +66,12 @@ pub fn open_in_parts(
     let Some(preview) = stream::preview(&prefix, Some(&tail), forced).map_err(loaded)? else {
         return Ok(None);
     };
-    let (path, format) = (path.clone(), preview.format);
+    let format = preview.format;
     let skip = preview.document.comments.len();
     let display_name = name();
     std::thread::spawn(move || {
         let deliver = Arc::new(deliver);
-        let rest = read_rest(&path, limit, format, skip, Arc::clone(&deliver));
+        let rest = read_rest(file, (total, limit), format, skip, Arc::clone(&deliver));
         let rest = rest.map_err(|failure| failure.named(display_name));
         deliver(Part::Done(Box::new(rest)));
     });
@@ -81,10 +80,9 @@ pub fn open_in_parts(
 
 /// The first [`PREVIEW_BYTES`] of a file of `size` bytes, and its last
 /// [`TAIL_BYTES`].
-fn ends_of(mut file: std::fs::File, size: u64) -> std::io::Result<(Vec<u8>, Vec<u8>)> {
-    use std::io::{Seek, SeekFrom};
+fn ends_of(file: &mut std::fs::File, size: u64) -> std::io::Result<(Vec<u8>, Vec<u8>)> {
     let mut prefix = Vec::with_capacity(PREVIEW_BYTES);
-    (&mut file)
+    (&mut *file)
         .take(PREVIEW_BYTES as u64)
         .read_to_end(&mut prefix)?;
     file.seek(SeekFrom::Start(size.saturating_sub(TAIL_BYTES as u64)))?;
@@ -93,16 +91,18 @@ fn ends_of(mut file: std::fs::File, size: u64) -> std::io::Result<(Vec<u8>, Vec<
     Ok((prefix, tail))
 }
 
-/// Reads the whole file at `path` and parses it, the comments after the
-/// first `skip` going to `deliver` as they are parsed.
+/// Reads the whole of `file` (the one the preview was read from, so a file
+/// renamed or replaced meanwhile is not mixed with another: `size` bytes,
+/// at most `limit`) and parses it, the comments after the first `skip`
+/// going to `deliver` as they are parsed.
 fn read_rest(
-    path: &Path,
-    limit: u64,
+    mut file: std::fs::File,
+    (size, limit): (u64, u64),
     format: Format,
     skip: usize,
     deliver: Arc<impl Fn(Part) + Send + Sync + 'static>,
 ) -> Result<Rest, super::Failure> {
-    let (file, size) = open_file(path)?;
+    file.seek(SeekFrom::Start(0))?;
     let bytes = read_stream(file, limit, Some(size))?;
     let rest = stream::load_rest(bytes, format, skip, move |comments, at| {
         deliver(Part::Comments {
