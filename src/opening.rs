@@ -62,15 +62,6 @@ fn message_of(part: Part) -> Message {
     }
 }
 
-/// Runs `job` on a thread, its message coming back to the reader.
-pub fn in_background(job: impl FnOnce() -> Message + Send + 'static) -> tui::Refresh {
-    let (send, receive) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = send.send(job());
-    });
-    receive
-}
-
 /// For a thread opened by its address: fetching the replies of a stub, on
 /// a thread, the thread with them coming back to the reader.
 pub fn expander_for(source: &InputSource, input: InputOptions) -> Option<tui::Expander> {
@@ -80,7 +71,7 @@ pub fn expander_for(source: &InputSource, input: InputOptions) -> Option<tui::Ex
     let source = source.clone();
     Some(Box::new(move |stub: &str| {
         let (source, stub) = (source.clone(), stub.to_string());
-        Some(in_background(move || {
+        Some(tui::in_background(move || {
             match source.expand_stub(&stub, input.format, input.limit()) {
                 Ok(loaded) => Message::Refreshed(Box::new(loaded.document)),
                 Err(error) => Message::RepliesFailed(error.to_string()),
@@ -94,7 +85,7 @@ pub fn article_fetcher(thread_key: Option<String>, input: InputOptions) -> tui::
     Box::new(move |address: &str| {
         let address = address.to_string();
         let key = article::linked_key(thread_key.as_deref(), &address);
-        in_background(move || {
+        tui::in_background(move || {
             match article::fetch_page(&address, &key, input.limit(), &Arc::default()) {
                 Ok(page) => Message::ArticleFetched {
                     address,
@@ -112,7 +103,7 @@ pub fn article_fetcher(thread_key: Option<String>, input: InputOptions) -> tui::
 /// Fetches a fresh copy of `source` on a thread, for the reader to take.
 pub fn refresh_in_background(source: &InputSource, input: InputOptions) -> tui::Refresh {
     let source = source.clone();
-    in_background(
+    tui::in_background(
         move || match source.load_fresh(input.format, input.limit()) {
             Ok(loaded) => Message::Refreshed(Box::new(loaded.document)),
             Err(error) => Message::RefreshFailed(error.to_string()),

@@ -66,12 +66,9 @@ impl App {
         position: Option<&ReadingPosition>,
         seen: Option<&BTreeSet<String>>,
     ) {
-        if self.loading.is_some() {
-            self.loading = self.loading.take().map(|loading| Loading {
-                waiting: position.cloned(),
-                seen: seen.cloned(),
-                ..loading
-            });
+        if let Some(loading) = self.loading.as_mut() {
+            loading.waiting = position.cloned();
+            loading.seen = seen.cloned();
             // What has come already was put back by `restore`.
             self.apply_waiting_position();
         }
@@ -160,18 +157,13 @@ impl App {
     /// The title, the article and the rest of the head, which a format may
     /// give only at the end of the file (HN's keys in alphabetical order).
     fn take_head(&mut self, document: Document) {
-        if document.article != self.document.article {
-            self.document.article = document.article;
-            self.wrapped.forget_article();
-            let blocks = self.document.article.len();
-            self.article.cursor = self.article.cursor.min(blocks.saturating_sub(1));
-        }
-        self.document.title = document.title;
-        self.document.source = document.source;
-        self.document.author = document.author;
-        self.document.published = document.published;
-        self.document.score = document.score;
-        self.document.meta = document.meta;
+        let blocks = document.article.len();
+        self.article.cursor = self.article.cursor.min(blocks.saturating_sub(1));
+        let comments = std::mem::take(&mut self.document.comments);
+        self.document = Document {
+            comments,
+            ..document
+        };
         // The preview is read so that the key comes out the same; should a
         // hand-made file put its title after its comments, what is saved
         // from now on goes under the whole document's key.

@@ -142,14 +142,14 @@ pub enum LoadError {
 /// [`source`](crate::source)'s). `forced` skips detection.
 pub fn load(bytes: &[u8], forced: Option<Format>) -> Result<Loaded, LoadError> {
     let decoded = decode(bytes, forced, false)?;
-    let bytes = without_bom(bytes);
-    let mut document = parse(&decoded.text, bytes, decoded.format)?;
-    // Whatever the importer did, every string leaves here clean.
+    let document = parse(&decoded.text, without_bom(bytes), decoded.format)?;
+    Ok(cleaned(document, decoded.warnings))
+}
+
+/// Whatever the importer did, every string leaves here clean.
+fn cleaned(mut document: Document, warnings: Vec<Warning>) -> Loaded {
     sanitize::document(&mut document);
-    Ok(Loaded {
-        document,
-        warnings: decoded.warnings,
-    })
+    Loaded { document, warnings }
 }
 
 /// [`load`] of bytes the caller hands over: for the formats whose comments
@@ -170,12 +170,8 @@ pub(crate) fn load_owned_telling(
     let decoded = decode(&bytes, forced, false)?;
     let format = decoded.format;
     if !matches!(format, Format::Hn | Format::Reddit) {
-        let mut document = parse(&decoded.text, without_bom(&bytes), format)?;
-        sanitize::document(&mut document);
-        return Ok(Loaded {
-            document,
-            warnings: decoded.warnings,
-        });
+        let document = parse(&decoded.text, without_bom(&bytes), format)?;
+        return Ok(cleaned(document, decoded.warnings));
     }
     let warnings = decoded.warnings;
     let owned = match decoded.text {
@@ -183,10 +179,8 @@ pub(crate) fn load_owned_telling(
         std::borrow::Cow::Borrowed(_) => None,
     };
     let text = std::sync::Arc::new(owned.unwrap_or_else(|| text_of(bytes)));
-    let mut document =
-        shared::reading(&text, progress, |text| parse(text, text.as_bytes(), format))?;
-    sanitize::document(&mut document);
-    Ok(Loaded { document, warnings })
+    let document = shared::reading(&text, progress, |text| parse(text, text.as_bytes(), format))?;
+    Ok(cleaned(document, warnings))
 }
 
 /// `bytes` that [`decode`] found to be UTF-8 as they are, as a string.

@@ -12,9 +12,6 @@ thread_local! {
     /// Set while [`reading`] runs; the importers find it here, as serde
     /// gives their visitors no way to be handed it.
     static TEXT: RefCell<Option<Arc<String>>> = const { RefCell::new(None) };
-}
-
-thread_local! {
     /// Told how far into the text the reading is, now and then, with the
     /// offset it was last told.
     static PROGRESS: RefCell<Option<(Progress, usize)>> = const { RefCell::new(None) };
@@ -55,27 +52,29 @@ pub(super) fn reached(at: usize) {
 
 /// Reading has reached `slice`, a slice of the shared text.
 pub(super) fn reached_slice(slice: &str) {
-    let at = TEXT.with(|shared| {
-        let shared = shared.borrow();
-        let text = shared.as_ref()?;
-        (slice.as_ptr() as usize).checked_sub(text.as_ptr() as usize)
-    });
-    if let Some(at) = at {
-        reached(at);
+    if let Some((_, range)) = place_of(slice) {
+        reached(range.start);
     }
 }
 
 /// A body converted by `convert` from `raw` when first read: a range of
 /// the shared text when `raw` is a slice of it, else `copy` of it.
 pub(super) fn lazy_body(raw: &str, convert: Convert, copy: impl FnOnce() -> Body) -> Body {
-    let shared = TEXT.with(|shared| {
+    match place_of(raw) {
+        Some((text, range)) => Body::shared(text, range, convert),
+        None => copy(),
+    }
+}
+
+/// The shared text and where `slice` is in it, when it is a slice of it.
+fn place_of(slice: &str) -> Option<(Arc<String>, std::ops::Range<usize>)> {
+    TEXT.with(|shared| {
         let shared = shared.borrow();
         let text = shared.as_ref()?;
-        let start = (raw.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
-        let end = start + raw.len();
-        (end <= text.len()).then(|| Body::shared(Arc::clone(text), start..end, convert))
-    });
-    shared.unwrap_or_else(copy)
+        let start = (slice.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+        let end = start + slice.len();
+        (end <= text.len()).then(|| (Arc::clone(text), start..end))
+    })
 }
 
 /// A JSON string literal (`"a \"b\""`) as the text it stands for; an

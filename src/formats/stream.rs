@@ -7,12 +7,12 @@
 //! the format's own importer: no second reader to keep in step. Its
 //! comments are a start of the whole document's, under the same ids.
 
+use std::borrow::Cow;
+
 use crate::document::sanitize;
 use crate::document::{Comment, Document};
 
 use super::events::{Event, Events};
-use std::borrow::Cow;
-
 use super::{Format, LoadError, Warning, decode, detect, native, parse};
 
 /// How much of a large input the preview reads: a few thousand comments,

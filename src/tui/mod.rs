@@ -100,6 +100,15 @@ pub struct Ended {
 /// as the message that hands it to the reader.
 pub type Refresh = std::sync::mpsc::Receiver<Message>;
 
+/// Runs `job` on a thread, its message coming back to the reader.
+pub fn in_background(job: impl FnOnce() -> Message + Send + 'static) -> Refresh {
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = send.send(job());
+    });
+    receive
+}
+
 /// Starts fetching the replies a stub stands for (by its key), the thread
 /// with them coming back as a fresh copy; None when its document cannot
 /// (a file, a site without such stubs).

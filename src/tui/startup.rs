@@ -63,25 +63,18 @@ pub fn open(app: &mut App, opening: Opening) -> (Option<Store>, Option<super::Re
     opened.focus = focus;
     opened.article = article;
     app.update(Message::Opened(Box::new(opened)));
-    let seen = seen_later
-        .then(|| {
-            store
-                .clone()
-                .map(|store| seen_in_background(store, app.doc_key.clone()))
+    let seen = store.clone().filter(|_| seen_later).map(|store| {
+        let key = app.doc_key.clone();
+        super::in_background(move || {
+            let mut notices = Vec::new();
+            let seen = read_seen(&store, &key, &mut notices);
+            match notices.into_iter().next() {
+                Some(notice) if seen.is_none() => Message::StoreNotice(notice),
+                _ => Message::SeenLoaded(seen),
+            }
         })
-        .flatten();
-    (store, seen)
-}
-
-/// The comments of document `key` seen on earlier visits, read on a thread.
-fn seen_in_background(store: Store, key: String) -> super::Refresh {
-    let (send, receive) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let mut opened = fresh();
-        read_seen(&store, &key, &mut opened, &mut Vec::new());
-        let _ = send.send(Message::SeenLoaded(opened.seen));
     });
-    receive
+    (store, seen)
 }
 
 /// Files the document opened in the library; the kept copies of the
@@ -148,20 +141,28 @@ fn saved_state(store: &Store, key: &str, (no_resume, with_seen): (bool, bool)) -
         }
     }
     if with_seen {
-        read_seen(store, key, &mut opened, &mut notices);
+        opened.seen = read_seen(store, key, &mut notices);
     }
     opened.notice = notices.into_iter().next();
     opened
 }
 
-/// The comments of document `key` seen on earlier visits, into `opened`.
-fn read_seen(store: &Store, key: &str, opened: &mut Opened, notices: &mut Vec<String>) {
+/// The comments of document `key` seen on earlier visits; None on a first
+/// visit, or when they cannot be read (the reason is in `notices`).
+fn read_seen(
+    store: &Store,
+    key: &str,
+    notices: &mut Vec<String>,
+) -> Option<std::collections::BTreeSet<String>> {
     match store.file::<SeenFile>().load() {
         Ok(mut loaded) => {
-            opened.seen = loaded.value.documents.remove(key).map(|s| s.ids);
             notices.extend(loaded.recovery);
+            loaded.value.documents.remove(key).map(|s| s.ids)
         }
-        Err(error) => notices.push(format!("New comments not marked: {error}")),
+        Err(error) => {
+            notices.push(format!("New comments not marked: {error}"));
+            None
+        }
     }
 }
 
