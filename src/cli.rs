@@ -1,6 +1,7 @@
 //! The command line, as fixed in DESIGN.md: `tread [FILE]`, `tread dump`,
-//! `tread convert`, `tread bookmarks`, `tread config`. Parsing only; `main`
-//! dispatches.
+//! `tread convert`, `tread bookmarks`, `tread library`, `tread config`, and
+//! what ships the rest (`tread completions`, `tread manpage`). Parsing only;
+//! `main` dispatches.
 
 use std::path::PathBuf;
 
@@ -11,12 +12,14 @@ use crate::formats::Format;
 #[derive(Debug, Parser)]
 #[command(
     name = "tread",
-    version,
+    // The version and, built from a checkout, its commit (see build.rs).
+    version = env!("TREAD_VERSION"),
     about = "A terminal reader for threaded discussions",
+    long_about = LONG_ABOUT,
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// The discussion to read: a file, '-' for standard input, or nothing for the demo
+    /// The discussion to read: a file, an address, '-' for standard input, or nothing for the library
     pub file: Option<PathBuf>,
     /// A file read with FILE as one thread: a Mastodon status and its context
     #[arg(value_name = "CONTEXT")]
@@ -59,7 +62,7 @@ impl InputOptions {
 pub enum Command {
     /// Print the document as plain text with tree guides
     Dump {
-        /// The discussion: a file, '-' for standard input, or nothing for the demo
+        /// The discussion: a file, an address, '-' for standard input, or nothing for the demo
         file: Option<PathBuf>,
         /// A file read with FILE as one thread: a Mastodon status and its context
         #[arg(value_name = "CONTEXT")]
@@ -75,7 +78,7 @@ pub enum Command {
     },
     /// Print the document in another format
     Convert {
-        /// The discussion: a file, '-' for standard input, or nothing for the demo
+        /// The discussion: a file, an address, '-' for standard input, or nothing for the demo
         file: Option<PathBuf>,
         /// A file read with FILE as one thread: a Mastodon status and its context
         #[arg(value_name = "CONTEXT")]
@@ -101,7 +104,26 @@ pub enum Command {
         #[arg(long)]
         default: bool,
     },
+    /// Print a shell's completion script for tread
+    Completions {
+        /// The shell to complete in
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, tread(1), as roff (`tread manpage | man -l -`)
+    Manpage,
 }
+
+/// What `tread --help` and the man page say tread is.
+/// Broken into lines by hand: clap prints it as it is.
+const LONG_ABOUT: &str = "\
+A terminal reader for threaded discussions: an article and the comments under
+it, a Hacker News, Reddit or Lobsters thread, a forum topic, a mailing-list
+thread, from a saved file or opened by its address. Fold and unfold threads,
+move around the tree from the keyboard, and bookmark the passages to come back
+to; bookmarks and reading positions are kept on disk.
+
+With no FILE, tread opens the library of the documents read before (the
+built-in demo on a first run).";
 
 #[derive(Debug, Subcommand)]
 pub enum BookmarksCommand {
@@ -125,7 +147,10 @@ pub enum BookmarksCommand {
         input: InputOptions,
     },
     /// Remove a bookmark by its id
-    Remove { id: String },
+    Remove {
+        /// The bookmark's id, as `tread bookmarks list` shows it
+        id: String,
+    },
     /// Print all bookmarks as Markdown or JSON
     Export {
         /// What to write

@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 use ratatui::layout::Rect;
 use tread::app::App;
@@ -35,7 +35,10 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const DEFAULT_DUMP_WIDTH: usize = 80;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Parsed through the command with its help's footer (the files and
+    // variables in force); a usage error exits 2, as clap does.
+    let cli = Cli::from_arg_matches(&tread::manual::command().get_matches())
+        .unwrap_or_else(|error| error.exit());
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Error::Write { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
@@ -98,6 +101,8 @@ fn run(cli: Cli) -> Result<(), Error> {
         )?),
         Some(Command::Config { default: true }) => print(config::DEFAULT_CONFIG),
         Some(Command::Config { default: false }) => print(&config::describe_path()),
+        Some(Command::Completions { shell }) => print(&tread::manual::completions(shell)),
+        Some(Command::Manpage) => print(&tread::manual::page::render()),
         None => {
             // Nothing given: the library (which holds the demo on a first run).
             let source = (cli.file.is_some())

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 const ALLOWED: &[(&str, &[&str])] = &[
     ("age", &[]),
     ("dirs", &[]),
+    ("environment", &[]),
     ("fnv", &[]),
     ("io_error", &[]),
     ("size", &[]),
@@ -83,6 +84,18 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     ("cli", &["formats", "size", "source"]),
     ("opening", &["app", "cli", "formats", "source", "tui"]),
+    (
+        "manual",
+        &[
+            "app",
+            "cli",
+            "config",
+            "document",
+            "environment",
+            "input",
+            "store",
+        ],
+    ),
     (
         "fuzzing",
         &[

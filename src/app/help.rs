@@ -65,7 +65,8 @@ const TWO_COLUMNS_FROM: usize = 140;
 /// The key column is at most this wide; longer keys take a line of their own.
 const MAX_KEY_WIDTH: usize = 22;
 
-fn heading(context: Context) -> &'static str {
+/// A place's heading, in the help and the man page.
+pub fn heading(context: Context) -> &'static str {
     match context {
         Context::Global => "Everywhere",
         Context::Article => "Article pane",
@@ -96,7 +97,7 @@ pub fn sections(keymap: &Keymap) -> Vec<HelpSection> {
 
 /// The keys no place of the keymap lists: the prompt's (fixed), a visual
 /// selection's and counts.
-fn unmapped_sections(keymap: &Keymap) -> Vec<HelpSection> {
+pub fn unmapped_sections(keymap: &Keymap) -> Vec<HelpSection> {
     let mut sections = Vec::new();
     let fixed = |rows: &[(&str, &str)]| -> Vec<(String, String)> {
         rows.iter()

@@ -93,6 +93,11 @@ impl Store {
         }
     }
 
+    /// The data directory itself.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// The same store, telling `notice` instead of stderr about lock waits.
     pub fn with_lock_notice(mut self, notice: LockNotice) -> Store {
         self.notice = notice;
