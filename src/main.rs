@@ -5,8 +5,6 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::FromArgMatches;
-
 use ratatui::layout::Rect;
 use tread::app::App;
 use tread::app::library::LibraryItem;
@@ -35,10 +33,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const DEFAULT_DUMP_WIDTH: usize = 80;
 
 fn main() -> ExitCode {
-    // Parsed through the command with its help's footer (the files and
-    // variables in force); a usage error exits 2, as clap does.
-    let cli = Cli::from_arg_matches(&tread::manual::command().get_matches())
-        .unwrap_or_else(|error| error.exit());
+    let cli = tread::manual::parse_args();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Error::Write { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {

@@ -7,7 +7,7 @@ pub mod footer;
 mod keys;
 pub mod page;
 
-use clap::CommandFactory;
+use clap::{CommandFactory, FromArgMatches};
 
 use crate::cli::Cli;
 
@@ -21,8 +21,24 @@ pub fn completions(shell: clap_complete::Shell) -> String {
     String::from_utf8_lossy(&script).into_owned()
 }
 
-/// The command line `main` parses: the clap definitions with the end of the
-/// top-level help filled in from the files and variables in force.
+/// The command line, parsed. Only when help is asked for is the command
+/// made again with the top-level help's footer: finding the files in use
+/// is work no other start needs. A usage error exits 2, as clap does.
+pub fn parse_args() -> Cli {
+    let matches = Cli::command().try_get_matches().or_else(|error| {
+        if error.kind() == clap::error::ErrorKind::DisplayHelp {
+            command().try_get_matches()
+        } else {
+            Err(error)
+        }
+    });
+    matches
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+        .unwrap_or_else(|error| error.exit())
+}
+
+/// The clap definitions with the end of the top-level help filled in from
+/// the files and variables in force.
 pub fn command() -> clap::Command {
     Cli::command().after_help(footer::text())
 }

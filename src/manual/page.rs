@@ -59,6 +59,7 @@ fn without_preamble(part: &str) -> String {
 fn commands(top: &clap::Command) -> String {
     let mut text = String::from(".SH COMMANDS\n");
     // An explicit stack, the first subcommand on top: preorder.
+    let shared = valued_options(top);
     let mut stack = subcommands_reversed(top, "tread");
     while let Some((path, command)) = stack.pop() {
         if command.get_name() == "help" {
@@ -67,7 +68,7 @@ fn commands(top: &clap::Command) -> String {
         let mut heading = Roff::new();
         heading.control("SS", [path.as_str()]);
         text.push_str(&heading.to_roff());
-        let listed = as_listed(command, top, &path);
+        let listed = as_listed(command, &shared, &path);
         let has_options = listed.get_arguments().any(|a| !a.is_hide_set());
         let man = Man::new(listed);
         let mut usage = rendered(|out| man.render_synopsis_section(out));
@@ -85,16 +86,7 @@ fn commands(top: &clap::Command) -> String {
 /// A subcommand as COMMANDS lists it: under its full name, without the
 /// `--help` every command has, and an option the top level shares (as
 /// `--format`) without its values again.
-fn as_listed(command: &clap::Command, top: &clap::Command, path: &str) -> clap::Command {
-    let values = |arg: &clap::Arg| -> Vec<String> {
-        let values = arg.get_possible_values();
-        values.iter().map(|v| v.get_name().to_string()).collect()
-    };
-    let shared: Vec<(String, Vec<String>)> = top
-        .get_arguments()
-        .map(|arg| (arg.get_id().to_string(), values(arg)))
-        .filter(|(_, values)| !values.is_empty())
-        .collect();
+fn as_listed(command: &clap::Command, shared: &[Valued], path: &str) -> clap::Command {
     command.clone().bin_name(path).mut_args(|arg| {
         let id = arg.get_id().to_string();
         if id == "help" {
@@ -109,6 +101,23 @@ fn as_listed(command: &clap::Command, top: &clap::Command, path: &str) -> clap::
             arg
         }
     })
+}
+
+/// An option's id and the values it takes, for those that take a list.
+type Valued = (String, Vec<String>);
+
+/// The options of `command` that take one of a list of values.
+fn valued_options(command: &clap::Command) -> Vec<Valued> {
+    command
+        .get_arguments()
+        .map(|arg| (arg.get_id().to_string(), values(arg)))
+        .filter(|(_, values)| !values.is_empty())
+        .collect()
+}
+
+fn values(arg: &clap::Arg) -> Vec<String> {
+    let values = arg.get_possible_values();
+    values.iter().map(|v| v.get_name().to_string()).collect()
 }
 
 /// `command`'s subcommands, last first, each with its full name.
