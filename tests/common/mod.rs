@@ -3,6 +3,7 @@
 
 pub mod hostile;
 pub mod server;
+pub mod svg;
 
 use std::path::PathBuf;
 
@@ -103,9 +104,14 @@ pub fn deep_chain_json(depth: usize) -> String {
 
 /// The reader on `document` at a terminal size, as at start.
 pub fn app_for(document: Document, width: u16, height: u16) -> tread::app::App {
+    app_named(document, "test", width, height)
+}
+
+/// The reader on `document`, opened as `name`, at a terminal size.
+pub fn app_named(document: Document, name: &str, width: u16, height: u16) -> tread::app::App {
     let mut app = tread::app::App::new(
         document,
-        "test".to_string(),
+        name.to_string(),
         tread::config::default_keymap(),
         ratatui::layout::Rect::new(0, 0, width, height),
     );
@@ -117,10 +123,19 @@ pub fn app_for(document: Document, width: u16, height: u16) -> tread::app::App {
 
 /// What the reader draws, as text.
 pub fn screen(app: &tread::app::App) -> String {
-    let backend = ratatui::backend::TestBackend::new(app.area.width, app.area.height);
+    drawn(app, app.area).backend().to_string()
+}
+
+/// `widget` drawn to a TestBackend of `area`'s size, as the reader draws
+/// to the terminal.
+pub fn drawn(
+    widget: impl ratatui::widgets::Widget,
+    area: ratatui::layout::Rect,
+) -> ratatui::Terminal<ratatui::backend::TestBackend> {
+    let backend = ratatui::backend::TestBackend::new(area.width, area.height);
     let mut terminal = ratatui::Terminal::new(backend).unwrap();
     terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
+        .draw(|frame| frame.render_widget(widget, frame.area()))
         .unwrap();
-    terminal.backend().to_string()
+    terminal
 }
