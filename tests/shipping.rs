@@ -182,6 +182,51 @@ fn the_version_names_the_commit_of_a_checkout() {
     }
 }
 
+#[test]
+fn the_package_holds_what_the_reader_is_built_from_and_no_tests() {
+    let listed = Command::new(env!("CARGO"))
+        .args([
+            "package",
+            "--list",
+            "--allow-dirty",
+            "--offline",
+            "--locked",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&listed.stderr);
+    assert!(listed.status.success(), "cargo package refuses: {stderr}");
+    let files: BTreeSet<&str> = std::str::from_utf8(&listed.stdout)
+        .unwrap()
+        .lines()
+        .collect();
+    for needed in [
+        "Cargo.toml",
+        "Cargo.lock",
+        "build.rs",
+        "README.md",
+        "src/main.rs",
+        "src/lib.rs",
+        "assets/demo.txt",
+        "assets/config.toml",
+    ] {
+        assert!(
+            files.contains(needed),
+            "the package lacks {needed}: {files:?}"
+        );
+    }
+    let extra: Vec<&&str> = files
+        .iter()
+        .filter(|f| {
+            ["tests/", "benches/", "fuzz/", "docs/", "examples/"]
+                .iter()
+                .any(|d| f.starts_with(d))
+        })
+        .collect();
+    assert!(extra.is_empty(), "the package holds {extra:?}");
+}
+
 /// The man page's text with roff's escapes of `-` and `'` undone.
 fn man_page() -> String {
     let page = Installed::new().stdout(&["manpage"]);
