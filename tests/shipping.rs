@@ -287,6 +287,14 @@ fn the_man_page_lists_the_keys_the_default_keymap_binds() {
         tread::input::Action::ToggleFold.description()
     );
     assert!(page.contains(&entry), "no entry {entry:?}");
+    // An action two lists share reads as what it does in each.
+    let link_list = page.split(".SS \"Link list\"").nth(1).unwrap();
+    let link_list = link_list.split(".SS").next().unwrap();
+    assert!(
+        link_list.contains("\\fBEnter\\fR\nOpen the selected link in the browser ("),
+        "{link_list}"
+    );
+    assert!(!link_list.contains("bookmark"), "{link_list}");
 }
 
 #[test]

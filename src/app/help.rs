@@ -87,7 +87,7 @@ pub fn sections(keymap: &Keymap) -> Vec<HelpSection> {
             rows: keymap
                 .bindings_in(context)
                 .into_iter()
-                .map(|(action, keys)| (keys.join(", "), action.description().to_string()))
+                .map(|(action, keys)| (keys.join(", "), context.describe(action).to_string()))
                 .collect(),
         })
         .collect();

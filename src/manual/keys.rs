@@ -20,7 +20,12 @@ pub fn section(roff: &mut Roff, keymap: &Keymap) {
     for context in Context::ALL {
         roff.control("SS", [help::heading(context)]);
         for (action, keys) in keymap.bindings_in(context) {
-            entry(roff, &keys.join(", "), action.description(), Some(action));
+            entry(
+                roff,
+                &keys.join(", "),
+                context.describe(action),
+                Some(action),
+            );
         }
     }
     for unmapped in help::unmapped_sections(keymap) {

@@ -45,6 +45,16 @@ impl Context {
     pub fn from_name(name: &str) -> Option<Context> {
         Context::ALL.into_iter().find(|c| c.name() == name)
     }
+
+    /// What `action` does here, for the help and the man page: its
+    /// description, but where the lists share an action, what it does to
+    /// what this list holds.
+    pub fn describe(self, action: Action) -> &'static str {
+        match (self, action) {
+            (Context::Links, Action::OpenSelected) => "Open the selected link in the browser",
+            _ => action.description(),
+        }
+    }
 }
 
 /// One key with its modifiers, normalised so that a binding written `"G"`
