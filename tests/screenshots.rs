@@ -8,7 +8,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{app_named, drawn, load_fixture, svg};
+use common::{app_named, drawn, load_fixture, select_author, svg};
 use ratatui::layout::Rect;
 use tread::app::library::{LibraryItem, LibraryScreen};
 use tread::app::{Action, App, Message, PromptKey};
@@ -27,18 +27,6 @@ fn demo() -> App {
     let mut app = app_named(document, &source.display_name(), WIDTH, HEIGHT);
     app.now = NOW;
     app
-}
-
-/// Moves to the comments and on to the first comment by `author`.
-fn select_author(app: &mut App, author: &str) {
-    app.update(Action::FocusNext);
-    while app
-        .comments
-        .selected
-        .is_some_and(|id| app.document.comments.get(id).author.as_deref() != Some(author))
-    {
-        app.update(Action::NextComment);
-    }
 }
 
 /// Bookmarks what is selected, with `note`.

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{app_for, screen};
+use common::{app_for, screen, select_author};
 
 use tread::app::{Action, App};
 use tread::formats;
@@ -12,18 +12,6 @@ use tread::source::DEMO;
 fn demo(width: u16, height: u16) -> App {
     let document = formats::load(DEMO.as_bytes(), None).unwrap().document;
     app_for(document, width, height)
-}
-
-fn select_author(app: &mut App, author: &str) {
-    app.update(Action::FocusNext);
-    while app
-        .comments
-        .selected
-        .map(|id| app.document.comments.get(id).author.as_deref() != Some(author))
-        .unwrap_or(false)
-    {
-        app.update(Action::NextComment);
-    }
 }
 
 #[test]

@@ -121,6 +121,18 @@ pub fn app_named(document: Document, name: &str, width: u16, height: u16) -> tre
     app
 }
 
+/// Moves to the comments and on to the first comment by `author`.
+pub fn select_author(app: &mut tread::app::App, author: &str) {
+    app.update(tread::app::Action::FocusNext);
+    while app
+        .comments
+        .selected
+        .is_some_and(|id| app.document.comments.get(id).author.as_deref() != Some(author))
+    {
+        app.update(tread::app::Action::NextComment);
+    }
+}
+
 /// What the reader draws, as text.
 pub fn screen(app: &tread::app::App) -> String {
     drawn(app, app.area).backend().to_string()
