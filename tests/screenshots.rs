@@ -232,6 +232,7 @@ fn cells_keep_their_columns_colours_and_text() {
     buffer.set_string(0, 0, "a<b", bold_red_on_yellow);
     buffer.set_string(4, 0, "日本x", Style::new().fg(Color::Indexed(24)));
     buffer.set_string(1, 1, "&", Style::new().add_modifier(Modifier::REVERSED));
+    buffer.set_string(4, 1, "a  b  ", Style::new());
     let picture = svg::render(&buffer, "cells & <colours>");
 
     assert!(
@@ -262,5 +263,10 @@ fn cells_keep_their_columns_colours_and_text() {
     assert!(
         picture.contains("<text x=\"9\" y=\"32\" textLength=\"9\" fill=\"#121212\">&amp;</text>")
     );
+    // Blanks inside a run stay, as spaces no renderer collapses; at its
+    // ends there is nothing to draw.
+    assert!(picture.contains(
+        "<text x=\"36\" y=\"32\" textLength=\"36\" fill=\"#d0d0d0\">a\u{a0}\u{a0}b</text>"
+    ));
     assert!(picture.trim_end().ends_with("</svg>"));
 }

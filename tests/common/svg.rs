@@ -52,7 +52,7 @@ pub fn render(buffer: &Buffer, title: &str) -> String {
     for (y, row) in rows.iter().enumerate() {
         backgrounds(&mut svg, row, y as u32);
     }
-    svg.push_str("<g xml:space=\"preserve\">\n");
+    svg.push_str("<g>\n");
     for (y, row) in rows.iter().enumerate() {
         texts(&mut svg, row, y as u32);
     }
@@ -229,7 +229,12 @@ fn text_run(svg: &mut String, run: &[Drawn], y: u32) {
     };
     let x = run[0].column * CELL_WIDTH;
     let length: u32 = run.iter().map(|c| c.width).sum::<u32>() * CELL_WIDTH;
-    let text: String = run.iter().map(|c| c.symbol).collect();
+    // No-break spaces: browsers collapse runs of plain ones, whatever
+    // xml:space says, and would spread the letters to fill the length.
+    let text: String = run
+        .iter()
+        .map(|c| c.symbol.replace(' ', "\u{a0}"))
+        .collect();
     let mut attributes = format!(
         "x=\"{x}\" y=\"{}\" textLength=\"{length}\" fill=\"{foreground}\"",
         y * CELL_HEIGHT + BASELINE
