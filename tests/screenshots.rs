@@ -137,7 +137,8 @@ fn library() -> String {
     screen.rows = rows_for(HEIGHT);
     let view = LibraryView {
         screen: &screen,
-        theme: &tread::config::theme::DARK,
+        // The theme the reader starts with when the config names none.
+        theme: &demo.theme,
         now: NOW,
     };
     svg::render(
