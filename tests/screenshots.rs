@@ -8,15 +8,14 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{app_named, drawn, load_fixture, select_author, svg};
+use common::{FIXED_NOW as NOW, app_named, drawn, load_fixture, select_author, svg};
 use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 use tread::app::library::{LibraryItem, LibraryScreen};
 use tread::app::{Action, App, Message, PromptKey};
 use tread::source::{DEFAULT_MAX_INPUT, InputSource};
 use tread::ui::library::{LibraryView, rows_for};
 
-/// The moment the screenshots are taken at, so ages do not change.
-const NOW: i64 = 1_795_824_000;
 const WIDTH: u16 = 120;
 const HEIGHT: u16 = 40;
 
@@ -24,9 +23,12 @@ const HEIGHT: u16 = 40;
 fn demo() -> App {
     let source = InputSource::Demo;
     let document = source.load(None, DEFAULT_MAX_INPUT).unwrap().document;
-    let mut app = app_named(document, &source.display_name(), WIDTH, HEIGHT);
-    app.now = NOW;
-    app
+    app_named(document, &source.display_name(), WIDTH, HEIGHT)
+}
+
+/// `widget` drawn on a screen of `area`, as an SVG picture titled `title`.
+fn picture(widget: impl Widget, area: Rect, title: &str) -> String {
+    svg::render(drawn(widget, area).backend().buffer(), title)
 }
 
 /// Bookmarks what is selected, with `note`.
@@ -40,10 +42,10 @@ fn bookmark(app: &mut App, note: &str) {
 
 /// The demo as it opens: the article beside its discussion.
 fn side_by_side() -> String {
-    svg::render(
-        drawn(&demo(), Rect::new(0, 0, WIDTH, HEIGHT))
-            .backend()
-            .buffer(),
+    let app = demo();
+    picture(
+        &app,
+        app.area,
         "tread: the demo, the article beside its comments",
     )
 }
@@ -56,10 +58,7 @@ fn folded_thread() -> String {
     app.update(Action::NextComment);
     app.update(Action::NextComment);
     app.update(Action::ToggleFold);
-    svg::render(
-        drawn(&app, app.area).backend().buffer(),
-        "tread: a folded thread",
-    )
+    picture(&app, app.area, "tread: a folded thread")
 }
 
 /// The bookmark panel over the reader: a paragraph with a note, a comment.
@@ -71,10 +70,7 @@ fn bookmark_panel() -> String {
     select_author(&mut app, "pieter_vd");
     bookmark(&mut app, "");
     app.update(Action::ShowBookmarks);
-    svg::render(
-        drawn(&app, app.area).backend().buffer(),
-        "tread: the bookmark panel",
-    )
+    picture(&app, app.area, "tread: the bookmark panel")
 }
 
 /// A library entry for one of our fixtures, read `ago` seconds before now.
@@ -141,12 +137,7 @@ fn library() -> String {
         theme: &demo.theme,
         now: NOW,
     };
-    svg::render(
-        drawn(view, Rect::new(0, 0, WIDTH, HEIGHT))
-            .backend()
-            .buffer(),
-        "tread: the library of what was read",
-    )
+    picture(view, demo.area, "tread: the library of what was read")
 }
 
 /// Where a screenshot is kept.
@@ -213,8 +204,8 @@ fn the_readme_shows_every_screenshot() {
 fn a_screen_that_changes_changes_its_screenshot() {
     let mut app = demo();
     app.update(Action::FocusNext);
-    let moved = svg::render(drawn(&app, app.area).backend().buffer(), "moved");
-    let first = svg::render(drawn(&demo(), app.area).backend().buffer(), "moved");
+    let moved = picture(&app, app.area, "moved");
+    let first = picture(&demo(), app.area, "moved");
     assert_ne!(
         moved, first,
         "focusing the comments must show in the picture"

@@ -102,6 +102,10 @@ pub fn deep_chain_json(depth: usize) -> String {
     tread::formats::native::write(&tread::synthetic::chain(depth))
 }
 
+/// The moment tests draw at: ages are relative to it, so snapshots and
+/// screenshots do not age.
+pub const FIXED_NOW: i64 = 1_795_824_000;
+
 /// The reader on `document` at a terminal size, as at start.
 pub fn app_for(document: Document, width: u16, height: u16) -> tread::app::App {
     app_named(document, "test", width, height)
@@ -115,8 +119,7 @@ pub fn app_named(document: Document, name: &str, width: u16, height: u16) -> tre
         tread::config::default_keymap(),
         ratatui::layout::Rect::new(0, 0, width, height),
     );
-    // Ages are relative to a fixed moment so snapshots do not age.
-    app.now = 1_795_824_000;
+    app.now = FIXED_NOW;
     app.update(tread::app::Message::Resize { width, height });
     app
 }
